@@ -2,9 +2,12 @@ package dev.forewarn.rules;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What an evaluator concluded from one reading: open a case or clear it.
+ * What an evaluator concluded from one reading: open a case or clear it. Decisions are
+ * deterministic: the same rule, state and reading give an equal decision, with the same evidence in
+ * the same order and the same summary, in every JVM and locale.
  *
  * @param kind open or clear
  * @param ruleId the rule that decided
@@ -13,8 +16,10 @@ import java.util.Map;
  * @param at event time of the reading that decided
  * @param episodeStart event time at which the breach behind this case began; the open and the clear
  *     of one case carry the same episode start
- * @param evidence named numbers behind the decision (the value, the level, the points seen)
- * @param summary one plain sentence for people, e.g. "compressor_temp_c above 85.0 for 2m"
+ * @param evidence named finite numbers behind the decision, sorted by name; each rule type
+ *     documents its names (see {@code rules/README.md}); null means none
+ * @param summary one plain sentence for people, e.g. "compressor_temp_c above 85.0 for 2m (now
+ *     86.4)"
  */
 public record Decision(
     Kind kind,
@@ -33,6 +38,12 @@ public record Decision(
   }
 
   public Decision {
-    evidence = Map.copyOf(evidence);
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(episodeStart, "episodeStart");
+    evidence = Evidence.copy(evidence);
+    summary = summary == null ? "" : summary;
   }
 }

@@ -1,0 +1,35 @@
+package dev.forewarn.rules;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Evidence maps are sorted by name so that they iterate, print and serialise the same way in every
+ * JVM (the maps of {@code Map.of} iterate in an order that changes from run to run), and hold only
+ * finite numbers because they end up in JSON, where NaN does not exist.
+ */
+final class Evidence {
+
+  private Evidence() {}
+
+  static SortedMap<String, Double> copy(Map<String, Double> evidence) {
+    if (evidence == null) {
+      return Collections.emptySortedMap();
+    }
+    TreeMap<String, Double> sorted = new TreeMap<>();
+    evidence.forEach(
+        (name, value) -> {
+          if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("evidence: blank name");
+          }
+          if (value == null || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(
+                "evidence." + name + ": not a finite number (" + value + ")");
+          }
+          sorted.put(name, value);
+        });
+    return Collections.unmodifiableSortedMap(sorted);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.forewarn.rules;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Zigzag variable-length integers, seven bits a byte: small numbers of either sign take one byte,
+ * an epoch second five. Keeps per device-rule state to a few dozen bytes.
+ */
+final class Varints {
+
+  private Varints() {}
+
+  static void write(ByteArrayOutputStream out, long value) {
+    long zigzag = (value << 1) ^ (value >> 63);
+    while ((zigzag & ~0x7FL) != 0) {
+      out.write((int) ((zigzag & 0x7F) | 0x80));
+      zigzag >>>= 7;
+    }
+    out.write((int) zigzag);
+  }
+
+  /** Reads what {@link #write} wrote, refusing truncated or overlong input. */
+  static final class Reader {
+    private final byte[] bytes;
+    private int position;
+
+    Reader(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    int readByte() {
+      if (position >= bytes.length) {
+        throw new IllegalArgumentException(
+            "rule state: truncated after " + bytes.length + " bytes");
+      }
+      return bytes[position++] & 0xFF;
+    }
+
+    long readVarint() {
+      long zigzag = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        int b = readByte();
+        zigzag |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          return (zigzag >>> 1) ^ -(zigzag & 1);
+        }
+      }
+      throw new IllegalArgumentException("rule state: varint longer than 10 bytes");
+    }
+
+    void requireEnd() {
+      if (position != bytes.length) {
+        throw new IllegalArgumentException(
+            "rule state: " + (bytes.length - position) + " unexpected trailing bytes");
+      }
+    }
+  }
+}
