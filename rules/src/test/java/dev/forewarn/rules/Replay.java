@@ -1,0 +1,58 @@
+package dev.forewarn.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Feeds readings through {@link Evaluators#evaluate} the way the job does, optionally storing the
+ * state as bytes between readings, and collects the decisions.
+ */
+final class Replay {
+
+  private final Rule rule;
+  private final boolean throughBytes;
+  private RuleState state;
+  private final List<Decision> decisions = new ArrayList<>();
+
+  private Replay(Rule rule, boolean throughBytes) {
+    this.rule = rule;
+    this.throughBytes = throughBytes;
+  }
+
+  static Replay of(Rule rule) {
+    return new Replay(rule, false);
+  }
+
+  /** Encodes and decodes the state after every reading, as keyed state in the job does. */
+  static Replay storingStateAsBytes(Rule rule) {
+    return new Replay(rule, true);
+  }
+
+  Replay feed(Reading... readings) {
+    for (Reading reading : readings) {
+      Evaluation evaluation = Evaluators.evaluate(rule, state, reading);
+      state =
+          throughBytes
+              ? RuleStates.decode(RuleStates.encode(evaluation.state()))
+              : evaluation.state();
+      evaluation.decision().ifPresent(decisions::add);
+    }
+    return this;
+  }
+
+  List<Decision> decisions() {
+    return decisions;
+  }
+
+  List<Decision.Kind> kinds() {
+    return decisions.stream().map(Decision::kind).toList();
+  }
+
+  RuleState state() {
+    return state;
+  }
+
+  ThresholdState thresholdState() {
+    return (ThresholdState) state;
+  }
+}
