@@ -1,0 +1,146 @@
+package dev.forewarn.ingest.cases;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes rows in small transactions: when {@code maxBatch} rows wait, when the oldest has waited
+ * {@code maxDelay}, on every checkpoint and at the end. A lost connection is replaced and the batch
+ * retried; errors in the data itself fail at once instead of being retried forever.
+ */
+final class BatchingJdbcWriter<T> implements SinkWriter<T> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchingJdbcWriter.class);
+  private static final long[] BACKOFF_MS = {200, 1_000, 3_000, 10_000};
+
+  private final JdbcSettings settings;
+  private final RowWriter<T> rows;
+  private final int maxBatch;
+  private final Duration maxDelay;
+  private final ProcessingTimeService time;
+  private final Counter written;
+  private final List<T> buffer = new ArrayList<>();
+  private ScheduledFuture<?> timer;
+  private Connection connection;
+
+  BatchingJdbcWriter(
+      JdbcSettings settings,
+      RowWriter<T> rows,
+      int maxBatch,
+      Duration maxDelay,
+      ProcessingTimeService time,
+      Counter written)
+      throws IOException {
+    this.settings = settings;
+    this.rows = rows;
+    this.maxBatch = maxBatch;
+    this.maxDelay = maxDelay;
+    this.time = time;
+    this.written = written;
+    try {
+      connection = settings.connect();
+      Tables.require(connection, rows.table(), settings);
+    } catch (SQLException e) {
+      closeConnection();
+      throw new IOException("cannot connect to " + settings.safeUrl() + ": " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      closeConnection();
+      throw e;
+    }
+  }
+
+  @Override
+  public void write(T element, Context context) throws IOException, InterruptedException {
+    buffer.add(element);
+    if (buffer.size() >= maxBatch) {
+      writeBuffer();
+    } else if (timer == null) {
+      long due = time.getCurrentProcessingTime() + maxDelay.toMillis();
+      timer = time.registerTimer(due, ignored -> onTimer());
+    }
+  }
+
+  @Override
+  public void flush(boolean endOfInput) throws IOException, InterruptedException {
+    writeBuffer();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      writeBuffer();
+    } finally {
+      closeConnection();
+    }
+  }
+
+  private void onTimer() throws IOException, InterruptedException {
+    timer = null;
+    writeBuffer();
+  }
+
+  private void writeBuffer() throws IOException, InterruptedException {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+    for (int attempt = 0; !buffer.isEmpty(); attempt++) {
+      try {
+        if (connection == null) {
+          connection = settings.connect();
+        }
+        rows.write(connection, buffer);
+        connection.commit();
+        written.inc(buffer.size());
+        buffer.clear();
+      } catch (SQLException e) {
+        closeConnection();
+        if (!isTransient(e) || attempt == BACKOFF_MS.length) {
+          throw new IOException(
+              "writing "
+                  + buffer.size()
+                  + " rows to "
+                  + rows.table()
+                  + " in "
+                  + settings.safeUrl()
+                  + " failed: "
+                  + e.getMessage(),
+              e);
+        }
+        LOG.warn("writing to {} failed, reconnecting: {}", rows.table(), e.getMessage());
+        Thread.sleep(BACKOFF_MS[attempt]);
+      }
+    }
+  }
+
+  /** Connection trouble, server shutdown, overload or a lost serialization race: worth a retry. */
+  private static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    return state == null
+        || state.startsWith("08")
+        || state.startsWith("53")
+        || state.startsWith("57P")
+        || state.startsWith("40");
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        LOG.debug("closing connection to {} failed: {}", settings.safeUrl(), e.getMessage());
+      }
+      connection = null;
+    }
+  }
+}

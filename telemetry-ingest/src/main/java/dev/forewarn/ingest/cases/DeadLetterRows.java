@@ -1,0 +1,37 @@
+package dev.forewarn.ingest.cases;
+
+import dev.forewarn.ingest.parse.DeadLetter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Dead letters into {@code dead_letters}. The table has no natural key, so a message replayed after
+ * a restart may be kept twice; a duplicate dead letter is harmless, a lost one is not.
+ */
+final class DeadLetterRows implements RowWriter<DeadLetter> {
+
+  private static final String INSERT =
+      "INSERT INTO dead_letters (received_at, topic, reason, payload) VALUES (?, ?, ?, ?)";
+
+  @Override
+  public String table() {
+    return "dead_letters";
+  }
+
+  @Override
+  public void write(Connection connection, List<DeadLetter> letters) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (DeadLetter letter : letters) {
+        insert.setObject(1, letter.receivedAt().atOffset(ZoneOffset.UTC));
+        insert.setString(2, letter.topic());
+        insert.setString(3, letter.reason());
+        insert.setString(4, letter.payload());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.forewarn.ingest.influx;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.BatchPoints;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The InfluxDB v1 HTTP API as the history sink needs it. A write that InfluxDB refuses for the data
+ * itself (a field type conflict, a time outside the retention policy, a line it cannot parse) is
+ * logged and counted: retrying it would stop the job forever. Anything else (InfluxDB down,
+ * overloaded, refusing our credentials) is retried a few times and then fails the job, which
+ * restarts from its last checkpoint and writes the points again.
+ */
+class InfluxClient implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxClient.class);
+  private static final long[] BACKOFF_MS = {200, 1_000, 3_000};
+
+  private final InfluxSettings settings;
+  private final InfluxDB influx;
+
+  InfluxClient(InfluxSettings settings) {
+    this.settings = settings;
+    this.influx =
+        settings.username().isEmpty()
+            ? InfluxDBFactory.connect(settings.url())
+            : InfluxDBFactory.connect(settings.url(), settings.username(), settings.password());
+  }
+
+  /** Creates the database unless it exists (CREATE DATABASE is idempotent in InfluxDB 1.x). */
+  void createDatabase() throws IOException {
+    try {
+      influx.query(new Query("CREATE DATABASE \"" + settings.database() + "\"", null, true));
+    } catch (InfluxDBException e) {
+      throw new IOException(
+          "cannot create InfluxDB database "
+              + settings.database()
+              + " at "
+              + settings.url()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Writes one batch.
+   *
+   * @return whether InfluxDB accepted it; false when it refused (part of) the data itself
+   * @throws IOException when InfluxDB stayed unreachable or failing through every retry
+   */
+  boolean write(List<Point> points) throws IOException, InterruptedException {
+    BatchPoints batch =
+        BatchPoints.database(settings.database())
+            .precision(TimeUnit.MILLISECONDS)
+            .points(points)
+            .build();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        influx.write(batch);
+        return true;
+      } catch (InfluxDBException.FieldTypeConflictException
+          | InfluxDBException.PointsBeyondRetentionPolicyException
+          | InfluxDBException.UnableToParseException e) {
+        LOG.error(
+            "InfluxDB refused points of a batch of {} (the others were written): {}",
+            points.size(),
+            e.getMessage());
+        return false;
+      } catch (InfluxDBException e) {
+        if (e instanceof InfluxDBException.DatabaseNotFoundException) {
+          createDatabase();
+        }
+        if (attempt == BACKOFF_MS.length) {
+          throw new IOException(
+              "InfluxDB at "
+                  + settings.url()
+                  + " failed "
+                  + (attempt + 1)
+                  + " writes in a row: "
+                  + e.getMessage(),
+              e);
+        }
+        LOG.warn("InfluxDB write failed, retrying: {}", e.getMessage());
+        Thread.sleep(BACKOFF_MS[attempt]);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    influx.close();
+  }
+}

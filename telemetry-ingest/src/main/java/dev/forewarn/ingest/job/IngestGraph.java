@@ -1,0 +1,98 @@
+package dev.forewarn.ingest.job;
+
+import dev.forewarn.ingest.detection.DetectCases;
+import dev.forewarn.ingest.detection.ParseRuleDocuments;
+import dev.forewarn.ingest.detection.RuleUpdate;
+import dev.forewarn.ingest.detection.RulesWatermarks;
+import dev.forewarn.ingest.mqtt.MqttRecord;
+import dev.forewarn.ingest.parse.DeadLetter;
+import dev.forewarn.ingest.parse.ParseReadings;
+import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.Reading;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job's dataflow, independent of where its messages come from and go to: {@link IngestJob}
+ * plugs in MQTT, InfluxDB and PostgreSQL, tests plug in finite sources and collecting sinks.
+ *
+ * <pre>
+ * telemetry ─▶ parse ─┬─▶ event time ─┬─▶ history (optional)
+ *                     │               └─▶ keyBy(device) ─┐
+ *                     └─▶ dead letters                    ├─▶ detect cases ─▶ case events
+ * rule documents ─▶ validate ─▶ broadcast ───────────────┘
+ * </pre>
+ */
+public final class IngestGraph {
+
+  /** Where the messages come from; the rules source always runs with parallelism 1. */
+  public record Inputs(
+      Source<MqttRecord, ?, ?> telemetry, Source<MqttRecord, ?, ?> ruleDocuments) {}
+
+  /** Where results go; without a history sink no reading is written to InfluxDB. */
+  public record Outputs(
+      Optional<Sink<Reading>> history, Sink<CaseEvent> caseEvents, Sink<DeadLetter> deadLetters) {}
+
+  /** Event-time settings for readings. */
+  public record EventTime(Duration maxOutOfOrderness, Duration idleTimeout) {}
+
+  private IngestGraph() {}
+
+  /** Adds the dataflow to the environment; every stateful operator has a stable uid. */
+  public static void build(
+      StreamExecutionEnvironment env, Inputs inputs, Outputs outputs, EventTime eventTime) {
+    SingleOutputStreamOperator<Reading> parsed =
+        env.fromSource(inputs.telemetry(), WatermarkStrategy.noWatermarks(), "telemetry (MQTT)")
+            .uid("telemetry-source")
+            .process(new ParseReadings())
+            .name("parse readings")
+            .uid("parse-readings");
+    DataStream<Reading> readings =
+        parsed
+            .assignTimestampsAndWatermarks(readingTime(eventTime))
+            .name("reading event time")
+            .uid("reading-event-time");
+    parsed
+        .getSideOutput(ParseReadings.DEAD_LETTERS)
+        .sinkTo(outputs.deadLetters())
+        .name("dead letters (PostgreSQL)")
+        .uid("dead-letters-sink");
+    outputs
+        .history()
+        .ifPresent(sink -> readings.sinkTo(sink).name("history (InfluxDB)").uid("history-sink"));
+    readings
+        .keyBy(Reading::deviceId, Types.STRING)
+        .connect(rules(env, inputs))
+        .process(new DetectCases())
+        .name("detect cases")
+        .uid("detect-cases")
+        .sinkTo(outputs.caseEvents())
+        .name("case events (PostgreSQL)")
+        .uid("case-events-sink");
+  }
+
+  private static BroadcastStream<RuleUpdate> rules(StreamExecutionEnvironment env, Inputs inputs) {
+    return env.fromSource(inputs.ruleDocuments(), RulesWatermarks.strategy(), "rules (MQTT)")
+        .setParallelism(1)
+        .uid("rules-source")
+        .process(new ParseRuleDocuments())
+        .setParallelism(1)
+        .name("validate rules")
+        .uid("validate-rules")
+        .broadcast(DetectCases.RULES);
+  }
+
+  private static WatermarkStrategy<Reading> readingTime(EventTime eventTime) {
+    return WatermarkStrategy.<Reading>forBoundedOutOfOrderness(eventTime.maxOutOfOrderness())
+        .withTimestampAssigner((reading, previous) -> reading.ts().toEpochMilli())
+        .withIdleness(eventTime.idleTimeout());
+  }
+}

@@ -1,0 +1,235 @@
+package dev.forewarn.ingest.mqtt;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.flink.connector.base.source.reader.synchronization.FutureCompletingBlockingQueue;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Paho client for one split. Nothing here blocks the Flink task thread: connecting,
+ * reconnecting and subscribing are asynchronous, and messages cross to the task thread through a
+ * bounded queue. When that queue is full, Paho's callback thread waits, Paho stops reading the
+ * socket and the broker keeps the rest queued: back-pressure instead of loss.
+ */
+final class MqttConnection implements MqttCallback {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+  private static final long FIRST_RETRY_MS = 500;
+  private static final long MAX_RETRY_MS = 30_000;
+  private static final int REFUSED = 0x80;
+
+  private final MqttSourceSettings settings;
+  private final String clientId;
+  private final int queueIndex;
+  private final FutureCompletingBlockingQueue<Delivery> queue;
+  private final ScheduledExecutorService scheduler;
+  private final MqttAsyncClient client;
+  private volatile int generation;
+  private volatile boolean closed;
+  // Set when the broker started a new session and our subscription is not confirmed yet. A
+  // resumed session keeps its subscription: subscribing again would only race the backlog.
+  private volatile boolean needsSubscribe;
+  private long retryMs = FIRST_RETRY_MS;
+
+  MqttConnection(
+      MqttSourceSettings settings,
+      int splitIndex,
+      int queueIndex,
+      FutureCompletingBlockingQueue<Delivery> queue,
+      ScheduledExecutorService scheduler)
+      throws MqttException {
+    this.settings = settings;
+    this.clientId = settings.clientId(splitIndex);
+    this.queueIndex = queueIndex;
+    this.queue = queue;
+    this.scheduler = scheduler;
+    this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
+    client.setManualAcks(true);
+    client.setCallback(this);
+  }
+
+  String clientId() {
+    return clientId;
+  }
+
+  void start() {
+    scheduler.execute(this::connect);
+  }
+
+  /** Sends the PUBACK for a message, unless it came over an earlier connect (see Delivery). */
+  void acknowledge(int deliveredOn, int messageId, int qos) {
+    if (qos != 1 || closed || deliveredOn != generation || !client.isConnected()) {
+      return;
+    }
+    try {
+      client.messageArrivedComplete(messageId, qos);
+    } catch (MqttException e) {
+      LOG.debug("MQTT client {} could not acknowledge message {}: {}", clientId, messageId, e);
+    }
+  }
+
+  @Override
+  public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+    if (closed) {
+      return; // not acknowledged: the broker delivers it again to the next reader of the session
+    }
+    MqttRecord record = new MqttRecord(topic, message.getPayload(), System.currentTimeMillis());
+    queue.put(
+        queueIndex, new Delivery(this, generation, message.getId(), message.getQos(), record));
+  }
+
+  @Override
+  public void connectionLost(Throwable cause) {
+    if (!closed) {
+      LOG.warn("MQTT client {} lost its connection ({}); reconnecting", clientId, cause.toString());
+      scheduleConnect();
+    }
+  }
+
+  @Override
+  public void deliveryComplete(IMqttDeliveryToken token) {
+    // This client never publishes.
+  }
+
+  void close() {
+    closed = true;
+    queue.wakeUpPuttingThread(queueIndex);
+    try {
+      if (client.isConnected()) {
+        client.disconnectForcibly(0, 2_000, true);
+      }
+      client.close(true);
+    } catch (MqttException e) {
+      LOG.debug("MQTT client {} did not close cleanly: {}", clientId, e.toString());
+    }
+  }
+
+  private void connect() {
+    if (closed) {
+      return;
+    }
+    try {
+      client.connect(options(), null, listener(this::connected, this::connectFailed));
+    } catch (MqttException e) {
+      connectFailed(e);
+    }
+  }
+
+  private void connected(IMqttToken token) {
+    boolean resumed = token.getSessionPresent();
+    synchronized (this) {
+      generation++;
+      retryMs = FIRST_RETRY_MS;
+    }
+    LOG.info(
+        "MQTT client {} connected to {} ({} session)",
+        clientId,
+        settings.serverUri(),
+        resumed ? "resumed" : "new");
+    if (!resumed) {
+      needsSubscribe = true;
+    }
+    if (needsSubscribe) {
+      subscribe();
+    }
+  }
+
+  private void connectFailed(Throwable error) {
+    LOG.warn(
+        "MQTT client {} cannot connect to {} ({}); retrying",
+        clientId,
+        settings.serverUri(),
+        error.toString());
+    scheduleConnect();
+  }
+
+  private void subscribe() {
+    if (closed || !client.isConnected()) {
+      return; // the next connect subscribes
+    }
+    try {
+      client.subscribe(
+          settings.topicFilter(), 1, null, listener(this::subscribed, this::subscribeFailed));
+    } catch (MqttException e) {
+      subscribeFailed(e);
+    }
+  }
+
+  private void subscribed(IMqttToken token) {
+    int[] granted = token.getGrantedQos();
+    if (granted != null && granted.length > 0 && granted[0] == REFUSED) {
+      subscribeFailed(new MqttException(REFUSED));
+      return;
+    }
+    needsSubscribe = false;
+    LOG.info("MQTT client {} subscribed to {}", clientId, settings.topicFilter());
+  }
+
+  private void subscribeFailed(Throwable error) {
+    LOG.error(
+        "MQTT client {} cannot subscribe to {} ({}); retrying in 5 s",
+        clientId,
+        settings.topicFilter(),
+        error.toString());
+    later(this::subscribe, 5_000);
+  }
+
+  private synchronized void scheduleConnect() {
+    later(this::connect, retryMs);
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+  }
+
+  private void later(Runnable task, long delayMs) {
+    if (closed) {
+      return;
+    }
+    try {
+      scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("MQTT client {} is shutting down; not retrying", clientId);
+    }
+  }
+
+  private MqttConnectOptions options() {
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    options.setCleanSession(settings.cleanSession());
+    // We reconnect ourselves: only our own connect reports whether the session survived, which
+    // decides whether to subscribe.
+    options.setAutomaticReconnect(false);
+    options.setKeepAliveInterval(30);
+    options.setConnectionTimeout(10);
+    if (!settings.username().isEmpty()) {
+      options.setUserName(settings.username());
+      options.setPassword(settings.password().toCharArray());
+    }
+    return options;
+  }
+
+  private static IMqttActionListener listener(
+      Consumer<IMqttToken> onSuccess, Consumer<Throwable> onFailure) {
+    return new IMqttActionListener() {
+      @Override
+      public void onSuccess(IMqttToken token) {
+        onSuccess.accept(token);
+      }
+
+      @Override
+      public void onFailure(IMqttToken token, Throwable error) {
+        onFailure.accept(error);
+      }
+    };
+  }
+}

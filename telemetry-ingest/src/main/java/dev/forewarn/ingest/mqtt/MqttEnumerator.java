@@ -1,0 +1,73 @@
+package dev.forewarn.ingest.mqtt;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+
+/**
+ * Hands out one MQTT session per reader. Session {@code n} goes to reader {@code n % parallelism};
+ * when the job is restored with a higher parallelism, new sessions are created for the new readers,
+ * and with a lower one Flink redistributes the restored sessions among the remaining readers, so
+ * every session that may hold queued messages keeps being read.
+ */
+final class MqttEnumerator implements SplitEnumerator<MqttSplit, MqttEnumeratorState> {
+
+  private final SplitEnumeratorContext<MqttSplit> context;
+  private final TreeSet<Integer> unassigned;
+  private int splitCount;
+
+  MqttEnumerator(SplitEnumeratorContext<MqttSplit> context, MqttEnumeratorState restored) {
+    this.context = context;
+    this.unassigned = new TreeSet<>(restored.unassigned());
+    this.splitCount = restored.splitCount();
+  }
+
+  @Override
+  public void start() {
+    for (int index = splitCount; index < context.currentParallelism(); index++) {
+      unassigned.add(index);
+    }
+    splitCount = Math.max(splitCount, context.currentParallelism());
+    context.registeredReaders().keySet().forEach(this::assignTo);
+  }
+
+  @Override
+  public void handleSplitRequest(int subtaskId, String requesterHostname) {
+    // Splits are pushed when a reader registers; readers never ask.
+  }
+
+  @Override
+  public void addSplitsBack(List<MqttSplit> splits, int subtaskId) {
+    splits.forEach(split -> unassigned.add(split.index()));
+    if (context.registeredReaders().containsKey(subtaskId)) {
+      assignTo(subtaskId);
+    }
+  }
+
+  @Override
+  public void addReader(int subtaskId) {
+    assignTo(subtaskId);
+  }
+
+  @Override
+  public MqttEnumeratorState snapshotState(long checkpointId) {
+    return new MqttEnumeratorState(splitCount, new ArrayList<>(unassigned));
+  }
+
+  @Override
+  public void close() {}
+
+  private void assignTo(int subtaskId) {
+    int parallelism = context.currentParallelism();
+    for (Iterator<Integer> it = unassigned.iterator(); it.hasNext(); ) {
+      int index = it.next();
+      if (index % parallelism == subtaskId) {
+        context.assignSplit(new MqttSplit(index), subtaskId);
+        it.remove();
+      }
+    }
+  }
+}

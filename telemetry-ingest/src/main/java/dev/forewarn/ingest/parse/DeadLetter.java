@@ -1,0 +1,23 @@
+package dev.forewarn.ingest.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * A telemetry message the job refused, kept with the reason (see docs/contracts.md, table
+ * dead_letters).
+ *
+ * @param receivedAt when the job received it
+ * @param topic the MQTT topic
+ * @param reason why it was refused, naming the field
+ * @param payload the raw payload as text: UTF-8 with invalid bytes and NUL characters replaced by
+ *     U+FFFD, since PostgreSQL text cannot hold NUL
+ */
+public record DeadLetter(Instant receivedAt, String topic, String reason, String payload) {
+
+  /** A dead letter for raw bytes, turning them into storable text. */
+  public static DeadLetter of(Instant receivedAt, String topic, String reason, byte[] payload) {
+    String text = payload == null ? "" : new String(payload, StandardCharsets.UTF_8);
+    return new DeadLetter(receivedAt, topic, reason, text.replace('\u0000', '\uFFFD'));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.forewarn.ingest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+
+  private static final String[] NO_ARGS = {};
+
+  @Test
+  void runsOnTheProjectsLocalServicesByDefaultWithHistoryOff() {
+    IngestConfig config = IngestConfig.parse(NO_ARGS, Map.of());
+
+    assertThat(config.telemetrySource().serverUri()).isEqualTo("tcp://127.0.0.1:11883");
+    assertThat(config.telemetrySource().topicFilter())
+        .isEqualTo("$share/forewarn-ingest/devices/+/telemetry");
+    assertThat(config.telemetrySource().cleanSession()).isFalse();
+    assertThat(config.telemetrySource().clientId(1)).isEqualTo("forewarn-ingest-1");
+    assertThat(config.rulesSource().topicFilter()).isEqualTo("forewarn/rules/+");
+    assertThat(config.rulesSource().cleanSession()).isTrue();
+    assertThat(config.rulesSource().clientId(0)).isEqualTo("forewarn-ingest-rules-0");
+    assertThat(config.influx()).isEmpty();
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.checkpointDir()).isEmpty();
+    assertThat(config.parallelism()).isZero();
+  }
+
+  @Test
+  void argumentsWinOverTheEnvironmentWhichWinsOverDefaults() {
+    IngestConfig config =
+        IngestConfig.parse(
+            new String[] {"--mqtt-url", "tcp://broker:1883", "--checkpoint-interval=250ms"},
+            Map.of(
+                "FOREWARN_MQTT_URL", "tcp://ignored:1883",
+                "FOREWARN_INFLUX_URL", "http://influx:8086",
+                "FOREWARN_INFLUX_BATCH_SIZE", "100"));
+
+    assertThat(config.telemetrySource().serverUri()).isEqualTo("tcp://broker:1883");
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.influx())
+        .hasValueSatisfying(
+            influx -> {
+              assertThat(influx.url()).isEqualTo("http://influx:8086");
+              assertThat(influx.batchSize()).isEqualTo(100);
+              assertThat(influx.database()).isEqualTo("forewarn");
+            });
+  }
+
+  @Test
+  void anEmptyShareGroupSubscribesPlainly() {
+    IngestConfig config = IngestConfig.parse(new String[] {"--mqtt-share-group", ""}, Map.of());
+
+    assertThat(config.telemetrySource().topicFilter()).isEqualTo("devices/+/telemetry");
+  }
+
+  @Test
+  void refusesUnknownOptionsAndBadValuesNamingTheOption() {
+    assertThatThrownBy(() -> IngestConfig.parse(new String[] {"--mqtt-uri", "x"}, Map.of()))
+        .hasMessageStartingWith("--mqtt-uri: unknown option");
+    assertThatThrownBy(
+            () -> IngestConfig.parse(new String[] {"--checkpoint-interval", "soon"}, Map.of()))
+        .hasMessageStartingWith("--checkpoint-interval (or FOREWARN_CHECKPOINT_INTERVAL)")
+        .hasMessageContaining("'soon'");
+    assertThatThrownBy(
+            () ->
+                IngestConfig.parse(
+                    NO_ARGS,
+                    Map.of("FOREWARN_INFLUX_URL", "http://i", "FOREWARN_INFLUX_BATCH_SIZE", "0")))
+        .hasMessageStartingWith("--influx-batch-size");
+    assertThatThrownBy(() -> IngestConfig.parse(new String[] {"--jdbc-url"}, Map.of()))
+        .hasMessage("--jdbc-url: missing value");
+  }
+
+  @Test
+  void neverShowsAPasswordInAnError() {
+    assertThatThrownBy(
+            () ->
+                IngestConfig.parse(
+                    new String[] {"--jdbc-url", "", "--jdbc-password", "s3cret"}, Map.of()))
+        .hasMessageNotContaining("s3cret");
+    IngestConfig config =
+        IngestConfig.parse(
+            new String[] {"--jdbc-url", "jdbc:postgresql://db/x?password=s3cret"}, Map.of());
+    assertThat(config.describe()).doesNotContain("s3cret");
+    assertThat(config.jdbc().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsEnvironmentVariableAndDefault() {
+    String help = IngestConfig.help();
+
+    for (IngestOption option : IngestOption.values()) {
+      assertThat(help).contains(option.flag(), option.environmentVariable());
+    }
+    assertThat(help).contains("default: tcp://127.0.0.1:11883");
+  }
+}

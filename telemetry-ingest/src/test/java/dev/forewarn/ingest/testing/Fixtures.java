@@ -1,0 +1,91 @@
+package dev.forewarn.ingest.testing;
+
+import dev.forewarn.ingest.detection.RuleUpdate;
+import dev.forewarn.ingest.mqtt.MqttRecord;
+import dev.forewarn.rules.Direction;
+import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.RuleJson;
+import dev.forewarn.rules.Scope;
+import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.ThresholdRule;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** Named instants, readings, rules and messages for the tests. */
+public final class Fixtures {
+
+  public static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  public static final Instant T0_PLUS_1M = T0.plusSeconds(60);
+  public static final Instant T0_PLUS_2M = T0.plusSeconds(120);
+  public static final Instant T0_PLUS_3M = T0.plusSeconds(180);
+  public static final Instant T0_PLUS_4M = T0.plusSeconds(240);
+  public static final Instant T0_PLUS_5M = T0.plusSeconds(300);
+  public static final Instant T0_PLUS_6M = T0.plusSeconds(360);
+
+  public static final String METRIC = "compressor_temp_c";
+  public static final String MODEL = "AC-200";
+  public static final long RECEIVED_AT = T0.plusSeconds(3_600).toEpochMilli();
+
+  private Fixtures() {}
+
+  /** A reading of the compressor temperature; seq follows the minute. */
+  public static Reading reading(String deviceId, Instant at, double celsius) {
+    long seq = (at.getEpochSecond() - T0.getEpochSecond()) / 60;
+    return new Reading(deviceId, at, seq, MODEL, Map.of(METRIC, celsius));
+  }
+
+  /**
+   * Compressor temperature above 80 °C for at least two minutes opens a case; back to 75 °C or
+   * below clears it.
+   */
+  public static ThresholdRule overheating(String ruleId, int version, Scope scope) {
+    return new ThresholdRule(
+        ruleId,
+        version,
+        "Compressor overheating",
+        scope,
+        Severity.WARNING,
+        METRIC,
+        Direction.ABOVE,
+        80.0,
+        75.0,
+        Duration.ofMinutes(2),
+        1);
+  }
+
+  public static ThresholdRule overheating(String ruleId, int version) {
+    return overheating(ruleId, version, Scope.ALL);
+  }
+
+  public static Scope devices(String... deviceIds) {
+    return new Scope(Set.of(deviceIds), Set.of());
+  }
+
+  public static RuleUpdate update(ThresholdRule rule) {
+    return new RuleUpdate(rule.id(), RuleJson.toJson(rule));
+  }
+
+  /** The MQTT message a device publishes for a reading. */
+  public static MqttRecord telemetry(Reading reading) {
+    return message(ReadingJson.telemetryTopic(reading.deviceId()), ReadingJson.write(reading));
+  }
+
+  /** A raw message on a device's telemetry topic. */
+  public static MqttRecord telemetry(String deviceId, String payload) {
+    return message(ReadingJson.telemetryTopic(deviceId), payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The retained rule document as the rules API publishes it. */
+  public static MqttRecord ruleDocument(ThresholdRule rule) {
+    return message(
+        "forewarn/rules/" + rule.id(), RuleJson.toJson(rule).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static MqttRecord message(String topic, byte[] payload) {
+    return new MqttRecord(topic, payload, RECEIVED_AT);
+  }
+}
