@@ -178,22 +178,14 @@ final class ReadingParser {
 
   /** The offending value as it appeared, strings quoted and shortened. */
   private String describe(JsonToken value) throws IOException {
-    if (value == null) {
-      return "nothing";
+    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+      return value == JsonToken.START_OBJECT ? "an object" : "an array";
     }
-    switch (value) {
-      case START_OBJECT:
-        return "an object";
-      case START_ARRAY:
-        return "an array";
-      case VALUE_STRING:
-        String text = parser.getText();
-        return "\""
-            + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text)
-            + "\"";
-      default:
-        return parser.getText();
+    String text = parser.getText();
+    if (value != JsonToken.VALUE_STRING) {
+      return text;
     }
+    return "\"" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text) + "\"";
   }
 
   private static ReadingRejectedException reject(String field, String reason) {
