@@ -1,0 +1,110 @@
+package dev.forewarn.outreach.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads cases with their notifications for the API. */
+@Repository
+class CaseQueries {
+
+  private static final String CASE_COLUMNS =
+      "id, device_id, rule_id, rule_version, severity, status, episode_start, opened_at,"
+          + " cleared_at, summary, evidence::text AS evidence, customer_id, problem";
+
+  private final JdbcClient jdbc;
+
+  CaseQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The newest cases first. */
+  List<CaseView> newest(int limit) {
+    List<CaseView> cases =
+        jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases ORDER BY id DESC LIMIT :limit")
+            .param("limit", limit)
+            .query(CaseQueries::caseView)
+            .list();
+    if (cases.isEmpty()) {
+      return cases;
+    }
+    Map<Long, List<NotificationView>> byCase =
+        notifications(cases.stream().map(CaseView::id).toList());
+    return cases.stream()
+        .map(c -> c.withNotifications(byCase.getOrDefault(c.id(), List.of())))
+        .toList();
+  }
+
+  Optional<CaseView> find(long id) {
+    return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases WHERE id = :id")
+        .param("id", id)
+        .query(CaseQueries::caseView)
+        .optional()
+        .map(c -> c.withNotifications(notifications(List.of(id)).getOrDefault(id, List.of())));
+  }
+
+  private Map<Long, List<NotificationView>> notifications(List<Long> caseIds) {
+    return jdbc
+        .sql(
+            "SELECT case_id, id, step, channel, recipient, subject, body_text, status, attempts,"
+                + " provider, provider_id, last_error, created_at, next_attempt_at, sent_at"
+                + " FROM outbox WHERE case_id IN (:ids) ORDER BY id")
+        .param("ids", caseIds)
+        .query(
+            (rs, row) ->
+                Map.entry(
+                    rs.getLong("case_id"),
+                    new NotificationView(
+                        rs.getLong("id"),
+                        rs.getString("step"),
+                        rs.getString("channel"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body_text"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getString("provider"),
+                        rs.getString("provider_id"),
+                        rs.getString("last_error"),
+                        instant(rs, "created_at"),
+                        instant(rs, "next_attempt_at"),
+                        instant(rs, "sent_at"))))
+        .list()
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+  }
+
+  private static CaseView caseView(ResultSet rs, int row) throws SQLException {
+    long customerId = rs.getLong("customer_id");
+    Long customer = rs.wasNull() ? null : customerId;
+    return new CaseView(
+        rs.getLong("id"),
+        rs.getString("device_id"),
+        rs.getString("rule_id"),
+        rs.getInt("rule_version"),
+        rs.getString("severity"),
+        rs.getString("status"),
+        instant(rs, "episode_start"),
+        instant(rs, "opened_at"),
+        instant(rs, "cleared_at"),
+        rs.getString("summary"),
+        rs.getString("evidence"),
+        customer,
+        rs.getString("problem"),
+        List.of());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.forewarn.outreach.cases;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes to the cases table; its unique keys make opening a case idempotent. */
+@Repository
+class CaseRepository {
+
+  private final JdbcClient jdbc;
+
+  CaseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Opens a case for the event unless the same case exists (device + rule + episode start) or
+   * another case is open for the device and rule.
+   *
+   * @return the new case's id, empty when nothing was opened
+   */
+  Optional<Long> open(CaseEventRow event, Optional<Long> customerId, Optional<String> problem) {
+    return jdbc.sql(
+            "INSERT INTO cases (device_id, rule_id, rule_version, severity, status, episode_start,"
+                + " opened_at, summary, evidence, customer_id, problem)"
+                + " VALUES (:deviceId, :ruleId, :ruleVersion, :severity, 'OPEN', :episodeStart,"
+                + " :openedAt, :summary, CAST(:evidence AS jsonb), :customerId, :problem)"
+                + " ON CONFLICT DO NOTHING RETURNING id")
+        .param("deviceId", event.deviceId())
+        .param("ruleId", event.ruleId())
+        .param("ruleVersion", event.ruleVersion())
+        .param("severity", event.severity().name())
+        .param("episodeStart", utc(event.episodeStart()))
+        .param("openedAt", utc(event.occurredAt()))
+        .param("summary", event.summary())
+        .param("evidence", event.evidence())
+        .param("customerId", customerId.orElse(null))
+        .param("problem", problem.orElse(null))
+        .query(Long.class)
+        .optional();
+  }
+
+  /** The case that stopped an event from opening one: the same episode, else the open one. */
+  Optional<Long> conflicting(CaseEventRow event) {
+    return jdbc.sql(
+            "SELECT id FROM cases WHERE device_id = :deviceId AND rule_id = :ruleId"
+                + " AND (episode_start = :episodeStart OR status = 'OPEN')"
+                + " ORDER BY (episode_start = :episodeStart) DESC LIMIT 1")
+        .param("deviceId", event.deviceId())
+        .param("ruleId", event.ruleId())
+        .param("episodeStart", utc(event.episodeStart()))
+        .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * Clears the open case of the event's device, rule and episode.
+   *
+   * @return the cleared case's id, empty when no such case is open
+   */
+  Optional<Long> clear(CaseEventRow event) {
+    return jdbc.sql(
+            "UPDATE cases SET status = 'CLEARED', cleared_at = :clearedAt"
+                + " WHERE device_id = :deviceId AND rule_id = :ruleId"
+                + " AND episode_start = :episodeStart AND status = 'OPEN' RETURNING id")
+        .param("clearedAt", utc(event.occurredAt()))
+        .param("deviceId", event.deviceId())
+        .param("ruleId", event.ruleId())
+        .param("episodeStart", utc(event.episodeStart()))
+        .query(Long.class)
+        .optional();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

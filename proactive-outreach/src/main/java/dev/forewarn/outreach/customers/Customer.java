@@ -1,0 +1,16 @@
+package dev.forewarn.outreach.customers;
+
+import java.time.Instant;
+
+/**
+ * A customer as stored.
+ *
+ * @param id customer id
+ * @param name how to address them
+ * @param phone mobile number in E.164, or null
+ * @param email email address, or null
+ * @param locale language tag for messages
+ * @param createdAt when the customer was added
+ */
+public record Customer(
+    long id, String name, String phone, String email, String locale, Instant createdAt) {}

@@ -1,0 +1,78 @@
+package dev.forewarn.outreach.customers;
+
+import dev.forewarn.outreach.notify.Masking;
+import dev.forewarn.outreach.web.BadRequestException;
+import dev.forewarn.outreach.web.NotFoundException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customers and device ownership. */
+@RestController
+@RequestMapping("/api")
+class CustomerController {
+
+  private static final Logger log = LoggerFactory.getLogger(CustomerController.class);
+
+  private final CustomerRepository customers;
+  private final DeviceRepository devices;
+
+  CustomerController(CustomerRepository customers, DeviceRepository devices) {
+    this.customers = customers;
+    this.devices = devices;
+  }
+
+  @PostMapping("/customers")
+  ResponseEntity<Customer> addCustomer(@Valid @RequestBody NewCustomer body) {
+    Customer customer = customers.add(body);
+    log.info(
+        "customer added customer_id={} phone={} email={}",
+        customer.id(),
+        customer.phone() == null ? "-" : Masking.phone(customer.phone()),
+        customer.email() == null ? "-" : Masking.email(customer.email()));
+    return ResponseEntity.created(URI.create("/api/customers/" + customer.id())).body(customer);
+  }
+
+  @GetMapping("/customers/{id}")
+  CustomerWithDevices customer(@PathVariable long id) {
+    Customer customer =
+        customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+    return new CustomerWithDevices(customer, devices.ownedBy(id));
+  }
+
+  @PostMapping("/devices")
+  ResponseEntity<Device> registerDevice(@Valid @RequestBody NewDevice body) {
+    if (customers.find(body.customerId()).isEmpty()) {
+      throw new BadRequestException("customerId", "no customer with id " + body.customerId());
+    }
+    DeviceRepository.Registered registered = devices.register(body);
+    log.info(
+        "device {} device_id={} customer_id={}",
+        registered.created() ? "registered" : "updated",
+        body.deviceId(),
+        body.customerId());
+    return registered.created()
+        ? ResponseEntity.created(URI.create("/api/devices/" + body.deviceId()))
+            .body(registered.device())
+        : ResponseEntity.ok(registered.device());
+  }
+
+  @GetMapping("/devices/{deviceId}")
+  Device device(@PathVariable String deviceId) {
+    return devices
+        .find(deviceId)
+        .orElseThrow(() -> new NotFoundException("no device with id " + deviceId));
+  }
+
+  /** A customer with the devices they own. */
+  record CustomerWithDevices(Customer customer, List<Device> devices) {}
+}

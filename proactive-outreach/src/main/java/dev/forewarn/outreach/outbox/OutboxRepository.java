@@ -1,0 +1,147 @@
+package dev.forewarn.outreach.outbox;
+
+import dev.forewarn.outreach.notify.ChannelKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox table. Writes that record an outcome only apply while the caller's claim still holds,
+ * so a dispatcher that lost its lease cannot overwrite what the dispatcher that took over did.
+ */
+@Repository
+public class OutboxRepository {
+
+  private final JdbcClient jdbc;
+
+  public OutboxRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Adds a message unless one with the same idempotency key exists; joins the caller's transaction.
+   *
+   * @return whether a row was added
+   */
+  public boolean add(NewOutboxMessage message) {
+    return jdbc.sql(
+                "INSERT INTO outbox (case_id, step, channel, recipient, subject, body_text,"
+                    + " body_html, idempotency_key)"
+                    + " VALUES (:caseId, :step, :channel, :recipient, :subject, :text, :html, :key)"
+                    + " ON CONFLICT (idempotency_key) DO NOTHING")
+            .param("caseId", message.caseId())
+            .param("step", message.step())
+            .param("channel", message.channel().code())
+            .param("recipient", message.recipient())
+            .param("subject", message.subject().orElse(null))
+            .param("text", message.text())
+            .param("html", message.html().orElse(null))
+            .param("key", message.idempotencyKey())
+            .update()
+        > 0;
+  }
+
+  /** Wakes the dispatchers of every instance once the caller's transaction commits. */
+  public void wakeDispatchers() {
+    jdbc.sql("NOTIFY outbox").update();
+  }
+
+  /**
+   * Claims the next due message, or one whose previous dispatcher's lease ran out, for this
+   * dispatcher until {@code lease} has passed. Other dispatchers skip the locked row instead of
+   * waiting for it.
+   */
+  Optional<ClaimedMessage> claimNext(Duration lease) {
+    return jdbc.sql(
+            "WITH due AS ("
+                + " SELECT id FROM outbox"
+                + " WHERE (status = 'PENDING' AND next_attempt_at <= now())"
+                + " OR (status = 'SENDING' AND lease_until < now())"
+                + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " UPDATE outbox o SET status = 'SENDING', attempts = o.attempts + 1,"
+                + " claim_token = :token, lease_until = now() + :leaseMillis * interval '1 ms'"
+                + " FROM due WHERE o.id = due.id"
+                + " RETURNING o.id, o.case_id, o.channel, o.recipient, o.subject, o.body_text,"
+                + " o.body_html, o.idempotency_key, o.attempts, o.claim_token")
+        .param("token", UUID.randomUUID())
+        .param("leaseMillis", lease.toMillis())
+        .query(OutboxRepository::claimed)
+        .optional();
+  }
+
+  boolean markSent(ClaimedMessage message, String provider, String providerId) {
+    return jdbc.sql(
+                "UPDATE outbox SET status = 'SENT', provider = :provider, provider_id = :providerId,"
+                    + " sent_at = now(), lease_until = NULL"
+                    + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
+            .param("provider", provider)
+            .param("providerId", providerId)
+            .param("id", message.id())
+            .param("token", message.claimToken())
+            .update()
+        == 1;
+  }
+
+  boolean scheduleRetry(ClaimedMessage message, String provider, Duration delay, String error) {
+    return jdbc.sql(
+                "UPDATE outbox SET status = 'PENDING', provider = :provider, last_error = :error,"
+                    + " next_attempt_at = now() + :delayMillis * interval '1 ms',"
+                    + " lease_until = NULL, claim_token = NULL"
+                    + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
+            .param("provider", provider)
+            .param("error", error)
+            .param("delayMillis", delay.toMillis())
+            .param("id", message.id())
+            .param("token", message.claimToken())
+            .update()
+        == 1;
+  }
+
+  boolean markFailed(ClaimedMessage message, String provider, String error) {
+    return jdbc.sql(
+                "UPDATE outbox SET status = 'FAILED', provider = :provider, last_error = :error,"
+                    + " lease_until = NULL"
+                    + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
+            .param("provider", provider)
+            .param("error", error)
+            .param("id", message.id())
+            .param("token", message.claimToken())
+            .update()
+        == 1;
+  }
+
+  /** How long until a retry falls due or a lease runs out; empty when nothing is waiting. */
+  Optional<Duration> untilNextDue() {
+    return jdbc.sql(
+            "SELECT CAST(EXTRACT(EPOCH FROM LEAST("
+                + " (SELECT min(next_attempt_at) FROM outbox WHERE status = 'PENDING'),"
+                + " (SELECT min(lease_until) FROM outbox WHERE status = 'SENDING')) - now())"
+                + " * 1000 AS bigint)")
+        .query(
+            (rs, row) -> {
+              long millis = rs.getLong(1);
+              return rs.wasNull()
+                  ? Optional.<Duration>empty()
+                  : Optional.of(Duration.ofMillis(Math.max(0, millis)));
+            })
+        .single();
+  }
+
+  private static ClaimedMessage claimed(ResultSet rs, int row) throws SQLException {
+    return new ClaimedMessage(
+        rs.getLong("id"),
+        rs.getLong("case_id"),
+        ChannelKind.fromCode(rs.getString("channel")),
+        rs.getString("recipient"),
+        Optional.ofNullable(rs.getString("subject")),
+        rs.getString("body_text"),
+        Optional.ofNullable(rs.getString("body_html")),
+        rs.getString("idempotency_key"),
+        rs.getInt("attempts"),
+        rs.getObject("claim_token", UUID.class));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.forewarn.outreach.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.forewarn.rules.RuleValidationException;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns refused input into 400 and unknown resources into 404, always naming what is wrong. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  @ExceptionHandler(RuleValidationException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ApiError invalidRule(RuleValidationException e) {
+    String message = e.getMessage();
+    String prefix = e.field() + ": ";
+    return new ApiError(
+        e.field(), message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+  }
+
+  @ExceptionHandler(BadRequestException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ApiError badRequest(BadRequestException e) {
+    return new ApiError(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ApiError invalidBody(MethodArgumentNotValidException e) {
+    FieldError first = e.getBindingResult().getFieldErrors().get(0);
+    return new ApiError(first.getField(), first.getDefaultMessage());
+  }
+
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ApiError invalidParameter(HandlerMethodValidationException e) {
+    var result = e.getParameterValidationResults().get(0);
+    return new ApiError(
+        result.getMethodParameter().getParameterName(),
+        result.getResolvableErrors().stream()
+            .map(error -> error.getDefaultMessage())
+            .collect(Collectors.joining("; ")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ApiError wrongType(MethodArgumentTypeMismatchException e) {
+    return new ApiError(e.getName(), "cannot read '" + e.getValue() + "'");
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  ApiError unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonMappingException) {
+      JsonMappingException mapping = (JsonMappingException) e.getCause();
+      String path =
+          mapping.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      if (!path.isEmpty()) {
+        String problem =
+            mapping instanceof InvalidFormatException
+                ? "cannot read '" + ((InvalidFormatException) mapping).getValue() + "'"
+                : mapping.getOriginalMessage();
+        return new ApiError(path, problem);
+      }
+    }
+    return new ApiError(null, "the body is not valid JSON for this request");
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  ApiError notFound(NotFoundException e) {
+    return new ApiError(null, e.getMessage());
+  }
+}

@@ -1,0 +1,15 @@
+package dev.forewarn.outreach.web;
+
+import java.time.Instant;
+
+/**
+ * A telemetry message the job refused.
+ *
+ * @param id row id
+ * @param receivedAt when the job received it
+ * @param topic the MQTT topic
+ * @param reason why it was refused
+ * @param payload the raw payload
+ */
+public record DeadLetter(
+    long id, Instant receivedAt, String topic, String reason, String payload) {}

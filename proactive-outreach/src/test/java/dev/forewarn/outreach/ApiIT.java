@@ -1,0 +1,267 @@
+package dev.forewarn.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The REST API on the real PostgreSQL, with rules published to the real Mosquitto: refused input
+ * names the field and stores nothing, good input is stored and versioned.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestSchema.DropOnClose.class)
+@DirtiesContext
+class ApiIT {
+
+  static final TestSchema SCHEMA = new TestSchema();
+  static final String MQTT_URL = TestSchema.env("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    SCHEMA.register(registry);
+    registry.add("forewarn.mqtt.url", () -> MQTT_URL);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+
+  private final String ruleId = "overheat-" + UUID.randomUUID().toString().substring(0, 8);
+
+  private ObjectNode overheatRule() {
+    ObjectNode rule = json.createObjectNode();
+    rule.put("id", ruleId);
+    rule.put("type", "threshold");
+    rule.put("name", "Compressor overheating");
+    rule.put("severity", "warning");
+    rule.put("metric", "compressor_temp_c");
+    rule.put("direction", "above");
+    rule.put("level", 85.0);
+    rule.put("clearLevel", 80.0);
+    rule.put("sustainedFor", "PT2M");
+    return rule;
+  }
+
+  @Test
+  void invalidRuleIsRefusedNamingTheFieldAndNothingIsStored() {
+    ObjectNode rule = overheatRule();
+    rule.put("sustainedFor", "two minutes");
+
+    ResponseEntity<JsonNode> refused = postJson("/api/rules", rule.toString());
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("field").asText()).isEqualTo("sustainedFor");
+    assertThat(refused.getBody().get("error").asText()).isNotBlank();
+    assertThat(rulesStored(ruleId)).isZero();
+
+    ResponseEntity<JsonNode> notJson = postJson("/api/rules", "{\"id\": ");
+    assertThat(notJson.getStatusCode().value()).isEqualTo(400);
+    assertThat(notJson.getBody().get("field").asText()).isEqualTo("$");
+  }
+
+  @Test
+  void validRuleIsStoredAsVersionOneThenTwoOnChangeAndPublishedRetained() throws Exception {
+    ResponseEntity<JsonNode> first = postJson("/api/rules", overheatRule().toString());
+    ResponseEntity<JsonNode> again = postJson("/api/rules", overheatRule().toString());
+    ResponseEntity<JsonNode> changed =
+        postJson("/api/rules", overheatRule().put("level", 90.0).toString());
+
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(first.getBody().get("version").asInt()).isEqualTo(1);
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(again.getBody().get("version").asInt()).isEqualTo(1);
+    assertThat(changed.getStatusCode().value()).isEqualTo(201);
+    assertThat(changed.getBody().get("version").asInt()).isEqualTo(2);
+    assertThat(changed.getBody().get("published").asBoolean()).isTrue();
+    assertThat(changed.getBody().get("document").get("level").asDouble()).isEqualTo(90.0);
+    JsonNode listed = ruleInList(ruleId);
+    assertThat(listed.get("version").asInt()).isEqualTo(2);
+    assertThat(listed.get("active").asBoolean()).isTrue();
+    assertThat(rulesStored(ruleId)).isEqualTo(2);
+
+    try (Subscriber subscriber = new Subscriber("forewarn/rules/" + ruleId)) {
+      JsonNode retained = json.readTree(subscriber.next());
+      assertThat(retained.get("version").asInt()).isEqualTo(2);
+      assertThat(retained.get("level").asDouble()).isEqualTo(90.0);
+
+      ResponseEntity<JsonNode> deleted =
+          http.exchange("/api/rules/" + ruleId, HttpMethod.DELETE, null, JsonNode.class);
+
+      assertThat(deleted.getStatusCode().value()).isEqualTo(200);
+      assertThat(subscriber.next()).isEmpty();
+    }
+    assertThat(ruleInList(ruleId).get("active").asBoolean()).isFalse();
+    ResponseEntity<JsonNode> unknown =
+        http.exchange("/api/rules/no-such-rule", HttpMethod.DELETE, null, JsonNode.class);
+    assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void customerWithAnInvalidPhoneNumberIsRefusedNamingPhone() {
+    long before = count("customers");
+
+    ResponseEntity<JsonNode> badPhone = postCustomer("Jane", "010-1234-5678", "jane@example.com");
+    ResponseEntity<JsonNode> badEmail = postCustomer("Jane", "+821012345678", "jane@");
+    ResponseEntity<JsonNode> noName = postCustomer(" ", "+821012345678", null);
+
+    assertThat(badPhone.getStatusCode().value()).isEqualTo(400);
+    assertThat(badPhone.getBody().get("field").asText()).isEqualTo("phone");
+    assertThat(badPhone.getBody().get("error").asText()).contains("E.164");
+    assertThat(badEmail.getBody().get("field").asText()).isEqualTo("email");
+    assertThat(noName.getBody().get("field").asText()).isEqualTo("name");
+    assertThat(count("customers")).isEqualTo(before);
+  }
+
+  @Test
+  void deviceOwnershipNeedsAnExistingCustomerAndCanMoveToAnother() {
+    String device = "ac-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> orphan = Map.of("deviceId", device, "customerId", 987654321);
+
+    ResponseEntity<JsonNode> refused = http.postForEntity("/api/devices", orphan, JsonNode.class);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("field").asText()).isEqualTo("customerId");
+    long jane = postCustomer("Jane", "+821012345678", null).getBody().get("id").asLong();
+    long joe = postCustomer("Joe", null, "joe@example.com").getBody().get("id").asLong();
+    ResponseEntity<JsonNode> registered =
+        http.postForEntity(
+            "/api/devices", Map.of("deviceId", device, "customerId", jane), JsonNode.class);
+    ResponseEntity<JsonNode> moved =
+        http.postForEntity(
+            "/api/devices", Map.of("deviceId", device, "customerId", joe), JsonNode.class);
+    assertThat(registered.getStatusCode().value()).isEqualTo(201);
+    assertThat(moved.getStatusCode().value()).isEqualTo(200);
+    assertThat(
+            http.getForObject("/api/devices/" + device, JsonNode.class).get("customerId").asLong())
+        .isEqualTo(joe);
+    assertThat(http.getForObject("/api/customers/" + joe, JsonNode.class).get("devices"))
+        .hasSize(1);
+  }
+
+  @Test
+  void unknownCasesAndBadParametersGetClearErrors() {
+    ResponseEntity<JsonNode> missing = http.getForEntity("/api/cases/987654321", JsonNode.class);
+    ResponseEntity<JsonNode> badLimit = http.getForEntity("/api/cases?limit=0", JsonNode.class);
+    ResponseEntity<JsonNode> notANumber = http.getForEntity("/api/cases/abc", JsonNode.class);
+
+    assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    assertThat(missing.getBody().get("error").asText()).contains("987654321");
+    assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
+    assertThat(badLimit.getBody().get("field").asText()).isEqualTo("limit");
+    assertThat(notANumber.getStatusCode().value()).isEqualTo(400);
+    assertThat(notANumber.getBody().get("field").asText()).isEqualTo("id");
+  }
+
+  @Test
+  void deadLettersShowTheTotalAndTheNewestRows() {
+    OffsetDateTime t0 = OffsetDateTime.parse("2026-11-22T10:00:00Z");
+    for (int i = 0; i < 3; i++) {
+      jdbc.update(
+          "INSERT INTO dead_letters (received_at, topic, reason, payload) VALUES (?, ?, ?, ?)",
+          t0.plusSeconds(i),
+          "devices/ac-1/telemetry",
+          "seq: required (" + i + ")",
+          "{}");
+    }
+
+    JsonNode page = http.getForObject("/api/dead-letters?limit=2", JsonNode.class);
+    JsonNode stats = http.getForObject("/api/stats", JsonNode.class);
+
+    assertThat(page.get("total").asLong()).isEqualTo(3);
+    assertThat(page.get("items")).hasSize(2);
+    assertThat(page.get("items").get(0).get("reason").asText()).isEqualTo("seq: required (2)");
+    assertThat(stats.get("dead_letters").asLong()).isEqualTo(3);
+    assertThat(stats.has("cases_opened")).isTrue();
+    assertThat(stats.has("notifications_sent")).isTrue();
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private ResponseEntity<JsonNode> postJson(String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> postCustomer(String name, String phone, String email) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", name);
+    body.put("phone", phone);
+    body.put("email", email);
+    return http.postForEntity("/api/customers", body, JsonNode.class);
+  }
+
+  private JsonNode ruleInList(String id) {
+    for (JsonNode rule : http.getForObject("/api/rules", JsonNode.class)) {
+      if (rule.get("id").asText().equals(id)) {
+        return rule;
+      }
+    }
+    throw new AssertionError("rule " + id + " not listed");
+  }
+
+  private long rulesStored(String id) {
+    return jdbc.queryForObject("SELECT count(*) FROM rules WHERE id = ?", Long.class, id);
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+  }
+
+  /** A plain Paho subscriber, as the telemetry job would subscribe to rules. */
+  private static final class Subscriber implements AutoCloseable {
+
+    private final MqttClient client;
+    private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+    Subscriber(String topic) throws Exception {
+      client = new MqttClient(MQTT_URL, "api-it-" + UUID.randomUUID(), new MemoryPersistence());
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setCleanSession(true);
+      client.connect(options);
+      client.subscribe(
+          topic,
+          1,
+          (t, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+    }
+
+    String next() throws InterruptedException {
+      String message = received.poll(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(message).as("an MQTT message within 10 s").isNotNull();
+      return message;
+    }
+
+    @Override
+    public void close() throws Exception {
+      client.disconnect();
+      client.close();
+    }
+  }
+}

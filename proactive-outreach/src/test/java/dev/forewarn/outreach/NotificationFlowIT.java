@@ -1,0 +1,407 @@
+package dev.forewarn.outreach;
+
+import static dev.forewarn.outreach.CaseEvents.SUMMARY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.forewarn.outreach.cases.CaseIntake;
+import dev.forewarn.outreach.notify.ChannelKind;
+import dev.forewarn.outreach.notify.Channels;
+import dev.forewarn.outreach.outbox.NewOutboxMessage;
+import dev.forewarn.outreach.outbox.OutboxDispatcher;
+import dev.forewarn.outreach.outbox.OutboxProperties;
+import dev.forewarn.outreach.outbox.OutboxRepository;
+import dev.forewarn.rules.CaseEvent;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * From a case event row to the customer: intake, outbox, the Twilio SDK against a local stand-in
+ * and SMTP against GreenMail, all on the real PostgreSQL. Polling is slowed to a minute, so only
+ * LISTEN/NOTIFY and the retry schedule can make things happen within the waits below.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestSchema.DropOnClose.class)
+@DirtiesContext
+class NotificationFlowIT {
+
+  static final TestSchema SCHEMA = new TestSchema();
+  static final TwilioStandIn TWILIO = new TwilioStandIn().start();
+  static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  static final AtomicInteger NEXT = new AtomicInteger(1000 + (int) (Math.random() * 8000));
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  static {
+    SMTP.start();
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    SCHEMA.register(registry);
+    registry.add("forewarn.twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
+    registry.add("forewarn.twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
+    registry.add("forewarn.twilio.from-number", () -> TwilioStandIn.FROM);
+    registry.add("forewarn.twilio.base-url", TWILIO::baseUrl);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    registry.add("forewarn.mail.from", () -> "care@forewarn.test");
+    registry.add("forewarn.intake.poll-interval", () -> "1m");
+    registry.add("forewarn.outbox.poll-interval", () -> "1m");
+    registry.add("forewarn.outbox.backoff", () -> "200ms");
+    registry.add("forewarn.outbox.max-backoff", () -> "1s");
+  }
+
+  @AfterAll
+  static void stopStandIns() {
+    TWILIO.stop();
+    SMTP.stop();
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+  @Autowired CaseIntake intake;
+  @Autowired OutboxRepository outbox;
+  @Autowired Channels channels;
+  @Autowired OutboxProperties outboxProperties;
+  CaseEvents events;
+
+  @BeforeEach
+  void freshStandIns() throws Exception {
+    TWILIO.reset();
+    SMTP.purgeEmailFromAllMailboxes();
+    events = new CaseEvents(jdbc);
+  }
+
+  @Test
+  void openedEventReachesTheOwnerBySmsAndEmail() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-flow-" + n;
+    String phone = "+1415555" + n;
+    String email = "jane" + n + "@example.com";
+    registerOwner("Jane", phone, email, device, "Living room AC");
+    CaseEvent opened = CaseEvents.opened(device);
+
+    events.insert(opened);
+
+    JsonNode theCase = awaitCase(device, c -> allSent(c, 2));
+    long caseId = theCase.get("id").asLong();
+    List<Map<String, String>> sms = TWILIO.requestsTo(phone);
+    assertThat(sms).hasSize(1);
+    assertThat(sms.get(0))
+        .containsEntry("To", phone)
+        .containsEntry("From", TwilioStandIn.FROM)
+        .containsEntry(
+            "Body",
+            "Forewarn: Hi Jane, Living room AC needs attention. "
+                + SUMMARY
+                + ". Please book a service check in the next few days. Case #"
+                + caseId);
+    JsonNode smsRow = notification(theCase, "sms");
+    String sid =
+        json.readTree(TWILIO.sentTo(phone).get(0).getResponse().getBodyAsString())
+            .get("sid")
+            .asText();
+    assertThat(sid).matches("SM[0-9a-fA-F]{32}");
+    assertThat(smsRow.get("providerId").asText()).isEqualTo(sid);
+    assertThat(smsRow.get("provider").asText()).isEqualTo("twilio");
+    assertThat(smsRow.get("attempts").asInt()).isEqualTo(1);
+
+    MimeMessage mail = onlyMailTo(email);
+    assertThat(mail.getSubject())
+        .isEqualTo("Living room AC needs attention (case #" + caseId + ")");
+    assertThat(mail.getFrom()[0].toString()).isEqualTo("care@forewarn.test");
+    assertThat(partTypes(mail)).anyMatch(t -> t.startsWith("text/plain"));
+    assertThat(partTypes(mail)).anyMatch(t -> t.startsWith("text/html"));
+    assertThat(notification(theCase, "email").get("providerId").asText())
+        .isEqualTo(mail.getMessageID());
+    assertThat(events.outcome(opened)).isEqualTo("opened case " + caseId);
+  }
+
+  @Test
+  void theSameEventTwiceMakesOneCaseAndOneSms() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-twice-" + n;
+    String phone = "+1415555" + n;
+    registerOwner("Min-jun", phone, null, device, "Kitchen fridge");
+    CaseEvent opened = CaseEvents.opened(device);
+    events.insert(opened);
+    awaitCase(device, c -> allSent(c, 1));
+
+    events.insert(opened);
+    events.replay(opened);
+    await().atMost(WAIT).until(() -> events.outcome(opened) != null);
+    intake.drain();
+    CaseEvent sameEpisodeNewRuleVersion = CaseEvents.opened(device, 2);
+    events.insert(sameEpisodeNewRuleVersion);
+    await().atMost(WAIT).until(() -> events.outcome(sameEpisodeNewRuleVersion) != null);
+
+    assertThat(events.outcome(opened)).startsWith("skipped");
+    assertThat(events.outcome(sameEpisodeNewRuleVersion)).startsWith("skipped");
+    assertThat(casesOf(device)).hasSize(1);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> TWILIO.requestsTo(phone).size() == 1);
+    assertThat(casesOf(device).get(0).get("notifications")).hasSize(1);
+  }
+
+  @Test
+  void unknownDeviceOpensACaseThatShowsNobodyWasTold() {
+    String device = "ghost-" + NEXT.incrementAndGet();
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode theCase = awaitCase(device, c -> true);
+    assertThat(theCase.get("status").asText()).isEqualTo("OPEN");
+    assertThat(theCase.get("notifications")).isEmpty();
+    assertThat(theCase.get("problem").asText()).isEqualTo("device has no owner");
+    assertThat(theCase.get("customerId").isNull()).isTrue();
+    JsonNode one = get("/api/cases/" + theCase.get("id").asLong());
+    assertThat(one.get("problem").asText()).isEqualTo("device has no owner");
+  }
+
+  @Test
+  void clearedEventClosesTheCaseAndAStrayClearIsRecordedNotFailed() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-clear-" + n;
+    registerOwner("Ana", null, "ana" + n + "@example.com", device, null);
+    events.insert(CaseEvents.opened(device));
+    awaitCase(device, c -> c.get("status").asText().equals("OPEN"));
+    CaseEvent cleared = CaseEvents.cleared(device);
+
+    events.insert(cleared);
+
+    JsonNode theCase = awaitCase(device, c -> c.get("status").asText().equals("CLEARED"));
+    assertThat(theCase.get("clearedAt").asText()).isEqualTo(CaseEvents.T0_PLUS_10M.toString());
+    assertThat(events.outcome(cleared)).isEqualTo("cleared case " + theCase.get("id").asLong());
+
+    events.replay(cleared);
+    CaseEvent strayClear = CaseEvents.cleared("never-seen-" + n);
+    events.insert(strayClear);
+    await().atMost(WAIT).until(() -> events.outcome(cleared) != null);
+    await().atMost(WAIT).until(() -> events.outcome(strayClear) != null);
+    assertThat(events.outcome(cleared)).startsWith("skipped: no open case");
+    assertThat(events.outcome(strayClear)).startsWith("skipped: no open case");
+    assertThat(casesOf(device)).hasSize(1);
+    assertThat(casesOf(device).get(0).get("status").asText()).isEqualTo("CLEARED");
+  }
+
+  @Test
+  void providerOutageIsRetriedAndTheMessageAcceptedOnce() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-retry-" + n;
+    String phone = "+1415555" + n;
+    registerOwner("Sam", phone, null, device, "Garage heat pump");
+    TWILIO.failOnceWith503(phone);
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode sms = notification(awaitCase(device, c -> allSent(c, 1)), "sms");
+    assertThat(sms.get("attempts").asInt()).isEqualTo(2);
+    assertThat(sms.get("lastError").asText()).contains("HTTP 503");
+    assertThat(TWILIO.sentTo(phone))
+        .extracting(event -> event.getResponse().getStatus())
+        .containsExactly(503, 201);
+  }
+
+  @Test
+  void invalidNumberFailsWithTheReasonAndIsNotRetried() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-invalid-" + n;
+    String phone = "+1415555" + n;
+    registerOwner("Kim", phone, null, device, null);
+    TWILIO.refuseAsInvalidNumber(phone);
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode sms = notification(awaitCase(device, c -> "FAILED".equals(statusOf(c, "sms"))), "sms");
+    assertThat(sms.get("lastError").asText()).contains("21211");
+    assertThat(sms.get("attempts").asInt()).isEqualTo(1);
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> TWILIO.requestsTo(phone).size() == 1);
+  }
+
+  @Test
+  void racingDispatchersSendEachMessageOnce() throws Exception {
+    String device = "race-" + NEXT.incrementAndGet();
+    events.insert(CaseEvents.opened(device));
+    long caseId = awaitCase(device, c -> true).get("id").asLong();
+    List<String> phones = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String phone = "+1415556" + NEXT.incrementAndGet();
+      phones.add(phone);
+      outbox.add(
+          new NewOutboxMessage(
+              caseId,
+              "race-" + i,
+              ChannelKind.SMS,
+              phone,
+              Optional.empty(),
+              "race",
+              Optional.empty()));
+    }
+    TWILIO.acceptEverythingSlowly(30);
+    List<OutboxDispatcher> dispatchers =
+        List.of(
+            new OutboxDispatcher(outbox, channels, outboxProperties),
+            new OutboxDispatcher(outbox, channels, outboxProperties));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+
+    List<java.util.concurrent.Future<Integer>> handled =
+        dispatchers.stream()
+            .map(
+                d ->
+                    pool.submit(
+                        () -> {
+                          start.await();
+                          return d.sendDue();
+                        }))
+            .toList();
+    start.countDown();
+    int total = 0;
+    for (var h : handled) {
+      total += h.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    assertThat(total).isLessThanOrEqualTo(phones.size());
+    JsonNode theCase = awaitCase(device, c -> allSent(c, phones.size()));
+    for (JsonNode n : theCase.get("notifications")) {
+      assertThat(n.get("attempts").asInt()).isEqualTo(1);
+    }
+    for (String phone : phones) {
+      assertThat(TWILIO.requestsTo(phone)).as("requests to %s", phone).hasSize(1);
+    }
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private void registerOwner(
+      String name, String phone, String email, String device, String nickname) {
+    Map<String, Object> customer = new java.util.HashMap<>();
+    customer.put("name", name);
+    customer.put("phone", phone);
+    customer.put("email", email);
+    JsonNode created = post("/api/customers", customer, 201);
+    Map<String, Object> ownership = new java.util.HashMap<>();
+    ownership.put("deviceId", device);
+    ownership.put("customerId", created.get("id").asLong());
+    ownership.put("nickname", nickname);
+    ownership.put("model", "AC-200");
+    post("/api/devices", ownership, 201);
+  }
+
+  private JsonNode awaitCase(String device, java.util.function.Predicate<JsonNode> condition) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> casesOf(device).stream().filter(condition).findFirst().orElse(null),
+            java.util.Objects::nonNull);
+  }
+
+  private List<JsonNode> casesOf(String device) {
+    JsonNode all = get("/api/cases?limit=1000");
+    java.util.ArrayList<JsonNode> mine = new java.util.ArrayList<>();
+    all.forEach(
+        c -> {
+          if (c.get("deviceId").asText().equals(device)) {
+            mine.add(c);
+          }
+        });
+    return mine;
+  }
+
+  private static boolean allSent(JsonNode theCase, int expected) {
+    JsonNode notifications = theCase.get("notifications");
+    if (notifications.size() != expected) {
+      return false;
+    }
+    for (JsonNode n : notifications) {
+      if (!n.get("status").asText().equals("SENT")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String statusOf(JsonNode theCase, String channel) {
+    JsonNode n = notification(theCase, channel);
+    return n == null ? null : n.get("status").asText();
+  }
+
+  private static JsonNode notification(JsonNode theCase, String channel) {
+    for (JsonNode n : theCase.get("notifications")) {
+      if (n.get("channel").asText().equals(channel)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static MimeMessage onlyMailTo(String address) throws Exception {
+    List<MimeMessage> mails = new java.util.ArrayList<>();
+    for (MimeMessage m : SMTP.getReceivedMessages()) {
+      if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+        mails.add(m);
+      }
+    }
+    assertThat(mails).hasSize(1);
+    return mails.get(0);
+  }
+
+  private static List<String> partTypes(MimeMessage mail) throws Exception {
+    List<String> types = new java.util.ArrayList<>();
+    collectTypes(mail.getContent(), types);
+    return types;
+  }
+
+  private static void collectTypes(Object content, List<String> types) throws Exception {
+    if (content instanceof Multipart) {
+      Multipart multipart = (Multipart) content;
+      for (int i = 0; i < multipart.getCount(); i++) {
+        types.add(multipart.getBodyPart(i).getContentType().toLowerCase());
+        collectTypes(multipart.getBodyPart(i).getContent(), types);
+      }
+    }
+  }
+
+  private JsonNode get(String path) {
+    var response = http.getForEntity(path, JsonNode.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private JsonNode post(String path, Object body, int expectedStatus) {
+    var response = http.postForEntity(path, body, JsonNode.class);
+    assertThat(response.getStatusCode().value())
+        .as("POST %s answered %s", path, response.getBody())
+        .isEqualTo(expectedStatus);
+    return response.getBody();
+  }
+}
