@@ -1,6 +1,7 @@
 package dev.forewarn.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -177,6 +178,12 @@ class ApiIT {
     assertThat(badLimit.getBody().get("field").asText()).isEqualTo("limit");
     assertThat(notANumber.getStatusCode().value()).isEqualTo(400);
     assertThat(notANumber.getBody().get("field").asText()).isEqualTo("id");
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+    ResponseEntity<JsonNode> notJson =
+        http.postForEntity("/api/rules", new HttpEntity<>("level 85", text), JsonNode.class);
+    assertThat(notJson.getStatusCode().value()).isEqualTo(415);
+    assertThat(notJson.getBody().get("error").asText()).isNotBlank();
   }
 
   @Test
@@ -202,6 +209,30 @@ class ApiIT {
     assertThat(stats.has("notifications_sent")).isTrue();
   }
 
+  @Test
+  void withoutCredentialsMessagesGoToTheSandboxAndShowInTheApi() {
+    String device = "ac-sandbox-" + UUID.randomUUID().toString().substring(0, 8);
+    long owner =
+        postCustomer("Lee", "+821055501234", "lee@example.com").getBody().get("id").asLong();
+    http.postForEntity(
+        "/api/devices", Map.of("deviceId", device, "customerId", owner), JsonNode.class);
+
+    new CaseEvents(jdbc).insert(CaseEvents.opened(device));
+
+    JsonNode theCase =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 2));
+    for (JsonNode notification : theCase.get("notifications")) {
+      assertThat(notification.get("provider").asText()).isEqualTo("sandbox");
+      assertThat(notification.get("providerId").asText()).startsWith("sandbox-");
+      assertThat(notification.get("text").asText()).contains(CaseEvents.SUMMARY);
+    }
+    assertThat(theCase.get("notifications"))
+        .extracting(n -> n.get("recipient").asText())
+        .containsExactlyInAnyOrder("+821055501234", "lee@example.com");
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private ResponseEntity<JsonNode> postJson(String path, String body) {
@@ -225,6 +256,23 @@ class ApiIT {
       }
     }
     throw new AssertionError("rule " + id + " not listed");
+  }
+
+  private JsonNode caseOf(String device) {
+    for (JsonNode c : http.getForObject("/api/cases", JsonNode.class)) {
+      if (c.get("deviceId").asText().equals(device)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean allSent(JsonNode notifications, int expected) {
+    int sent = 0;
+    for (JsonNode n : notifications) {
+      sent += n.get("status").asText().equals("SENT") ? 1 : 0;
+    }
+    return sent == expected && notifications.size() == expected;
   }
 
   private long rulesStored(String id) {

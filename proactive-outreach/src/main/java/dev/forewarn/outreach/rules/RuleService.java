@@ -86,8 +86,12 @@ class RuleService {
   @EventListener(ApplicationReadyEvent.class)
   void republishAll() {
     for (StoredRule rule : store.latestOfEach()) {
-      publisher.publish(
-          rule.id(), rule.active() ? Optional.of(canonical(rule.document())) : Optional.empty());
+      Optional<String> document =
+          rule.active() ? Optional.of(canonical(rule.document())) : Optional.empty();
+      if (!publisher.publish(rule.id(), document)) {
+        // No broker configured or reachable: do not wait out a timeout per rule.
+        return;
+      }
     }
   }
 

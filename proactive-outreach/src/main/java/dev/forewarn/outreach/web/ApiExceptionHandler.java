@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.forewarn.rules.RuleValidationException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns refused input into 400 and unknown resources into 404, always naming what is wrong. */
 @RestControllerAdvice
@@ -77,6 +82,17 @@ class ApiExceptionHandler {
       }
     }
     return new ApiError(null, "the body is not valid JSON for this request");
+  }
+
+  /** Wrong method, media type or path: Spring's own status, in our error shape. */
+  @ExceptionHandler({
+    HttpMediaTypeNotSupportedException.class,
+    HttpRequestMethodNotSupportedException.class,
+    NoResourceFoundException.class
+  })
+  ResponseEntity<ApiError> framework(ErrorResponse e) {
+    return ResponseEntity.status(e.getStatusCode())
+        .body(new ApiError(null, e.getBody().getDetail()));
   }
 
   @ExceptionHandler(NotFoundException.class)
