@@ -48,6 +48,7 @@ public final class DetectCases
   private transient MapState<String, byte[]> ruleStates;
   private transient Counter caseEvents;
   private transient Counter outOfOrder;
+  private transient Counter ruleUpdates;
   private transient volatile int activeRules;
 
   @Override
@@ -55,6 +56,7 @@ public final class DetectCases
     ruleStates = getRuntimeContext().getMapState(RULE_STATES);
     caseEvents = getRuntimeContext().getMetricGroup().counter("case_events");
     outOfOrder = getRuntimeContext().getMetricGroup().counter("out_of_order");
+    ruleUpdates = getRuntimeContext().getMetricGroup().counter("rule_updates");
     getRuntimeContext().getMetricGroup().gauge("active_rules", () -> activeRules);
   }
 
@@ -147,6 +149,7 @@ public final class DetectCases
       count++;
     }
     activeRules = count;
+    ruleUpdates.inc();
   }
 
   private void activate(

@@ -13,6 +13,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -85,6 +86,9 @@ public final class IngestJob {
   /** The environment: local when run directly, the cluster's under {@code flink run}. */
   static StreamExecutionEnvironment environment(IngestConfig config) {
     Configuration flink = new Configuration();
+    // Every record type has a Flink serializer; a type that would silently fall back to Kryo
+    // fails at submission instead.
+    flink.set(PipelineOptions.GENERIC_TYPES, false);
     config
         .checkpointDir()
         .ifPresent(

@@ -57,6 +57,22 @@ public final class Fixtures {
         1);
   }
 
+  /** A rule that opens a case on the first reading above the level, for every device. */
+  public static ThresholdRule anythingAbove(String ruleId, double level) {
+    return new ThresholdRule(
+        ruleId,
+        1,
+        "Anything above " + level,
+        Scope.ALL,
+        Severity.INFO,
+        METRIC,
+        Direction.ABOVE,
+        level,
+        level,
+        Duration.ZERO,
+        1);
+  }
+
   public static ThresholdRule overheating(String ruleId, int version) {
     return overheating(ruleId, version, Scope.ALL);
   }

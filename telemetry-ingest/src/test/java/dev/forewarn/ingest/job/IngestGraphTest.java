@@ -1,0 +1,154 @@
+package dev.forewarn.ingest.job;
+
+import static dev.forewarn.ingest.testing.Fixtures.T0;
+import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_3M;
+import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_5M;
+import static dev.forewarn.ingest.testing.Fixtures.anythingAbove;
+import static dev.forewarn.ingest.testing.Fixtures.message;
+import static dev.forewarn.ingest.testing.Fixtures.overheating;
+import static dev.forewarn.ingest.testing.Fixtures.reading;
+import static dev.forewarn.ingest.testing.Fixtures.ruleDocument;
+import static dev.forewarn.ingest.testing.Fixtures.telemetry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import dev.forewarn.ingest.mqtt.MqttRecord;
+import dev.forewarn.ingest.parse.DeadLetter;
+import dev.forewarn.ingest.parse.ParseReadings;
+import dev.forewarn.ingest.testing.CollectSink;
+import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.Reading;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The job's whole graph on a MiniCluster with parallelism 2, on finite input. */
+class IngestGraphTest {
+
+  private static final InMemoryReporter METRICS = InMemoryReporter.create();
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+              .build());
+
+  private static final String DEGRADING = "dev-degrading";
+
+  @Test
+  void opensAndClearsOneCaseForTheDegradingDeviceAndKeepsEveryRefusedMessage() throws Exception {
+    Configuration strict = new Configuration();
+    strict.set(PipelineOptions.GENERIC_TYPES, false); // nothing may fall back to Kryo
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(strict);
+    env.setParallelism(2);
+    CollectSink<Reading> history = new CollectSink<>();
+    CollectSink<CaseEvent> cases = new CollectSink<>();
+    CollectSink<DeadLetter> deadLetters = new CollectSink<>();
+    IngestGraph.build(
+        env,
+        new IngestGraph.Inputs(
+            FiniteMessages.gated(telemetryOfFourBlocks()), FiniteMessages.of(rules())),
+        new IngestGraph.Outputs(Optional.of(history), cases, deadLetters),
+        new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+    JobClient job = env.executeAsync("ingest-graph-test");
+    // Readings that arrive before a rule are not evaluated: let the rules reach both subtasks.
+    await()
+        .atMost(60, TimeUnit.SECONDS)
+        .until(() -> ruleUpdatesPerSubtask(job).equals(List.of(3L, 3L)));
+    FiniteMessages.openGate();
+    JobExecutionResult result = job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+
+    assertThat(cases.received())
+        .extracting(CaseEvent::type, CaseEvent::deviceId, CaseEvent::ruleId, CaseEvent::occurredAt)
+        .containsExactlyInAnyOrder(
+            tuple(CaseEvent.Type.OPENED, DEGRADING, "overheat", T0_PLUS_3M),
+            tuple(CaseEvent.Type.CLEARED, DEGRADING, "overheat", T0_PLUS_5M));
+    assertThat(history.received()).hasSize(18);
+    assertThat(deadLetters.received())
+        .extracting(DeadLetter::reason)
+        .hasSize(6)
+        .anySatisfy(reason -> assertThat(reason).startsWith("deviceId:"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("topic:"))
+        .anySatisfy(reason -> assertThat(reason).contains("NaN"));
+    assertThat((Long) result.getAccumulatorResult(ParseReadings.READINGS)).isEqualTo(18L);
+    assertThat((Long) result.getAccumulatorResult(ParseReadings.DEAD_LETTER_COUNT)).isEqualTo(6L);
+  }
+
+  /**
+   * Four blocks of six messages, one device (or the refused messages) per block, so that each of
+   * the two source readers reads whole devices in order.
+   */
+  private static List<MqttRecord> telemetryOfFourBlocks() {
+    List<MqttRecord> messages = new ArrayList<>();
+    double[] degrading = {70, 82, 84, 86, 88, 70};
+    double[] healthy = {61, 62, 63, 62, 61, 60};
+    double[] spiking = {61, 62, 95, 62, 61, 60};
+    add(messages, DEGRADING, degrading);
+    add(messages, "dev-healthy", healthy);
+    add(messages, "dev-spiking", spiking);
+    messages.add(telemetry("dev-bad", "{\"ts\": \"2026-11-22T10:00:00Z\", \"seq\": 1"));
+    messages.add(
+        telemetry(
+            "dev-bad",
+            "{\"deviceId\":\"dev-other\",\"ts\":\"2026-11-22T10:00:00Z\",\"seq\":2,"
+                + "\"metrics\":{\"compressor_temp_c\":70}}"));
+    messages.add(
+        telemetry(
+            "dev-bad",
+            "{\"ts\":\"2026-11-22T10:00:00Z\",\"seq\":3,\"metrics\":{\"compressor_temp_c\":NaN}}"));
+    messages.add(
+        telemetry(
+            "dev-bad",
+            "{\"ts\":\"2026-11-22T10:00:00Z\",\"seq\":4,\"metrics\":{\"compressor_temp_c\":\"x\"}}"));
+    messages.add(message("devices/dev-bad/status", "{}".getBytes(StandardCharsets.UTF_8)));
+    messages.add(message("devices/dev-bad/telemetry", new byte[0]));
+    return messages;
+  }
+
+  private static void add(List<MqttRecord> messages, String deviceId, double[] celsius) {
+    for (int minute = 0; minute < celsius.length; minute++) {
+      Instant at = T0.plusSeconds(60L * minute);
+      messages.add(telemetry(reading(deviceId, at, celsius[minute])));
+    }
+  }
+
+  /** The overheating rule, a rule that is removed again, and an invalid document. */
+  private static List<MqttRecord> rules() {
+    return List.of(
+        ruleDocument(anythingAbove("everything", 10)),
+        ruleDocument(overheating("overheat", 1)),
+        message("forewarn/rules/everything", new byte[0]),
+        message("forewarn/rules/broken", "{\"id\":\"broken\"}".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<Long> ruleUpdatesPerSubtask(JobClient job) {
+    List<Long> counts = new ArrayList<>();
+    for (Map.Entry<String, Metric> metric :
+        METRICS.findMetrics(job.getJobID(), "rule_updates").entrySet()) {
+      counts.add(((Counter) metric.getValue()).getCount());
+    }
+    return counts;
+  }
+}
