@@ -7,12 +7,14 @@ import dev.forewarn.ingest.influx.InfluxHistorySink;
 import dev.forewarn.ingest.mqtt.MqttSource;
 import dev.forewarn.rules.Reading;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -89,6 +91,9 @@ public final class IngestJob {
     // Every record type has a Flink serializer; a type that would silently fall back to Kryo
     // fails at submission instead.
     flink.set(PipelineOptions.GENERIC_TYPES, false);
+    // Accumulators reach the client with heartbeats: in the embedded environment, report every
+    // two seconds so that a running job's counts are fresh. A cluster keeps its own setting.
+    flink.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(2));
     config
         .checkpointDir()
         .ifPresent(

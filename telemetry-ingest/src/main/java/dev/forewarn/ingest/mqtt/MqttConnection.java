@@ -3,14 +3,11 @@ package dev.forewarn.ingest.mqtt;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.flink.connector.base.source.reader.synchronization.FutureCompletingBlockingQueue;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -28,7 +25,7 @@ final class MqttConnection implements MqttCallback {
   private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
   private static final long FIRST_RETRY_MS = 500;
   private static final long MAX_RETRY_MS = 30_000;
-  private static final int REFUSED = 0x80;
+  private static final long SUBSCRIBE_RETRY_MS = 5_000;
 
   private final MqttSourceSettings settings;
   private final String clientId;
@@ -36,11 +33,9 @@ final class MqttConnection implements MqttCallback {
   private final FutureCompletingBlockingQueue<Delivery> queue;
   private final ScheduledExecutorService scheduler;
   private final MqttAsyncClient client;
+  private final Subscription subscription;
   private volatile int generation;
   private volatile boolean closed;
-  // Set when the broker started a new session and our subscription is not confirmed yet. A
-  // resumed session keeps its subscription: subscribing again would only race the backlog.
-  private volatile boolean needsSubscribe;
   private long retryMs = FIRST_RETRY_MS;
 
   MqttConnection(
@@ -58,10 +53,8 @@ final class MqttConnection implements MqttCallback {
     this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
     client.setManualAcks(true);
     client.setCallback(this);
-  }
-
-  String clientId() {
-    return clientId;
+    this.subscription =
+        new Subscription(client, settings.topicFilter(), retry -> later(retry, SUBSCRIBE_RETRY_MS));
   }
 
   void start() {
@@ -121,7 +114,8 @@ final class MqttConnection implements MqttCallback {
       return;
     }
     try {
-      client.connect(options(), null, listener(this::connected, this::connectFailed));
+      client.connect(
+          Paho.options(settings), null, Paho.listener(this::connected, this::connectFailed));
     } catch (MqttException e) {
       connectFailed(e);
     }
@@ -138,12 +132,7 @@ final class MqttConnection implements MqttCallback {
         clientId,
         settings.serverUri(),
         resumed ? "resumed" : "new");
-    if (!resumed) {
-      needsSubscribe = true;
-    }
-    if (needsSubscribe) {
-      subscribe();
-    }
+    subscription.connected(resumed);
   }
 
   private void connectFailed(Throwable error) {
@@ -153,37 +142,6 @@ final class MqttConnection implements MqttCallback {
         settings.serverUri(),
         error.toString());
     scheduleConnect();
-  }
-
-  private void subscribe() {
-    if (closed || !client.isConnected()) {
-      return; // the next connect subscribes
-    }
-    try {
-      client.subscribe(
-          settings.topicFilter(), 1, null, listener(this::subscribed, this::subscribeFailed));
-    } catch (MqttException e) {
-      subscribeFailed(e);
-    }
-  }
-
-  private void subscribed(IMqttToken token) {
-    int[] granted = token.getGrantedQos();
-    if (granted != null && granted.length > 0 && granted[0] == REFUSED) {
-      subscribeFailed(new MqttException(REFUSED));
-      return;
-    }
-    needsSubscribe = false;
-    LOG.info("MQTT client {} subscribed to {}", clientId, settings.topicFilter());
-  }
-
-  private void subscribeFailed(Throwable error) {
-    LOG.error(
-        "MQTT client {} cannot subscribe to {} ({}); retrying in 5 s",
-        clientId,
-        settings.topicFilter(),
-        error.toString());
-    later(this::subscribe, 5_000);
   }
 
   private synchronized void scheduleConnect() {
@@ -200,36 +158,5 @@ final class MqttConnection implements MqttCallback {
     } catch (RejectedExecutionException e) {
       LOG.debug("MQTT client {} is shutting down; not retrying", clientId);
     }
-  }
-
-  private MqttConnectOptions options() {
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    options.setCleanSession(settings.cleanSession());
-    // We reconnect ourselves: only our own connect reports whether the session survived, which
-    // decides whether to subscribe.
-    options.setAutomaticReconnect(false);
-    options.setKeepAliveInterval(30);
-    options.setConnectionTimeout(10);
-    if (!settings.username().isEmpty()) {
-      options.setUserName(settings.username());
-      options.setPassword(settings.password().toCharArray());
-    }
-    return options;
-  }
-
-  private static IMqttActionListener listener(
-      Consumer<IMqttToken> onSuccess, Consumer<Throwable> onFailure) {
-    return new IMqttActionListener() {
-      @Override
-      public void onSuccess(IMqttToken token) {
-        onSuccess.accept(token);
-      }
-
-      @Override
-      public void onFailure(IMqttToken token, Throwable error) {
-        onFailure.accept(error);
-      }
-    };
   }
 }

@@ -1,0 +1,76 @@
+package dev.forewarn.ingest.mqtt;
+
+import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The subscription of one connection. It subscribes only when the broker started a new session: a
+ * resumed session still holds its subscription, and subscribing again while the broker floods the
+ * backlog only races it (a blocking subscribe there deadlocks the reader). A subscription that was
+ * never confirmed, say because the connection dropped before the SUBACK, is tried again on the next
+ * connect. Subscribing never blocks: Paho reports the outcome on its own thread.
+ */
+final class Subscription {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
+  private static final int REFUSED = 0x80;
+
+  private final IMqttAsyncClient client;
+  private final String topicFilter;
+  private final Consumer<Runnable> retryLater;
+  private volatile boolean confirmed;
+
+  /**
+   * @param retryLater schedules a retry a few seconds later (and drops it once the connection is
+   *     closed)
+   */
+  Subscription(IMqttAsyncClient client, String topicFilter, Consumer<Runnable> retryLater) {
+    this.client = client;
+    this.topicFilter = topicFilter;
+    this.retryLater = retryLater;
+  }
+
+  /** Called on every successful connect. */
+  void connected(boolean sessionResumed) {
+    if (!sessionResumed) {
+      confirmed = false;
+    }
+    if (!confirmed) {
+      subscribe();
+    }
+  }
+
+  private void subscribe() {
+    if (!client.isConnected()) {
+      return; // the next connect subscribes
+    }
+    try {
+      client.subscribe(topicFilter, 1, null, Paho.listener(this::answered, this::failed));
+    } catch (MqttException e) {
+      failed(e);
+    }
+  }
+
+  private void answered(IMqttToken token) {
+    int[] granted = token.getGrantedQos();
+    if (granted != null && granted.length > 0 && granted[0] == REFUSED) {
+      failed(new MqttException(REFUSED));
+      return;
+    }
+    confirmed = true;
+    LOG.info("MQTT client {} subscribed to {}", client.getClientId(), topicFilter);
+  }
+
+  private void failed(Throwable error) {
+    LOG.error(
+        "MQTT client {} cannot subscribe to {} ({}); retrying",
+        client.getClientId(),
+        topicFilter,
+        error.toString());
+    retryLater.accept(this::subscribe);
+  }
+}

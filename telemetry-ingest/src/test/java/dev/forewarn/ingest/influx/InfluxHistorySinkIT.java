@@ -1,0 +1,95 @@
+package dev.forewarn.ingest.influx;
+
+import static dev.forewarn.ingest.testing.Fixtures.T0;
+import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_1M;
+import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_2M;
+import static dev.forewarn.ingest.testing.Fixtures.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forewarn.ingest.testing.Services;
+import dev.forewarn.rules.Reading;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The history sink against the real InfluxDB, queried back with InfluxQL. */
+class InfluxHistorySinkIT {
+
+  @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
+
+  private final String database = "forewarn_it_" + UUID.randomUUID().toString().substring(0, 8);
+  private final InfluxDB influx = InfluxDBFactory.connect(Services.influxUrl());
+
+  @AfterEach
+  void dropDatabase() {
+    influx.query(new Query("DROP DATABASE \"" + database + "\"", null, true));
+    influx.close();
+  }
+
+  @Test
+  void createsTheDatabaseAndWritesOnePointPerReadingAtTheDevicesOwnTime() throws Exception {
+    List<Reading> readings =
+        List.of(
+            reading("dev-1", T0, 70.5),
+            reading("dev-1", T0_PLUS_1M, 71.5),
+            reading("dev-1", T0_PLUS_2M, 72.5),
+            reading("dev-2", T0, 60.0),
+            reading("dev-2", T0_PLUS_1M, 61.0));
+
+    write(readings);
+
+    List<List<Object>> rows =
+        select("SELECT time, device_id, model, compressor_temp_c, seq FROM telemetry");
+    assertThat(rows).hasSize(5);
+    assertThat(rows)
+        .contains(List.of(T0.toString(), "dev-1", "AC-200", 70.5, 0.0))
+        .contains(List.of(T0_PLUS_1M.toString(), "dev-2", "AC-200", 61.0, 1.0));
+    assertThat(fieldTypes())
+        .containsEntry("compressor_temp_c", "float")
+        .containsEntry("seq", "integer");
+  }
+
+  @Test
+  void aReplayedReadingOverwritesItsPointInsteadOfAddingOne() throws Exception {
+    write(List.of(reading("dev-1", T0, 70.5), reading("dev-1", T0_PLUS_1M, 71.5)));
+
+    write(List.of(reading("dev-1", T0, 70.5), reading("dev-1", T0_PLUS_1M, 99.0)));
+
+    assertThat(select("SELECT compressor_temp_c FROM telemetry WHERE device_id = 'dev-1'"))
+        .extracting(row -> row.get(1))
+        .containsExactly(70.5, 99.0);
+  }
+
+  private void write(List<Reading> readings) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    InfluxSettings settings =
+        new InfluxSettings(Services.influxUrl(), "", "", database, 2, Duration.ofMillis(100));
+    env.fromData(readings, TypeInformation.of(Reading.class))
+        .sinkTo(new InfluxHistorySink(settings));
+    env.execute("influx-history-it");
+  }
+
+  private List<List<Object>> select(String query) {
+    QueryResult result = influx.query(new Query(query, database));
+    assertThat(result.getError()).isNull();
+    return result.getResults().get(0).getSeries().get(0).getValues();
+  }
+
+  private Map<String, String> fieldTypes() {
+    return select("SHOW FIELD KEYS FROM telemetry").stream()
+        .collect(Collectors.toMap(row -> (String) row.get(0), row -> (String) row.get(1)));
+  }
+}

@@ -1,0 +1,221 @@
+package dev.forewarn.ingest.job;
+
+import static dev.forewarn.ingest.testing.Fixtures.T0;
+import static dev.forewarn.ingest.testing.Fixtures.devices;
+import static dev.forewarn.ingest.testing.Fixtures.overheating;
+import static dev.forewarn.ingest.testing.Fixtures.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.forewarn.ingest.testing.Mqtt;
+import dev.forewarn.ingest.testing.Services;
+import dev.forewarn.ingest.testing.TestSchema;
+import dev.forewarn.rules.Direction;
+import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.RuleJson;
+import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.ThresholdRule;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job as {@link IngestJob#start} runs it (embedded local environment, parallelism 2) against
+ * the real Mosquitto, InfluxDB and PostgreSQL.
+ */
+class IngestJobIT {
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String degrading = "it-" + run + "-degrading";
+  private final String healthy = "it-" + run + "-healthy";
+  private final String probe = "it-" + run + "-probe";
+  private final String rulesTopic = "forewarn-it/" + run + "/rules";
+  private final String clientId = "it-job-" + run;
+  private final String influxDatabase = "forewarn_it_" + run;
+  private final TestSchema schema = TestSchema.migrated();
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    try (Mqtt mqtt = new Mqtt()) {
+      mqtt.clearRetained(rulesTopic + "/overheat");
+      mqtt.clearRetained(rulesTopic + "/probe");
+    }
+    Mqtt.discardSessions(clientId + "-0", clientId + "-1");
+    InfluxDB influx = InfluxDBFactory.connect(Services.influxUrl());
+    influx.query(new Query("DROP DATABASE \"" + influxDatabase + "\"", null, true));
+    influx.close();
+    schema.close();
+  }
+
+  @Test
+  void storesHistoryOpensOneCaseForTheDegradingDeviceAndKeepsTheRefusedMessage() throws Exception {
+    JobClient job = IngestJob.start(config());
+    try (Mqtt mqtt = new Mqtt()) {
+      mqtt.retain(
+          rulesTopic + "/overheat",
+          RuleJson.toJson(overheating("overheat", 1, devices(degrading, healthy))));
+      mqtt.retain(rulesTopic + "/probe", RuleJson.toJson(probeRule()));
+      waitUntilTheJobOpensACaseForTheProbe(mqtt);
+
+      for (int minute = 0; minute < 6; minute++) {
+        Instant at = T0.plusSeconds(60L * minute);
+        publish(mqtt, reading(degrading, at, 70 + 5 * minute));
+        publish(mqtt, reading(healthy, at, 60));
+      }
+      mqtt.publish(ReadingJson.telemetryTopic(degrading), "{\"ts\": \"yesterday\"}");
+
+      await()
+          .atMost(60, TimeUnit.SECONDS)
+          .untilAsserted(
+              () -> {
+                assertThat(cases(degrading)).containsExactly("OPENED overheat");
+                assertThat(
+                        count("dead_letters WHERE topic = 'devices/" + degrading + "/telemetry'"))
+                    .isEqualTo(1);
+                assertThat(historyPoints(degrading)).isEqualTo(6);
+                assertThat(historyPoints(healthy)).isEqualTo(6);
+              });
+      assertThat(cases(healthy)).isEmpty();
+      assertThat(
+              column(
+                  "SELECT reason FROM dead_letters WHERE topic = 'devices/"
+                      + degrading
+                      + "/telemetry'"))
+          .singleElement()
+          .satisfies(reason -> assertThat(reason).startsWith("ts:"));
+      // The counts a client (the demo) reads from the running job.
+      await()
+          .atMost(30, TimeUnit.SECONDS)
+          .untilAsserted(
+              () -> {
+                Map<String, Object> counts = job.getAccumulators().get(10, TimeUnit.SECONDS);
+                assertThat((Long) counts.get("readings")).isGreaterThanOrEqualTo(12L);
+                assertThat((Long) counts.get("dead_letters")).isGreaterThanOrEqualTo(1L);
+              });
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private IngestConfig config() {
+    return IngestConfig.parse(
+        new String[] {
+          "--mqtt-url",
+          Services.mqttUrl(),
+          "--mqtt-client-id",
+          clientId,
+          "--mqtt-share-group",
+          "it-" + run,
+          "--rules-topic",
+          rulesTopic + "/+",
+          "--influx-url",
+          Services.influxUrl(),
+          "--influx-database",
+          influxDatabase,
+          "--influx-flush-interval",
+          "200ms",
+          "--jdbc-url",
+          schema.jdbc().url(),
+          "--jdbc-user",
+          schema.jdbc().user(),
+          "--jdbc-password",
+          schema.jdbc().password(),
+          "--checkpoint-interval",
+          "500ms",
+          "--parallelism",
+          "2"
+        },
+        Map.of());
+  }
+
+  /** Opens a case on the first reading of the probe device, proving rules and telemetry flow. */
+  private ThresholdRule probeRule() {
+    return new ThresholdRule(
+        "probe",
+        1,
+        "probe",
+        devices(probe),
+        Severity.INFO,
+        "compressor_temp_c",
+        Direction.ABOVE,
+        10,
+        10,
+        Duration.ZERO,
+        1);
+  }
+
+  private void waitUntilTheJobOpensACaseForTheProbe(Mqtt mqtt) {
+    long[] minute = {0};
+    await()
+        .atMost(90, TimeUnit.SECONDS)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              publish(mqtt, reading(probe, T0.plusSeconds(60 * minute[0]++), 99));
+              return !cases(probe).isEmpty();
+            });
+  }
+
+  private static void publish(Mqtt mqtt, Reading reading) throws Exception {
+    mqtt.publish(ReadingJson.telemetryTopic(reading.deviceId()), ReadingJson.write(reading));
+  }
+
+  private List<String> cases(String deviceId) throws SQLException {
+    return column(
+        "SELECT type || ' ' || rule_id FROM case_events WHERE device_id = '"
+            + deviceId
+            + "' ORDER BY occurred_at");
+  }
+
+  private List<String> column(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection connection = schema.jdbc().connect();
+        Statement query = connection.createStatement();
+        ResultSet rows = query.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+
+  private int count(String tableAndCondition) throws SQLException {
+    return Integer.parseInt(column("SELECT count(*) FROM " + tableAndCondition).get(0));
+  }
+
+  private long historyPoints(String deviceId) {
+    InfluxDB influx = InfluxDBFactory.connect(Services.influxUrl());
+    try {
+      QueryResult result =
+          influx.query(
+              new Query(
+                  "SELECT count(compressor_temp_c) FROM telemetry WHERE device_id = '"
+                      + deviceId
+                      + "'",
+                  influxDatabase));
+      if (result.getResults() == null || result.getResults().get(0).getSeries() == null) {
+        return 0;
+      }
+      return ((Number) result.getResults().get(0).getSeries().get(0).getValues().get(0).get(1))
+          .longValue();
+    } finally {
+      influx.close();
+    }
+  }
+}
