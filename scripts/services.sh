@@ -237,6 +237,8 @@ stop_pid() {
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && die "$name (pid $pid) did not stop"
     echo "$name: stopped (pid $pid)"
+  elif [[ -s $file ]]; then
+    echo "$name: not running (stale pid file removed)"
   else
     echo "$name: not started by scripts/services.sh, left alone"
   fi

@@ -85,15 +85,14 @@ public final class Simulator {
       player.play(script, startedNanos, () -> stopping, () -> stats().summary());
     } catch (InterruptedException e) {
       interrupted = true;
-    }
-    try {
-      connections.close();
-    } catch (InterruptedException e) {
-      interrupted = true;
-    }
-    finishedNanos = System.nanoTime();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    } catch (IllegalStateException e) {
+      throw new SimulatorException("the run stopped: " + e.getMessage(), e);
+    } finally {
+      interrupted |= closeInterrupted(connections);
+      finishedNanos = System.nanoTime();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     RunStats stats = stats();
     LOG.info(stats.summary());
@@ -152,6 +151,16 @@ public final class Simulator {
     } catch (RuntimeException e) {
       failure = e;
       LOG.error("simulator run failed: {}", e.getMessage());
+    }
+  }
+
+  /** Closes the connections; true when that was interrupted. */
+  private static boolean closeInterrupted(FleetConnections connections) {
+    try {
+      connections.close();
+      return false;
+    } catch (InterruptedException e) {
+      return true;
     }
   }
 

@@ -3,10 +3,9 @@ package dev.forewarn.simulator.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -36,13 +35,14 @@ public final class FleetConnections implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FleetConnections.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
   private final List<IMqttAsyncClient> clients;
   private final List<String> deviceIds;
   private final Optional<String> fleetTopic;
   private final PublishWindow window;
   private final Tally statusTally = new Tally();
-  private final Set<String> online = new LinkedHashSet<>();
+  private final BitSet online = new BitSet();
 
   private FleetConnections(
       List<IMqttAsyncClient> clients,
@@ -116,9 +116,10 @@ public final class FleetConnections implements AutoCloseable {
 
   /** Marks a device offline (retained), as its will would when it disappears. */
   public void offline(int deviceIndex) throws InterruptedException {
-    String deviceId = deviceIds.get(deviceIndex);
-    if (online.remove(deviceId)) {
-      window.publish(clientFor(deviceIndex), statusTopic(deviceId), OFFLINE, 1, true, statusTally);
+    if (online.get(deviceIndex)) {
+      online.clear(deviceIndex);
+      String topic = statusTopic(deviceIds.get(deviceIndex));
+      window.publish(clientFor(deviceIndex), topic, OFFLINE, 1, true, statusTally);
     }
   }
 
@@ -127,19 +128,31 @@ public final class FleetConnections implements AutoCloseable {
     return statusTally;
   }
 
-  /** Marks the remaining devices offline, waits for the broker's acknowledgements, disconnects. */
+  /**
+   * Marks the remaining devices offline, waits for the broker's acknowledgements, disconnects. A
+   * broker that stopped acknowledging gets one short wait, not one per device.
+   */
   @Override
   public void close() throws InterruptedException {
-    for (int i = 0; i < deviceIds.size(); i++) {
-      offline(i);
+    boolean stalled = false;
+    for (int i = online.nextSetBit(0); i >= 0 && !stalled; i = online.nextSetBit(i + 1)) {
+      stalled = !sendOffline(clientFor(i), statusTopic(deviceIds.get(i)));
     }
-    if (fleetTopic.isPresent()) {
-      window.publish(clients.get(0), fleetTopic.get(), OFFLINE, 1, true, statusTally);
+    if (!stalled && fleetTopic.isPresent()) {
+      stalled = !sendOffline(clients.get(0), fleetTopic.get());
     }
+    if (stalled) {
+      LOG.warn("broker not acknowledging: devices left without an offline status");
+    }
+    online.clear();
     if (!window.awaitEmpty(CLOSE_TIMEOUT)) {
       LOG.warn("closing with {} messages still unacknowledged", window.inFlight());
     }
     closeQuietly(clients);
+  }
+
+  private boolean sendOffline(IMqttAsyncClient client, String topic) throws InterruptedException {
+    return window.tryPublish(client, topic, OFFLINE, 1, true, statusTally, CLOSE_WAIT);
   }
 
   private void announceOnline() throws InterruptedException {
@@ -147,7 +160,7 @@ public final class FleetConnections implements AutoCloseable {
       window.publish(clients.get(0), fleetTopic.get(), ONLINE, 1, true, statusTally);
     }
     for (int i = 0; i < deviceIds.size(); i++) {
-      online.add(deviceIds.get(i));
+      online.set(i);
       window.publish(clientFor(i), statusTopic(deviceIds.get(i)), ONLINE, 1, true, statusTally);
     }
   }

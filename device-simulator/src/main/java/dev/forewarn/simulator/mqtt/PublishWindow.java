@@ -21,6 +21,9 @@ public final class PublishWindow {
 
   private static final Logger LOG = LoggerFactory.getLogger(PublishWindow.class);
 
+  /** With a full window, this long without a single acknowledgement means the broker is gone. */
+  private static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
+
   private final int size;
   private final Semaphore slots;
 
@@ -45,20 +48,47 @@ public final class PublishWindow {
   /**
    * Hands one message to the client and returns once it is queued; the tally learns the outcome
    * later. Blocks only while {@link #size()} messages are already in flight.
+   *
+   * @throws IllegalStateException when the window stays full for 30 s: nothing is acknowledged
    */
   public void publish(
       IMqttAsyncClient client, String topic, byte[] payload, int qos, boolean retained, Tally tally)
       throws InterruptedException {
-    slots.acquire();
+    if (!tryPublish(client, topic, payload, qos, retained, tally, STALL_TIMEOUT)) {
+      throw new IllegalStateException(
+          "no acknowledgement from the broker for "
+              + STALL_TIMEOUT.toSeconds()
+              + " s with "
+              + size
+              + " messages in flight");
+    }
+  }
+
+  /**
+   * Like {@link #publish}, but gives up and returns false when the window stays full for {@code
+   * wait}; for last messages that are not worth a long wait, such as statuses on the way out.
+   */
+  public boolean tryPublish(
+      IMqttAsyncClient client,
+      String topic,
+      byte[] payload,
+      int qos,
+      boolean retained,
+      Tally tally,
+      Duration wait)
+      throws InterruptedException {
+    if (!slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      return false;
+    }
     IMqttActionListener outcome = new Outcome(topic, tally);
     while (true) {
       try {
         client.publish(topic, payload, qos, retained, null, outcome);
-        return;
+        return true;
       } catch (MqttException e) {
         if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
           outcome.onFailure(null, e);
-          return;
+          return true;
         }
         // Paho frees its own slot a moment after our callback ran: try again shortly.
         LockSupport.parkNanos(100_000);
