@@ -10,6 +10,12 @@ public final class SimulatorMain {
   private SimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // The log configuration has its own name, so that applications embedding the simulator as a
+    // library keep theirs; only the command line uses it, and an explicit setting still wins.
+    if (System.getProperty("log4j2.configurationFile") == null
+        && System.getProperty("log4j.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "forewarn-simulator-log4j2.xml");
+    }
     if (SimulatorOptions.wantsHelp(args)) {
       System.out.print(SimulatorOptions.usage());
       return;
