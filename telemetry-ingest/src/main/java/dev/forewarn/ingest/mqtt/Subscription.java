@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The subscription of one connection. It subscribes only when the broker started a new session: a
  * resumed session still holds its subscription, and subscribing again while the broker floods the
- * backlog only races it (a blocking subscribe there deadlocks the reader). A subscription that was
- * never confirmed, say because the connection dropped before the SUBACK, is tried again on the next
- * connect. Subscribing never blocks: Paho reports the outcome on its own thread.
+ * backlog only races it (a blocking subscribe there deadlocks the reader). A subscription sent on a
+ * new session but never confirmed, say because the connection dropped before the SUBACK, is sent
+ * again on the next connect. Subscribing never blocks: Paho reports the outcome on its own thread.
  */
 final class Subscription {
 
@@ -22,7 +22,8 @@ final class Subscription {
   private final IMqttAsyncClient client;
   private final String topicFilter;
   private final Consumer<Runnable> retryLater;
-  private volatile boolean confirmed;
+  // A new session was started and our subscription on it is not confirmed yet.
+  private volatile boolean pending;
 
   /**
    * @param retryLater schedules a retry a few seconds later (and drops it once the connection is
@@ -37,9 +38,9 @@ final class Subscription {
   /** Called on every successful connect. */
   void connected(boolean sessionResumed) {
     if (!sessionResumed) {
-      confirmed = false;
+      pending = true;
     }
-    if (!confirmed) {
+    if (pending) {
       subscribe();
     }
   }
@@ -61,7 +62,7 @@ final class Subscription {
       failed(new MqttException(REFUSED));
       return;
     }
-    confirmed = true;
+    pending = false;
     LOG.info("MQTT client {} subscribed to {}", client.getClientId(), topicFilter);
   }
 

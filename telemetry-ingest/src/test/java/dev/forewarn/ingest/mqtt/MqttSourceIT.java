@@ -85,6 +85,34 @@ class MqttSourceIT {
   }
 
   @Test
+  void aResumedSessionKeepsItsSubscriptionAndIsNotSubscribedAgain(
+      @InjectMiniCluster MiniCluster cluster) throws Exception {
+    MqttSourceSettings settings = settings(prefix + "/+", false);
+    try (Mqtt publisher = new Mqtt()) {
+      // Subscribing delivers retained messages: a second subscribe would deliver this again.
+      publisher.retain(prefix + "/retained", "retained");
+      CollectSink<MqttRecord> first = new CollectSink<>();
+      JobClient firstJob = start(settings, first, 1);
+      await().atMost(30, TimeUnit.SECONDS).until(() -> payloads(first).contains("retained"));
+      cluster.triggerCheckpoint(firstJob.getJobID()).get(30, TimeUnit.SECONDS);
+      await().atMost(30, TimeUnit.SECONDS).until(() -> pendingAcks(firstJob) == 0);
+      stop(firstJob);
+
+      CollectSink<MqttRecord> second = new CollectSink<>();
+      JobClient secondJob = start(settings, second, 1);
+      publish(publisher, "after", 1);
+      await().atMost(30, TimeUnit.SECONDS).until(() -> payloads(second).contains("after-0"));
+      Thread.sleep(1_000);
+      assertThat(payloads(second)).containsExactly("after-0");
+      stop(secondJob);
+    } finally {
+      try (Mqtt cleaner = new Mqtt()) {
+        cleaner.clearRetained(prefix + "/retained");
+      }
+    }
+  }
+
+  @Test
   void aSharedSubscriptionSpreadsMessagesOverTheReadersWithoutDuplicates() throws Exception {
     MqttSourceSettings settings = settings("$share/it-" + run + "/" + prefix + "/+", false);
     try (Mqtt publisher = new Mqtt()) {
@@ -100,6 +128,25 @@ class MqttSourceIT {
       assertThat(payloads(sink)).hasSize(200).containsExactlyInAnyOrderElementsOf(names("m", 200));
       assertThat(sink.countsBySubtask().values()).hasSize(2).allMatch(count -> count > 0);
       stop(job);
+    }
+  }
+
+  @Test
+  void sharedSessionsKeepWhatArrivesWhileTheJobIsDown() throws Exception {
+    MqttSourceSettings settings = settings("$share/it-" + run + "/" + prefix + "/+", false);
+    try (Mqtt publisher = new Mqtt()) {
+      CollectSink<MqttRecord> first = new CollectSink<>();
+      JobClient firstJob = start(settings, first, 2);
+      waitUntilSubscribed(publisher, first, 2);
+      stop(firstJob);
+
+      publish(publisher, "offline", 50);
+
+      CollectSink<MqttRecord> second = new CollectSink<>();
+      JobClient secondJob = start(settings, second, 2);
+      await().atMost(30, TimeUnit.SECONDS).until(() -> payloads(second).size() >= 50);
+      assertThat(payloads(second)).containsExactlyInAnyOrderElementsOf(names("offline", 50));
+      stop(secondJob);
     }
   }
 
