@@ -7,11 +7,9 @@ import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleJson;
 import dev.forewarn.rules.RuleState;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
@@ -46,7 +44,8 @@ public final class DetectCases
   private transient Counter caseEvents;
   private transient Counter outOfOrder;
   private transient Counter ruleUpdates;
-  private transient volatile int activeRules;
+  // The broadcast state, indexed by device; null until first needed after a (re)start.
+  private transient RuleIndex index;
   // Every parallel instance sees every rule change; one of them tells the operator.
   private transient boolean reportsRuleChanges;
 
@@ -57,23 +56,21 @@ public final class DetectCases
     outOfOrder = getRuntimeContext().getMetricGroup().counter("out_of_order");
     ruleUpdates = getRuntimeContext().getMetricGroup().counter("rule_updates");
     reportsRuleChanges = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
-    getRuntimeContext().getMetricGroup().gauge("active_rules", () -> activeRules);
+    getRuntimeContext()
+        .getMetricGroup()
+        .gauge("active_rules", () -> index == null ? 0 : index.size());
   }
 
   @Override
   public void processElement(Reading reading, ReadOnlyContext ctx, Collector<CaseEvent> out)
       throws Exception {
-    ReadOnlyBroadcastState<String, Rule> rules = ctx.getBroadcastState(RULES);
-    boolean stale = false;
-    int count = 0;
-    for (Map.Entry<String, Rule> entry : rules.immutableEntries()) {
-      count++;
-      Rule rule = entry.getValue();
-      if (rule.appliesTo(reading.deviceId(), reading.model())) {
-        stale |= evaluate(rule, reading, out);
-      }
+    if (index == null) {
+      index = RuleIndex.of(ctx.getBroadcastState(RULES).immutableEntries());
     }
-    activeRules = count;
+    boolean stale = false;
+    for (Rule rule : index.rulesFor(reading.deviceId(), reading.model())) {
+      stale |= evaluate(rule, reading, out);
+    }
     if (stale) {
       outOfOrder.inc();
     }
@@ -103,23 +100,23 @@ public final class DetectCases
   public void processBroadcastElement(RuleUpdate update, Context ctx, Collector<CaseEvent> out)
       throws Exception {
     BroadcastState<String, Rule> rules = ctx.getBroadcastState(RULES);
+    if (index == null) {
+      index = RuleIndex.of(rules.entries());
+    }
     Rule current = rules.get(update.ruleId());
     Rule incoming = update.isRemoval() ? null : RuleJson.parse(update.document());
     RuleChange change = RuleChange.of(current, incoming);
     if (change == RuleChange.ADDED || change == RuleChange.REPLACED) {
       rules.put(incoming.id(), incoming);
+      index.put(incoming);
     } else if (change == RuleChange.REMOVED) {
       rules.remove(update.ruleId());
+      index.remove(update.ruleId());
     }
     if (change.dropsStates()) {
       forgetStates(ctx, update.ruleId());
     }
     report(change, update.ruleId(), current, incoming);
-    int count = 0;
-    for (Map.Entry<String, Rule> ignored : rules.entries()) {
-      count++;
-    }
-    activeRules = count;
     ruleUpdates.inc();
   }
 
