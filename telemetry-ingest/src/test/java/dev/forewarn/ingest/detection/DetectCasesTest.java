@@ -22,10 +22,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -181,6 +183,35 @@ class DetectCasesTest {
     push(reading(HOT, T0_PLUS_2M, 99), reading(HOT, T0_PLUS_4M, 85), reading(HOT, T0_PLUS_5M, 86));
 
     assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void rulesAndDeviceStatesSurviveARestoreFromACheckpoint() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86));
+    OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+    harness.close();
+
+    harness =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(new DetectCases(), List.of(DetectCases.RULES)),
+            Reading::deviceId,
+            Types.STRING,
+            1,
+            1,
+            0);
+    harness.setup();
+    harness.initializeState(checkpoint);
+    harness.open();
+    push(reading(HOT, T0_PLUS_3M, 87));
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(CaseEvent.Type.OPENED);
+              assertThat(event.episodeStart()).isEqualTo(T0_PLUS_1M);
+            });
   }
 
   private void push(Reading... readings) throws Exception {
