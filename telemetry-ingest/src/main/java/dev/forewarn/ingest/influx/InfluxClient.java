@@ -35,19 +35,21 @@ class InfluxClient implements AutoCloseable {
             : InfluxDBFactory.connect(settings.url(), settings.username(), settings.password());
   }
 
-  /** Creates the database unless it exists (CREATE DATABASE is idempotent in InfluxDB 1.x). */
-  void createDatabase() throws IOException {
+  /**
+   * Creates the database unless it exists (CREATE DATABASE is idempotent in InfluxDB 1.x). InfluxDB
+   * 2.x and 3.x refuse the statement (a 2.x bucket needs a DBRP mapping, 3.x creates databases on
+   * first write), so a refusal is logged and writing goes ahead: a database that really is missing
+   * shows up as failing writes.
+   */
+  void createDatabase() {
     try {
       influx.query(new Query("CREATE DATABASE \"" + settings.database() + "\"", null, true));
     } catch (InfluxDBException e) {
-      throw new IOException(
-          "cannot create InfluxDB database "
-              + settings.database()
-              + " at "
-              + settings.url()
-              + ": "
-              + e.getMessage(),
-          e);
+      LOG.warn(
+          "InfluxDB at {} did not create database {} ({}); writing to it anyway",
+          settings.url(),
+          settings.database(),
+          e.getMessage());
     }
   }
 

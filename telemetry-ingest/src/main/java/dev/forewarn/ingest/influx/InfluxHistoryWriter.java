@@ -37,12 +37,7 @@ final class InfluxHistoryWriter implements SinkWriter<Reading> {
     this.written = metrics.counter("history_points_written");
     this.refusedBatches = metrics.counter("history_batches_refused");
     this.buffer = new ArrayList<>(settings.batchSize());
-    try {
-      client.createDatabase();
-    } catch (IOException e) {
-      client.close();
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    client.createDatabase();
   }
 
   @Override
