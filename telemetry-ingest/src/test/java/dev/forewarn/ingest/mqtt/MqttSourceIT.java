@@ -150,6 +150,26 @@ class MqttSourceIT {
     }
   }
 
+  @Test
+  void drainsABacklogFloodOnAResumedSessionThroughASmallQueue() throws Exception {
+    MqttSourceSettings settings = settings(prefix + "/+", false);
+    try (Mqtt publisher = new Mqtt()) {
+      CollectSink<MqttRecord> first = new CollectSink<>();
+      JobClient firstJob = start(settings, first, 1);
+      waitUntilSubscribed(publisher, first, 1);
+      stop(firstJob);
+
+      publish(publisher, "backlog", 20_000);
+
+      // The broker floods 20,000 messages at once into a queue of 100, none acknowledged yet.
+      CollectSink<MqttRecord> second = new CollectSink<>();
+      JobClient secondJob = start(settings, second, 1);
+      await().atMost(120, TimeUnit.SECONDS).until(() -> payloads(second).size() >= 20_000);
+      assertThat(payloads(second)).hasSize(20_000).doesNotHaveDuplicates();
+      stop(secondJob);
+    }
+  }
+
   private MqttSourceSettings settings(String topicFilter, boolean cleanSession) {
     return new MqttSourceSettings(
         Services.mqttUrl(), "", "", clientIdPrefix, topicFilter, cleanSession, 100);
