@@ -9,7 +9,6 @@ import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
 import dev.forewarn.simulator.fleet.DeviceProfile;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -86,11 +85,13 @@ public final class Demo {
       api.addRule(Fleet.ruleJson(RULE_ID, deviceIds));
       JobClient job =
           IngestJob.start(IngestConfig.parse(jobArgs(broker, database, history), Map.of()));
+      JobReadiness.awaitConsuming(job, broker.url(), Duration.ofSeconds(60));
+      long probes = JobReadiness.readings(job);
       simulator.start();
       say("serving on http://localhost:" + config.port() + "/api/cases — " + waitHint());
       awaitStop();
       RunStats published = simulator.stop();
-      long readings = Drain.readings(job, published.published(), Duration.ofSeconds(20));
+      long readings = Drain.readings(job, probes + published.published(), Duration.ofSeconds(20));
       JsonNode stats = Drain.outreach(api, Duration.ofSeconds(15));
       api.removeRule(RULE_ID);
       job.cancel().get(30, TimeUnit.SECONDS);
@@ -116,15 +117,15 @@ public final class Demo {
 
   private String[] jobArgs(MqttBroker broker, Database database, History history) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--mqtt-url", broker.url(),
-                "--mqtt-client-id", "forewarn-demo",
-                "--mqtt-share-group", "forewarn-demo",
-                "--jdbc-url", database.jdbcUrl(),
-                "--jdbc-user", database.user(),
-                "--jdbc-password", database.password(),
-                "--influx-url", history.url().orElse("")));
+        List.of(
+            "--mqtt-url", broker.url(),
+            "--mqtt-client-id", "forewarn-demo",
+            "--mqtt-share-group", "forewarn-demo",
+            "--parallelism", Integer.toString(JOB_SESSIONS.size()),
+            "--jdbc-url", database.jdbcUrl(),
+            "--jdbc-user", database.user(),
+            "--jdbc-password", database.password(),
+            "--influx-url", history.url().orElse(""));
     return args.toArray(String[]::new);
   }
 

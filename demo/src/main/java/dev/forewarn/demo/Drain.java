@@ -3,8 +3,6 @@ package dev.forewarn.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 
 /** Waits, boundedly, for what was published to work its way through before the demo counts. */
@@ -12,13 +10,13 @@ final class Drain {
 
   private Drain() {}
 
-  /** The job's count of readings, once it has seen all that were published or time is up. */
-  static long readings(JobClient job, long published, Duration patience) throws Exception {
+  /** The job's count of readings, once it has seen as many as expected or time is up. */
+  static long readings(JobClient job, long expected, Duration patience) throws Exception {
     long deadline = System.nanoTime() + patience.toNanos();
     long seen = 0;
     while (System.nanoTime() < deadline) {
-      seen = count(job.getAccumulators().get(10, TimeUnit.SECONDS), "readings");
-      if (seen >= published) {
+      seen = JobReadiness.readings(job);
+      if (seen >= expected) {
         break;
       }
       Thread.sleep(500);
@@ -38,10 +36,5 @@ final class Drain {
       stats = api.stats();
     }
     return stats;
-  }
-
-  private static long count(Map<String, Object> accumulators, String name) {
-    Object value = accumulators.get(name);
-    return value instanceof Number number ? number.longValue() : 0;
   }
 }

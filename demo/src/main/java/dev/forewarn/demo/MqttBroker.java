@@ -92,6 +92,10 @@ final class MqttBroker implements AutoCloseable {
    * does not keep queueing telemetry for readers that are gone.
    */
   void endSessions(List<String> clientIds) {
+    endSessions(url, clientIds);
+  }
+
+  static void endSessions(String url, List<String> clientIds) {
     for (String clientId : clientIds) {
       try (MqttClient client = new MqttClient(url, clientId, new MemoryPersistence())) {
         MqttConnectOptions options = new MqttConnectOptions();

@@ -1,0 +1,293 @@
+package dev.forewarn.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.forewarn.ingest.job.IngestConfig;
+import dev.forewarn.ingest.job.IngestJob;
+import dev.forewarn.outreach.OutreachApplication;
+import dev.forewarn.simulator.RunStats;
+import dev.forewarn.simulator.Simulator;
+import dev.forewarn.simulator.SimulatorConfig;
+import dev.forewarn.simulator.fleet.DeviceProfile;
+import dev.forewarn.simulator.fleet.GroundTruth;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole flow on the real services: the simulator publishes to Mosquitto, the job (embedded mini
+ * cluster) stores readings in InfluxDB and writes case events to PostgreSQL, the outreach service
+ * opens the case and sends an SMS through the Twilio SDK to a local stand-in and an email through
+ * SMTP to GreenMail.
+ */
+class EndToEndIT {
+
+  private static final String MQTT_URL = env("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883");
+  private static final String INFLUX_URL = env("FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086");
+  private static final String JDBC_URL =
+      env("FOREWARN_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/forewarn_test");
+  private static final String JDBC_USER = env("FOREWARN_TEST_JDBC_USER", "forewarn");
+  private static final String JDBC_PASSWORD = env("FOREWARN_TEST_JDBC_PASSWORD", "forewarn");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private final String run =
+      "e2e"
+          + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
+  private final String schema = "it_" + run;
+  private final String influxDatabase = "forewarn_it_" + run;
+  private final String jdbcUrl =
+      JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  private final TwilioStandIn twilio = new TwilioStandIn();
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+
+  @Test
+  void degradingDeviceReachesItsOwnerBySmsAndEmailWhileHealthyDevicesStayQuiet() throws Exception {
+    OutreachApi api = startOutreach();
+    Simulator simulator = new Simulator(SimulatorConfig.parse(simulatorArgs(), Map.of()));
+    List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
+    Map<String, String> phones = registerOwners(api, deviceIds);
+    api.addRule(Fleet.ruleJson(run + "-overheat", deviceIds));
+    cleanup.add(() -> api.removeRule(run + "-overheat"));
+    JobClient job = IngestJob.start(IngestConfig.parse(jobArgs(), Map.of()));
+    cleanup.add(() -> job.cancel().get(30, TimeUnit.SECONDS));
+
+    JobReadiness.awaitConsuming(job, MQTT_URL, Duration.ofSeconds(60));
+    simulator.start();
+    RunStats published = simulator.awaitCompletion();
+    GroundTruth truth = simulator.groundTruth();
+    assertThat(truth.failing()).hasSize(1);
+    String failing = truth.failing().get(0).deviceId();
+
+    await("every reading in InfluxDB")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(storedReadings().values().stream().mapToLong(Long::longValue).sum())
+                    .as("%s", published)
+                    .isEqualTo(published.published()));
+    assertThat(storedReadings()).containsOnlyKeys(deviceIds);
+    await("the SMS and the email")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> twilio.messageRequests().size() >= 1 && SMTP.getReceivedMessages().length >= 1);
+    Thread.sleep(2_000); // anything that should not happen has had time to
+
+    assertThat(casesByDevice()).containsOnlyKeys(failing).containsEntry(failing, 1);
+    List<LoggedRequest> sms = twilio.messageRequests();
+    assertThat(sms).hasSize(1);
+    Map<String, String> form = form(sms.get(0).getBodyAsString());
+    assertThat(form)
+        .containsEntry("To", phones.get(failing))
+        .containsEntry("From", TwilioStandIn.FROM);
+    assertThat(form.get("Body")).contains("compressor").contains(nickname(failing));
+    MimeMessage[] mails = SMTP.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo(email(failing));
+    assertThat(GreenMailUtil.getBody(mails[0])).contains("text/plain").contains("text/html");
+    assertThat(mails[0].getContent()).isInstanceOf(MimeMultipart.class);
+    assertThat(notificationStatuses()).containsOnly("SENT").hasSize(2);
+  }
+
+  private OutreachApi startOutreach() {
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(OutreachApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + JDBC_USER,
+                "--spring.datasource.password=" + JDBC_PASSWORD,
+                "--spring.datasource.hikari.maximum-pool-size=5",
+                "--spring.flyway.schemas=" + schema,
+                "--forewarn.mqtt.url=" + MQTT_URL,
+                "--forewarn.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
+                "--forewarn.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
+                "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
+                "--forewarn.twilio.base-url=" + twilio.baseUrl(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + SMTP.getSmtp().getPort());
+    cleanup.add(context::close);
+    return new OutreachApi(
+        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private Map<String, String> registerOwners(OutreachApi api, List<String> deviceIds)
+      throws Exception {
+    Map<String, String> phones = new HashMap<>();
+    for (int n = 0; n < deviceIds.size(); n++) {
+      String deviceId = deviceIds.get(n);
+      String phone = String.format("+1555020%04d", n + 1);
+      long customer = api.addCustomer("Owner of " + deviceId, phone, email(deviceId));
+      api.addDevice(deviceId, customer, nickname(deviceId), Fleet.MODEL);
+      phones.put(deviceId, phone);
+    }
+    return phones;
+  }
+
+  private String[] simulatorArgs() {
+    // 4 devices, 2 readings a second each, a simulated minute per wall second; the degrading
+    // device fails 25 s into the 40 s run, so the case opens with the run still going.
+    return new String[] {
+      "--mqtt-url", MQTT_URL,
+      "--client-id", run + "-sim",
+      "--devices", "4",
+      "--device-prefix", run + "-",
+      "--model", Fleet.MODEL,
+      "--rate", "8",
+      "--duration", "40",
+      "--time-scale", "60",
+      "--degrading", "1",
+      "--failure-after", "1500s",
+    };
+  }
+
+  private String[] jobArgs() {
+    return new String[] {
+      "--mqtt-url", MQTT_URL,
+      "--mqtt-client-id", run + "-job",
+      "--mqtt-share-group", run,
+      "--parallelism", "2",
+      "--influx-url", INFLUX_URL,
+      "--influx-database", influxDatabase,
+      "--jdbc-url", jdbcUrl,
+      "--jdbc-user", JDBC_USER,
+      "--jdbc-password", JDBC_PASSWORD,
+    };
+  }
+
+  private static String email(String deviceId) {
+    return "owner-" + deviceId + "@example.com";
+  }
+
+  private static String nickname(String deviceId) {
+    return "AC " + deviceId.substring(deviceId.lastIndexOf('-') + 1);
+  }
+
+  private Map<String, Integer> casesByDevice() throws Exception {
+    Map<String, Integer> cases = new HashMap<>();
+    try (Connection db = DriverManager.getConnection(jdbcUrl, JDBC_USER, JDBC_PASSWORD);
+        Statement statement = db.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT device_id, count(*) FROM cases GROUP BY device_id")) {
+      while (rows.next()) {
+        cases.put(rows.getString(1), rows.getInt(2));
+      }
+    }
+    return cases;
+  }
+
+  private List<String> notificationStatuses() throws Exception {
+    List<String> statuses = new ArrayList<>();
+    try (Connection db = DriverManager.getConnection(jdbcUrl, JDBC_USER, JDBC_PASSWORD);
+        Statement statement = db.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT status FROM outbox")) {
+      while (rows.next()) {
+        statuses.add(rows.getString(1));
+      }
+    }
+    return statuses;
+  }
+
+  /** Readings per device in InfluxDB, by InfluxQL. */
+  private Map<String, Long> storedReadings() throws Exception {
+    Map<String, Long> counts = new HashMap<>();
+    JsonNode series =
+        influx(
+                "SELECT count(seq) FROM telemetry WHERE device_id =~ /^"
+                    + run
+                    + "-/ GROUP BY device_id")
+            .path("results")
+            .path(0)
+            .path("series");
+    for (JsonNode one : series) {
+      counts.put(
+          one.path("tags").path("device_id").asText(), one.path("values").path(0).path(1).asLong());
+    }
+    return counts;
+  }
+
+  private JsonNode influx(String query) throws Exception {
+    String uri =
+        INFLUX_URL
+            + "/query?db="
+            + influxDatabase
+            + "&q="
+            + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(uri))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      form.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return form;
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (int i = cleanup.size() - 1; i >= 0; i--) {
+      try {
+        cleanup.get(i).close();
+      } catch (Exception e) {
+        System.err.println("cleanup: " + e);
+      }
+    }
+    MqttBroker.endSessions(MQTT_URL, List.of(run + "-job-0", run + "-job-1"));
+    influx("DROP DATABASE " + influxDatabase);
+    try (Connection db = DriverManager.getConnection(JDBC_URL, JDBC_USER, JDBC_PASSWORD);
+        Statement statement = db.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+    twilio.close();
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
