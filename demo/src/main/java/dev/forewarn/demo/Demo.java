@@ -3,6 +3,8 @@ package dev.forewarn.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forewarn.ingest.job.IngestConfig;
 import dev.forewarn.ingest.job.IngestJob;
+import dev.forewarn.ingest.job.JobReadiness;
+import dev.forewarn.ingest.mqtt.MqttSessions;
 import dev.forewarn.outreach.OutreachApplication;
 import dev.forewarn.simulator.RunStats;
 import dev.forewarn.simulator.Simulator;
@@ -26,8 +28,10 @@ public final class Demo {
 
   static final String RULE_ID = "demo-compressor-overheat";
 
-  /** The job's telemetry sessions: client id prefix "forewarn-demo", one per reader. */
-  private static final List<String> JOB_SESSIONS = List.of("forewarn-demo-0", "forewarn-demo-1");
+  /** The job's client id prefix; its telemetry readers are "forewarn-demo-0" and "-1". */
+  private static final String JOB_CLIENT_ID = "forewarn-demo";
+
+  private static final int READERS = 2;
 
   private final DemoConfig config;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -95,7 +99,7 @@ public final class Demo {
       JsonNode stats = Drain.outreach(api, Duration.ofSeconds(15));
       api.removeRule(RULE_ID);
       job.cancel().get(30, TimeUnit.SECONDS);
-      broker.endSessions(JOB_SESSIONS);
+      MqttSessions.endTelemetrySessions(broker.url(), JOB_CLIENT_ID, READERS);
       return new Summary(
           readings, stats.path("cases_opened").asLong(), stats.path("notifications_sent").asLong());
     }
@@ -119,9 +123,9 @@ public final class Demo {
     List<String> args =
         List.of(
             "--mqtt-url", broker.url(),
-            "--mqtt-client-id", "forewarn-demo",
+            "--mqtt-client-id", JOB_CLIENT_ID,
             "--mqtt-share-group", "forewarn-demo",
-            "--parallelism", Integer.toString(JOB_SESSIONS.size()),
+            "--parallelism", Integer.toString(READERS),
             "--jdbc-url", database.jdbcUrl(),
             "--jdbc-user", database.user(),
             "--jdbc-password", database.password(),

@@ -1,6 +1,7 @@
 package dev.forewarn.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.forewarn.ingest.job.JobReadiness;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.flink.core.execution.JobClient;

@@ -10,10 +10,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The demo's MQTT broker: a local Mosquitto when one answers, otherwise Moquette in-process. At its
@@ -84,27 +80,6 @@ final class MqttBroker implements AutoCloseable {
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  /**
-   * Ends the persistent sessions of the given client ids, so that a broker which outlives the demo
-   * does not keep queueing telemetry for readers that are gone.
-   */
-  void endSessions(List<String> clientIds) {
-    endSessions(url, clientIds);
-  }
-
-  static void endSessions(String url, List<String> clientIds) {
-    for (String clientId : clientIds) {
-      try (MqttClient client = new MqttClient(url, clientId, new MemoryPersistence())) {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        client.connect(options);
-        client.disconnect();
-      } catch (MqttException e) {
-        Demo.say("could not end MQTT session " + clientId + ": " + e.getMessage());
-      }
     }
   }
 

@@ -11,6 +11,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.forewarn.ingest.job.IngestConfig;
 import dev.forewarn.ingest.job.IngestJob;
+import dev.forewarn.ingest.job.JobReadiness;
+import dev.forewarn.ingest.mqtt.MqttSessions;
 import dev.forewarn.outreach.OutreachApplication;
 import dev.forewarn.simulator.RunStats;
 import dev.forewarn.simulator.Simulator;
@@ -277,7 +279,7 @@ class EndToEndIT {
         System.err.println("cleanup: " + e);
       }
     }
-    MqttBroker.endSessions(MQTT_URL, List.of(run + "-job-0", run + "-job-1"));
+    MqttSessions.endTelemetrySessions(MQTT_URL, run + "-job", 2);
     influx("DROP DATABASE " + influxDatabase);
     try (Connection db = DriverManager.getConnection(JDBC_URL, JDBC_USER, JDBC_PASSWORD);
         Statement statement = db.createStatement()) {

@@ -1,5 +1,6 @@
-package dev.forewarn.demo;
+package dev.forewarn.ingest.job;
 
+import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.ReadingJson;
 import java.time.Duration;
@@ -18,14 +19,20 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * nobody. A probe device, outside every rule's scope, publishes until the job has counted a
  * reading.
  */
-final class JobReadiness {
+public final class JobReadiness {
 
   /** Device id prefix of the probe; its readings are ordinary, stored ones. */
-  static final String PROBE_PREFIX = "forewarn-probe-";
+  public static final String PROBE_PREFIX = "forewarn-probe-";
 
   private JobReadiness() {}
 
-  static void awaitConsuming(JobClient job, String mqttUrl, Duration patience) throws Exception {
+  /**
+   * Publishes probe readings to the job's broker until the job has counted one.
+   *
+   * @throws IllegalStateException when the job consumed nothing within the patience
+   */
+  public static void awaitConsuming(JobClient job, String mqttUrl, Duration patience)
+      throws Exception {
     String device = PROBE_PREFIX + UUID.randomUUID().toString().substring(0, 8);
     long deadline = System.nanoTime() + patience.toNanos();
     try (MqttClient client = new MqttClient(mqttUrl, device, new MemoryPersistence())) {
@@ -46,8 +53,9 @@ final class JobReadiness {
     }
   }
 
-  static long readings(JobClient job) throws Exception {
-    Object value = job.getAccumulators().get(10, TimeUnit.SECONDS).get("readings");
+  /** The job's count of accepted readings so far (refreshed with heartbeats). */
+  public static long readings(JobClient job) throws Exception {
+    Object value = job.getAccumulators().get(10, TimeUnit.SECONDS).get(ParseReadings.READINGS);
     return value instanceof Number number ? number.longValue() : 0;
   }
 }

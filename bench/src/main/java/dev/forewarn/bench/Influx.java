@@ -1,0 +1,62 @@
+package dev.forewarn.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** The two InfluxQL questions the benchmark asks, over InfluxDB's v1 HTTP API. */
+final class Influx {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String url;
+  private final String database;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  Influx(String url, String database) {
+    this.url = url;
+    this.database = database;
+  }
+
+  String database() {
+    return database;
+  }
+
+  /** Readings stored for devices whose id starts with {@code prefix}. */
+  long count(String prefix) throws IOException, InterruptedException {
+    JsonNode series =
+        query("SELECT count(seq) FROM telemetry WHERE device_id =~ /^" + prefix + "/")
+            .path("results")
+            .path(0)
+            .path("series");
+    return series.isEmpty() ? 0 : series.path(0).path("values").path(0).path(1).asLong();
+  }
+
+  void drop() throws IOException, InterruptedException {
+    query("DROP DATABASE " + database);
+  }
+
+  private JsonNode query(String influxQl) throws IOException, InterruptedException {
+    URI uri =
+        URI.create(
+            url
+                + "/query?db="
+                + database
+                + "&q="
+                + URLEncoder.encode(influxQl, StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("InfluxDB answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+}

@@ -1,0 +1,90 @@
+package dev.forewarn.bench;
+
+import dev.forewarn.simulator.mqtt.RawPublisher.Message;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code ./forewarn bench ingest}: how close the telemetry job comes to what the broker and Paho
+ * carry on this machine, and how long a reading that opens a case takes to become a stored case
+ * event. Prints progress, then one line: {@code ingest: limit_msgs_per_s=N pipeline_msgs_per_s=N
+ * ratio=R p99_publish_to_case_ms=N}.
+ */
+public final class IngestBench {
+
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (BenchConfig.wantsHelp(args)) {
+      System.out.print(BenchConfig.help());
+      return;
+    }
+    BenchConfig config;
+    try {
+      config = BenchConfig.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(
+          "bench ingest: " + e.getMessage() + " (see ./forewarn bench ingest --help)");
+      System.exit(2);
+      return;
+    }
+    String line = run(config);
+    System.out.println(line);
+    System.exit(0);
+  }
+
+  static String run(BenchConfig config) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+    Workload workload = new Workload(run, config.devices());
+    int perDevice = config.messages() / config.devices();
+    Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
+    say(
+        "run %s: %d devices, %d readings of %d bytes, broker %s",
+        run,
+        config.devices(),
+        config.messages(),
+        workload.steady(1, start).get(0).payload().length,
+        config.mqttUrl());
+
+    say("(a) limit: publishing %d readings to a subscriber that only counts", config.messages());
+    List<Message> limitMessages = workload.steady(config.messages(), start);
+    double limit = LimitRun.measure(config, run, limitMessages);
+    say("(a) limit_msgs_per_s=%.0f", limit);
+
+    try (PipelineRun pipeline = new PipelineRun(config, run, workload)) {
+      say("(b) pipeline: schema, %d rules, job starting", config.devices());
+      pipeline.start();
+      say(
+          "(b) pipeline: publishing %d readings; done when InfluxDB holds them all",
+          config.messages());
+      double throughput =
+          pipeline.throughput(
+              workload.steady(config.messages(), start.plusSeconds(perDevice + 1L)));
+      say("(b) pipeline_msgs_per_s=%.0f", throughput);
+
+      double rate = throughput / 2;
+      say(
+          "(c) latency: %.0f readings/s for %d s, every 100th of a device opens a case",
+          rate, config.latencySeconds());
+      Percentiles latency = new Percentiles(pipeline.latencies(rate, 2L * perDevice + 2));
+      say(
+          "(c) %d cases: p50=%.0f ms p99=%.0f ms max=%.0f ms",
+          latency.size(), latency.at(50), latency.at(99), latency.at(100));
+      say("cleaning up");
+      return String.format(
+          Locale.ROOT,
+          "ingest: limit_msgs_per_s=%.0f pipeline_msgs_per_s=%.0f ratio=%.2f p99_publish_to_case_ms=%.0f",
+          limit,
+          throughput,
+          throughput / limit,
+          latency.at(99));
+    }
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println("bench: " + String.format(Locale.ROOT, format, args));
+  }
+}

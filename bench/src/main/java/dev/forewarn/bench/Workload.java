@@ -1,0 +1,114 @@
+package dev.forewarn.bench;
+
+import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.simulator.mqtt.RawPublisher.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's readings, prepared before publishing so that encoding stays out of the
+ * measurement: about 200 bytes each, round-robin over the devices, each device's readings in
+ * event-time order.
+ */
+final class Workload {
+
+  static final String MODEL = "AC-200";
+  static final double NORMAL = 65.0;
+  static final double BREACH = 95.0;
+  static final double LEVEL = 90.0;
+  static final double CLEAR_LEVEL = 80.0;
+
+  private final String prefix;
+  private final int devices;
+
+  Workload(String run, int devices) {
+    this.prefix = "bench-" + run + "-";
+    this.devices = devices;
+  }
+
+  String deviceId(int n) {
+    return String.format("%s%05d", prefix, n);
+  }
+
+  String devicePrefix() {
+    return prefix;
+  }
+
+  /**
+   * {@code count} ordinary readings, one second of event time apart per device from {@code start}.
+   */
+  List<Message> steady(int count, Instant start) {
+    List<Message> messages = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int device = i % devices;
+      long round = i / devices;
+      messages.add(message(device, round, start.plusSeconds(round), NORMAL + (i % 7) * 0.1));
+    }
+    return messages;
+  }
+
+  /**
+   * Readings paced at {@code rate} per second from {@code start}, each stamped with its planned
+   * publish time; every {@code breachEvery}-th reading of a device breaches its rule, and the next
+   * one clears it again.
+   *
+   * @param firstSeq sequence number of each device's first reading here
+   */
+  List<Message> paced(int count, double rate, Instant start, long firstSeq, int breachEvery) {
+    List<Message> messages = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int device = i % devices;
+      long round = i / devices;
+      Instant due = start.plus(Duration.ofNanos((long) (i * 1e9 / rate)));
+      boolean breach = (round + device) % breachEvery == 0;
+      messages.add(message(device, firstSeq + round, due, breach ? BREACH : NORMAL));
+    }
+    return messages;
+  }
+
+  /** How many readings of {@link #paced} breach. */
+  static int breaches(int count, int devices, int breachEvery) {
+    int total = 0;
+    for (int i = 0; i < count; i++) {
+      if (((i / devices) + (i % devices)) % breachEvery == 0) {
+        total++;
+      }
+    }
+    return total;
+  }
+
+  private Message message(int device, long seq, Instant ts, double temperature) {
+    String id = deviceId(device);
+    Reading reading =
+        new Reading(
+            id,
+            ts,
+            seq,
+            MODEL,
+            Map.of(
+                "compressor_temp_c", temperature,
+                "vibration_mm_s", 2.25,
+                "ambient_temp_c", 21.5,
+                "power_w", 1480.5,
+                "fan_rpm", 1200.0));
+    return new Message(ReadingJson.telemetryTopic(id), ReadingJson.write(reading));
+  }
+
+  /** One threshold rule per device: compressor above 90 °C opens at once, below 80 °C clears. */
+  String ruleJson(int device) {
+    return """
+        {"id": "%srule-%d", "type": "threshold", "name": "Bench rule %d", "severity": "warning",
+         "scope": {"deviceIds": ["%s"]}, "metric": "compressor_temp_c", "direction": "above",
+         "level": %s, "clearLevel": %s, "sustainedFor": "PT0S", "minPoints": 1}
+        """
+        .formatted(prefix, device, device, deviceId(device), LEVEL, CLEAR_LEVEL);
+  }
+
+  String ruleTopic(int device) {
+    return "forewarn/rules/" + prefix + "rule-" + device;
+  }
+}
