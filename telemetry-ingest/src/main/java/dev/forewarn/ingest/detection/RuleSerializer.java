@@ -3,21 +3,31 @@ package dev.forewarn.ingest.detection;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * Stores rules in checkpoints as their JSON documents. The document is the rule's versioned,
  * upgradeable form: a savepoint restored by a newer job is parsed (and upgraded) by that job's
  * {@link RuleJson}, and no Kryo or Java serialization of the rule classes is involved.
+ *
+ * <p>Every checkpoint writes the whole broadcast state on every subtask, which with thousands of
+ * rules made writing JSON the job's largest cost; each rule's UTF-8 document is therefore made once
+ * and written in one piece. Rules are immutable, and a removed rule's bytes go with the rule.
  */
 final class RuleSerializer extends TypeSerializerSingleton<Rule> {
 
   static final RuleSerializer INSTANCE = new RuleSerializer();
+
+  private static final Map<Rule, byte[]> DOCUMENTS =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   @Override
   public boolean isImmutableType() {
@@ -46,12 +56,17 @@ final class RuleSerializer extends TypeSerializerSingleton<Rule> {
 
   @Override
   public void serialize(Rule rule, DataOutputView target) throws IOException {
-    StringValue.writeString(RuleJson.toJson(rule), target);
+    byte[] document =
+        DOCUMENTS.computeIfAbsent(rule, r -> RuleJson.toJson(r).getBytes(StandardCharsets.UTF_8));
+    target.writeInt(document.length);
+    target.write(document);
   }
 
   @Override
   public Rule deserialize(DataInputView source) throws IOException {
-    return RuleJson.parse(StringValue.readString(source));
+    byte[] document = new byte[source.readInt()];
+    source.readFully(document);
+    return RuleJson.parse(new String(document, StandardCharsets.UTF_8));
   }
 
   @Override
@@ -61,7 +76,9 @@ final class RuleSerializer extends TypeSerializerSingleton<Rule> {
 
   @Override
   public void copy(DataInputView source, DataOutputView target) throws IOException {
-    StringValue.copyString(source, target);
+    int length = source.readInt();
+    target.writeInt(length);
+    target.write(source, length);
   }
 
   @Override

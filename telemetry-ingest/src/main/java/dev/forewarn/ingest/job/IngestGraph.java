@@ -67,7 +67,15 @@ public final class IngestGraph {
         .uid("dead-letters-sink");
     outputs
         .history()
-        .ifPresent(sink -> readings.sinkTo(sink).name("history (InfluxDB)").uid("history-sink"));
+        .ifPresent(
+            sink ->
+                readings
+                    .sinkTo(sink)
+                    .name("history (InfluxDB)")
+                    .uid("history-sink")
+                    // Its own task: an HTTP write to InfluxDB then blocks only the history
+                    // thread, not the source thread that feeds detection.
+                    .disableChaining());
     readings
         .keyBy(Reading::deviceId, Types.STRING)
         .connect(rules(env, inputs))
