@@ -18,6 +18,7 @@ import java.util.Map;
  * @param latencySeconds length of the latency run
  * @param maxInflight publisher's window of unacknowledged messages
  * @param parallelism the job's parallelism
+ * @param history whether the job writes readings to InfluxDB
  */
 record BenchConfig(
     String mqttUrl,
@@ -29,7 +30,8 @@ record BenchConfig(
     int messages,
     int latencySeconds,
     int maxInflight,
-    int parallelism) {
+    int parallelism,
+    boolean history) {
 
   private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
@@ -61,6 +63,9 @@ record BenchConfig(
         "--max-inflight",
         new String[] {"", "10000", "publisher's unacknowledged messages, at most"});
     OPTIONS.put("--parallelism", new String[] {"", "2", "parallelism of the job"});
+    OPTIONS.put(
+        "--history",
+        new String[] {"", "on", "on: the job writes InfluxDB; off: no history, to see its cost"});
   }
 
   BenchConfig {
@@ -120,7 +125,8 @@ record BenchConfig(
         number(values, "--messages"),
         number(values, "--latency-seconds"),
         number(values, "--max-inflight"),
-        number(values, "--parallelism"));
+        number(values, "--parallelism"),
+        onOff(values, "--history"));
   }
 
   private static int number(Map<String, String> values, String flag) {
@@ -130,6 +136,16 @@ record BenchConfig(
       throw new IllegalArgumentException(
           flag + ": not a whole number: \"" + values.get(flag) + "\"");
     }
+  }
+
+  private static boolean onOff(Map<String, String> values, String flag) {
+    return switch (values.get(flag).trim()) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              flag + ": on or off, was \"" + values.get(flag) + "\"");
+    };
   }
 
   private static void positive(String flag, int value) {

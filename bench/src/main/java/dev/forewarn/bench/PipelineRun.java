@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,17 +62,21 @@ final class PipelineRun implements AutoCloseable {
     JobReadiness.awaitConsuming(job, config.mqttUrl(), Duration.ofSeconds(90));
   }
 
-  /** (b) Readings per second from the first publish until InfluxDB holds them all. */
+  /**
+   * (b) Readings per second from the first publish until the job holds them all: stored in
+   * InfluxDB, or, without history, counted by the job.
+   */
   double throughput(List<Message> messages) throws Exception {
+    long before = JobReadiness.readings(job);
     try (RawPublisher publisher = publisher("pipeline")) {
       long start = System.nanoTime();
       publisher.publishAll(messages);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      long stored = 0;
-      while ((stored = influx.count(workload.devicePrefix())) < messages.size()) {
+      long done;
+      while ((done = processed(before)) < messages.size()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "InfluxDB holds " + stored + " of " + messages.size() + " readings after 5 minutes");
+              "the job holds " + done + " of " + messages.size() + " readings after 5 minutes");
         }
         Thread.sleep(200);
       }
@@ -79,47 +84,58 @@ final class PipelineRun implements AutoCloseable {
     }
   }
 
+  private long processed(long before) throws Exception {
+    return config.history()
+        ? influx.count(workload.devicePrefix())
+        : JobReadiness.readings(job) - before;
+  }
+
   /**
-   * (c) Publishes at {@code rate} for the configured time; every reading that opens a case is
-   * stamped with its publish time, and the case event's storage time is compared with it.
+   * (c) Publishes at {@code rate} for the configured time and notes when each reading that opens a
+   * case was handed to the client; the case event's storage time is compared with that.
    *
    * @return milliseconds from publish to stored case event, one per opened case
    */
   double[] latencies(double rate, long firstSeq) throws Exception {
     int count = (int) (rate * config.latencySeconds());
-    Instant start = Instant.now().plusSeconds(1);
-    List<Message> messages = workload.paced(count, rate, start, firstSeq, BREACH_EVERY);
-    int expected = Workload.breaches(count, config.devices(), BREACH_EVERY);
+    Workload.Paced paced =
+        workload.paced(count, rate, Instant.now().plusSeconds(1), firstSeq, BREACH_EVERY);
+    long[] sentAtMillis = new long[count];
     try (RawPublisher publisher = publisher("latency")) {
-      Thread.sleep(Math.max(0, Duration.between(Instant.now(), start).toMillis()));
-      publisher.publishAll(messages, rate, i -> {});
+      publisher.publishAll(
+          paced.messages(), rate, i -> sentAtMillis[i] = System.currentTimeMillis());
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    List<Double> millis = new ArrayList<>();
-    while (millis.size() < expected && System.nanoTime() < deadline) {
+    Map<String, Long> stored = Map.of();
+    while (stored.size() < paced.breaches().size() && System.nanoTime() < deadline) {
       Thread.sleep(500);
-      millis = openedLatencies();
+      stored = openedCases();
     }
-    if (millis.size() < expected) {
+    if (stored.size() < paced.breaches().size()) {
       throw new IllegalStateException(
-          "only " + millis.size() + " of " + expected + " cases were stored");
+          "only " + stored.size() + " of " + paced.breaches().size() + " cases were stored");
     }
-    return millis.stream().mapToDouble(Double::doubleValue).toArray();
+    return stored.entrySet().stream()
+        .mapToDouble(e -> e.getValue() - sentAtMillis[paced.breaches().get(e.getKey())])
+        .toArray();
   }
 
-  private List<Double> openedLatencies() throws Exception {
-    List<Double> millis = new ArrayList<>();
+  /** Storage time in epoch milliseconds of every OPENED case event, by its reading's key. */
+  private Map<String, Long> openedCases() throws Exception {
+    Map<String, Long> stored = new HashMap<>();
     try (Connection db =
             DriverManager.getConnection(jdbcUrl, config.jdbcUser(), config.jdbcPassword());
         Statement statement = db.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT extract(epoch FROM stored_at - occurred_at) * 1000 FROM case_events WHERE type = 'OPENED'")) {
+                "SELECT device_id, occurred_at, stored_at FROM case_events WHERE type = 'OPENED'")) {
       while (rows.next()) {
-        millis.add(rows.getDouble(1));
+        stored.put(
+            Workload.key(rows.getString(1), rows.getTimestamp(2).toInstant()),
+            rows.getTimestamp(3).getTime());
       }
     }
-    return millis;
+    return stored;
   }
 
   private RawPublisher publisher(String purpose) throws Exception {
@@ -133,7 +149,7 @@ final class PipelineRun implements AutoCloseable {
       "--mqtt-client-id", "bench-" + run + "-job",
       "--mqtt-share-group", "bench-" + run,
       "--parallelism", Integer.toString(config.parallelism()),
-      "--influx-url", config.influxUrl(),
+      "--influx-url", config.history() ? config.influxUrl() : "",
       "--influx-database", influx.database(),
       "--jdbc-url", jdbcUrl,
       "--jdbc-user", config.jdbcUser(),

@@ -6,6 +6,7 @@ import dev.forewarn.simulator.mqtt.RawPublisher.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,33 +53,39 @@ final class Workload {
   }
 
   /**
-   * Readings paced at {@code rate} per second from {@code start}, each stamped with its planned
-   * publish time; every {@code breachEvery}-th reading of a device breaches its rule, and the next
-   * one clears it again.
+   * Readings for a paced run: every {@code breachEvery}-th reading of a device breaches its rule,
+   * and the next one clears it again.
+   *
+   * @param messages the readings, in publishing order
+   * @param breaches index in {@code messages} of each breaching reading, by {@link #key}
+   */
+  record Paced(List<Message> messages, Map<String, Integer> breaches) {}
+
+  /**
+   * Readings for a run at {@code rate} per second from {@code start}, each stamped with its planned
+   * publish time.
    *
    * @param firstSeq sequence number of each device's first reading here
    */
-  List<Message> paced(int count, double rate, Instant start, long firstSeq, int breachEvery) {
+  Paced paced(int count, double rate, Instant start, long firstSeq, int breachEvery) {
     List<Message> messages = new ArrayList<>(count);
+    Map<String, Integer> breaches = new HashMap<>();
     for (int i = 0; i < count; i++) {
       int device = i % devices;
       long round = i / devices;
       Instant due = start.plus(Duration.ofNanos((long) (i * 1e9 / rate)));
       boolean breach = (round + device) % breachEvery == 0;
+      if (breach) {
+        breaches.put(key(deviceId(device), due), i);
+      }
       messages.add(message(device, firstSeq + round, due, breach ? BREACH : NORMAL));
     }
-    return messages;
+    return new Paced(messages, breaches);
   }
 
-  /** How many readings of {@link #paced} breach. */
-  static int breaches(int count, int devices, int breachEvery) {
-    int total = 0;
-    for (int i = 0; i < count; i++) {
-      if (((i / devices) + (i % devices)) % breachEvery == 0) {
-        total++;
-      }
-    }
-    return total;
+  /** Names a reading by device and event time, as a case event names the reading that opened it. */
+  static String key(String deviceId, Instant ts) {
+    return deviceId + "|" + ts.toEpochMilli();
   }
 
   private Message message(int device, long seq, Instant ts, double temperature) {

@@ -29,18 +29,4 @@ class PercentilesTest {
   void anEmptySampleIsRefusedClearly() {
     assertThatThrownBy(() -> new Percentiles(new double[0])).hasMessageContaining("no sample");
   }
-
-  @Test
-  void breachesCountsExactlyThePacedReadingsThatBreach() {
-    Workload workload = new Workload("t", 3);
-    var messages = workload.paced(30, 100, java.time.Instant.EPOCH, 0, 5);
-    long hot =
-        messages.stream()
-            .filter(
-                m ->
-                    new String(m.payload(), java.nio.charset.StandardCharsets.UTF_8)
-                        .contains("\"compressor_temp_c\":95.0"))
-            .count();
-    assertThat(Workload.breaches(30, 3, 5)).isEqualTo((int) hot).isPositive();
-  }
 }

@@ -3,6 +3,7 @@ package dev.forewarn.ingest.cases;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * Writes rows in small transactions: when {@code maxBatch} rows wait, when the oldest has waited
  * {@code maxDelay}, on every checkpoint and at the end. A lost connection is replaced and the batch
  * retried; errors in the data itself fail at once instead of being retried forever.
+ *
+ * <p>The prompt transactions commit without waiting for the disk ({@code synchronous_commit} off):
+ * a flush per commit would cap the rate of case events at the disk's. Durability is settled at
+ * every checkpoint instead, by one commit that does wait: PostgreSQL's log is sequential, so that
+ * commit being on disk means every earlier one is too, before the broker hears that the readings
+ * behind them may be forgotten.
  */
 final class BatchingJdbcWriter<T> implements SinkWriter<T> {
 
@@ -33,6 +40,9 @@ final class BatchingJdbcWriter<T> implements SinkWriter<T> {
   private ScheduledFuture<?> timer;
   private Connection connection;
 
+  /** Whether a transaction committed since the last checkpoint may not be on disk yet. */
+  private boolean uncertain;
+
   BatchingJdbcWriter(
       JdbcSettings settings,
       RowWriter<T> rows,
@@ -48,8 +58,7 @@ final class BatchingJdbcWriter<T> implements SinkWriter<T> {
     this.time = time;
     this.written = written;
     try {
-      connection = settings.connect();
-      Tables.require(connection, rows.table(), settings);
+      Tables.require(connection(), rows.table(), settings);
     } catch (SQLException e) {
       closeConnection();
       throw new IOException("cannot connect to " + settings.safeUrl() + ": " + e.getMessage(), e);
@@ -73,6 +82,7 @@ final class BatchingJdbcWriter<T> implements SinkWriter<T> {
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
     writeBuffer();
+    makeDurable();
   }
 
   @Override
@@ -82,6 +92,41 @@ final class BatchingJdbcWriter<T> implements SinkWriter<T> {
     } finally {
       closeConnection();
     }
+  }
+
+  /** Waits until every transaction committed so far is on disk. */
+  private void makeDurable() throws IOException {
+    if (!uncertain) {
+      return;
+    }
+    try (Statement statement = connection().createStatement()) {
+      statement.execute("SET LOCAL synchronous_commit = on");
+      // An assigned transaction id gives the commit a log record to wait for.
+      statement.execute("SELECT txid_current()");
+      connection.commit();
+      uncertain = false;
+    } catch (SQLException e) {
+      closeConnection();
+      throw new IOException(
+          "making "
+              + rows.table()
+              + " writes durable in "
+              + settings.safeUrl()
+              + " failed: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = settings.connect();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET synchronous_commit = off");
+      }
+      connection.commit();
+    }
+    return connection;
   }
 
   private void onTimer() throws IOException, InterruptedException {
@@ -96,16 +141,16 @@ final class BatchingJdbcWriter<T> implements SinkWriter<T> {
     }
     for (int attempt = 0; !buffer.isEmpty(); attempt++) {
       try {
-        if (connection == null) {
-          connection = settings.connect();
-        }
-        rows.write(connection, buffer);
+        rows.write(connection(), buffer);
         connection.commit();
+        uncertain = true;
         written.inc(buffer.size());
         buffer.clear();
       } catch (SQLException e) {
         closeConnection();
-        if (!isTransient(e) || attempt == BACKOFF_MS.length) {
+        // Rows committed without waiting for the disk may be gone with a crashed server: only a
+        // restart from the last checkpoint, which replays their readings, brings them back.
+        if (uncertain || !isTransient(e) || attempt == BACKOFF_MS.length) {
           throw new IOException(
               "writing "
                   + buffer.size()

@@ -11,6 +11,7 @@ import dev.forewarn.ingest.testing.TestSchema;
 import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Decision;
 import dev.forewarn.rules.Severity;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,6 +139,37 @@ class CaseEventSinkIT {
     }
 
     assertThat(count("case_events WHERE device_id = '" + device + "'")).isEqualTo(2);
+  }
+
+  @Test
+  void failsRatherThanRetriesWhenRowsSinceTheLastCheckpointMayBeLost() throws Exception {
+    String application = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    JdbcSettings settings =
+        new JdbcSettings(
+            schema.jdbc().url() + "&ApplicationName=" + application,
+            schema.jdbc().user(),
+            schema.jdbc().password());
+    String device = "dev-" + UUID.randomUUID();
+    // A batch of one: every write commits at once, without waiting for the disk.
+    BatchingJdbcWriter<CaseEvent> writer =
+        new BatchingJdbcWriter<>(
+            settings,
+            new CaseEventRows(),
+            1,
+            Duration.ofHours(1),
+            new ManualTime(),
+            new SimpleCounter());
+    try {
+      writer.write(opened(device), null);
+      terminateConnectionsOf(application);
+
+      // The job must restart from its checkpoint and replay, not carry on as if nothing happened.
+      assertThatThrownBy(() -> writer.write(cleared(device), null))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("case_events");
+    } finally {
+      writer.close();
+    }
   }
 
   @Test
