@@ -111,12 +111,13 @@ final class PipelineRun implements AutoCloseable {
       Thread.sleep(500);
       stored = openedCases();
     }
-    if (stored.size() < paced.breaches().size()) {
+    if (!stored.keySet().containsAll(paced.breaches().keySet())) {
       throw new IllegalStateException(
           "only " + stored.size() + " of " + paced.breaches().size() + " cases were stored");
     }
-    return stored.entrySet().stream()
-        .mapToDouble(e -> e.getValue() - sentAtMillis[paced.breaches().get(e.getKey())])
+    Map<String, Long> opened = stored;
+    return paced.breaches().entrySet().stream()
+        .mapToDouble(e -> opened.get(e.getKey()) - sentAtMillis[e.getValue()])
         .toArray();
   }
 

@@ -3,7 +3,6 @@ package dev.forewarn.bench;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.ReadingJson;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +72,8 @@ final class Workload {
     for (int i = 0; i < count; i++) {
       int device = i % devices;
       long round = i / devices;
-      Instant due = start.plus(Duration.ofNanos((long) (i * 1e9 / rate)));
+      // Whole milliseconds: the database keeps microseconds, so the stored time matches exactly.
+      Instant due = start.plusMillis(Math.round(i * 1000.0 / rate));
       boolean breach = (round + device) % breachEvery == 0;
       if (breach) {
         breaches.put(key(deviceId(device), due), i);
