@@ -11,14 +11,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs one piece of work on its own thread whenever PostgreSQL sends a notification on a channel
  * (LISTEN), and at least once per poll interval, so that a lost notification or a broken listening
  * connection only delays work instead of stopping it. The work may say how soon it wants to run
- * again (a retry falling due), which shortens the wait.
+ * again (a retry falling due), which shortens the wait. As a Spring bean it starts and stops with
+ * the application context.
  */
-public final class WakeupLoop {
+public final class WakeupLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WakeupLoop.class);
 
@@ -50,6 +52,7 @@ public final class WakeupLoop {
     this.work = work;
   }
 
+  @Override
   public synchronized void start() {
     if (running) {
       return;
@@ -60,6 +63,7 @@ public final class WakeupLoop {
     thread.start();
   }
 
+  @Override
   public synchronized void stop() {
     running = false;
     if (thread != null) {
@@ -72,6 +76,7 @@ public final class WakeupLoop {
     }
   }
 
+  @Override
   public boolean isRunning() {
     return running;
   }
