@@ -92,7 +92,7 @@ public final class Demo {
       JobReadiness.awaitConsuming(job, broker.url(), Duration.ofSeconds(60));
       long probes = JobReadiness.readings(job);
       simulator.start();
-      say("serving on http://localhost:" + config.port() + "/api/cases — " + waitHint());
+      say("console on http://localhost:" + config.port() + "/ (API under /api) — " + waitHint());
       awaitStop();
       RunStats published = simulator.stop();
       long readings = Drain.readings(job, probes + published.published(), Duration.ofSeconds(20));

@@ -125,6 +125,18 @@ class ApiIT {
   }
 
   @Test
+  void consolePageIsServedAtTheRootAndReadsTheCasesApi() {
+    ResponseEntity<String> page = http.getForEntity("/", String.class);
+
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(page.getBody())
+        .contains("<title>Forewarn")
+        .contains("/api/cases")
+        .contains("/api/stats");
+  }
+
+  @Test
   void customerWithAnInvalidPhoneNumberIsRefusedNamingPhone() {
     long before = count("customers");
 
