@@ -1,7 +1,6 @@
 package dev.forewarn.ingest.job;
 
-import dev.forewarn.ingest.cases.CaseEventSink;
-import dev.forewarn.ingest.cases.DeadLetterSink;
+import dev.forewarn.ingest.cases.JdbcSink;
 import dev.forewarn.ingest.cases.Tables;
 import dev.forewarn.ingest.influx.InfluxHistorySink;
 import dev.forewarn.ingest.mqtt.MqttSource;
@@ -79,8 +78,8 @@ public final class IngestJob {
             new MqttSource(config.telemetrySource()), new MqttSource(config.rulesSource())),
         new IngestGraph.Outputs(
             history(config),
-            new CaseEventSink(config.jdbc(), config.caseFlushInterval()),
-            new DeadLetterSink(config.jdbc(), config.deadLetterFlushInterval())),
+            JdbcSink.caseEvents(config.jdbc(), config.caseFlushInterval()),
+            JdbcSink.deadLetters(config.jdbc(), config.deadLetterFlushInterval())),
         new IngestGraph.EventTime(config.maxOutOfOrderness(), config.idleTimeout()));
     return env;
   }

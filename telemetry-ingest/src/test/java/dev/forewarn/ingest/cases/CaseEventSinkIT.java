@@ -93,7 +93,7 @@ class CaseEventSinkIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.fromData(List.of(garbage), TypeInformation.of(DeadLetter.class))
-        .sinkTo(new DeadLetterSink(schema.jdbc(), Duration.ofMillis(50)));
+        .sinkTo(JdbcSink.deadLetters(schema.jdbc(), Duration.ofMillis(50)));
     env.execute("dead-letter-it");
 
     try (Connection connection = schema.jdbc().connect();
@@ -216,7 +216,7 @@ class CaseEventSinkIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.fromData(events, TypeInformation.of(CaseEvent.class))
-        .sinkTo(new CaseEventSink(schema.jdbc(), Duration.ofMillis(10)));
+        .sinkTo(JdbcSink.caseEvents(schema.jdbc(), Duration.ofMillis(10)));
     env.execute("case-event-it");
   }
 
