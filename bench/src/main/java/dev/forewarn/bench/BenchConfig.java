@@ -15,7 +15,8 @@ import java.util.Map;
  * @param jdbcPassword its password
  * @param devices devices, each with its own threshold rule
  * @param messages readings published in the limit and in the pipeline run
- * @param latencySeconds length of the latency run
+ * @param latencySeconds length of the latency run's measured part
+ * @param warmUpSeconds time the latency run runs at its rate before measuring
  * @param maxInflight publisher's window of unacknowledged messages
  * @param parallelism the job's parallelism
  * @param history whether the job writes readings to InfluxDB
@@ -29,6 +30,7 @@ record BenchConfig(
     int devices,
     int messages,
     int latencySeconds,
+    int warmUpSeconds,
     int maxInflight,
     int parallelism,
     boolean history) {
@@ -60,6 +62,9 @@ record BenchConfig(
         "--latency-seconds",
         new String[] {"", "20", "length of the latency run at half the pipeline rate"});
     OPTIONS.put(
+        "--warm-up-seconds",
+        new String[] {"", "5", "(c) runs this long at its rate before measuring"});
+    OPTIONS.put(
         "--max-inflight",
         new String[] {"", "10000", "publisher's unacknowledged messages, at most"});
     OPTIONS.put("--parallelism", new String[] {"", "2", "parallelism of the job"});
@@ -72,6 +77,10 @@ record BenchConfig(
     positive("--devices", devices);
     positive("--messages", messages);
     positive("--latency-seconds", latencySeconds);
+    if (warmUpSeconds < 0) {
+      throw new IllegalArgumentException(
+          "--warm-up-seconds: must be 0 or more, was " + warmUpSeconds);
+    }
     positive("--max-inflight", maxInflight);
     positive("--parallelism", parallelism);
     if (messages < devices) {
@@ -124,6 +133,7 @@ record BenchConfig(
         number(values, "--devices"),
         number(values, "--messages"),
         number(values, "--latency-seconds"),
+        number(values, "--warm-up-seconds"),
         number(values, "--max-inflight"),
         number(values, "--parallelism"),
         onOff(values, "--history"));

@@ -67,8 +67,9 @@ public final class IngestBench {
 
       double rate = throughput / 2;
       say(
-          "(c) latency: %.0f readings/s for %d s, every 100th of a device opens a case",
-          rate, config.latencySeconds());
+          "(c) latency: %.0f readings/s, %d s warm-up then %d s measured; every 100th reading of"
+              + " a device opens a case",
+          rate, config.warmUpSeconds(), config.latencySeconds());
       Percentiles latency = new Percentiles(pipeline.latencies(rate, 2L * perDevice + 2));
       say(
           "(c) %d cases: p50=%.0f ms p99=%.0f ms max=%.0f ms",

@@ -91,13 +91,15 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * (c) Publishes at {@code rate} for the configured time and notes when each reading that opens a
-   * case was handed to the client; the case event's storage time is compared with that.
+   * (c) Publishes at {@code rate} for the warm-up and then the measured time, and notes when each
+   * reading that opens a case was handed to the client; the case event's storage time is compared
+   * with that for the readings after the warm-up.
    *
    * @return milliseconds from publish to stored case event, one per opened case
    */
   double[] latencies(double rate, long firstSeq) throws Exception {
-    int count = (int) (rate * config.latencySeconds());
+    int warmUp = (int) (rate * config.warmUpSeconds());
+    int count = warmUp + (int) (rate * config.latencySeconds());
     Workload.Paced paced =
         workload.paced(count, rate, Instant.now().plusSeconds(1), firstSeq, BREACH_EVERY);
     long[] sentAtMillis = new long[count];
@@ -117,6 +119,7 @@ final class PipelineRun implements AutoCloseable {
     }
     Map<String, Long> opened = stored;
     return paced.breaches().entrySet().stream()
+        .filter(e -> e.getValue() >= warmUp)
         .mapToDouble(e -> opened.get(e.getKey()) - sentAtMillis[e.getValue()])
         .toArray();
   }
