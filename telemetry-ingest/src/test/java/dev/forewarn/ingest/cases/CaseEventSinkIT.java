@@ -113,20 +113,8 @@ class CaseEventSinkIT {
   @Test
   void replacesALostConnectionAndWritesTheBatchAgain() throws Exception {
     String application = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    JdbcSettings settings =
-        new JdbcSettings(
-            schema.jdbc().url() + "&ApplicationName=" + application,
-            schema.jdbc().user(),
-            schema.jdbc().password());
     String device = "dev-" + UUID.randomUUID();
-    BatchingJdbcWriter<CaseEvent> writer =
-        new BatchingJdbcWriter<>(
-            settings,
-            new CaseEventRows(),
-            100,
-            Duration.ofHours(1),
-            new ManualTime(),
-            new SimpleCounter());
+    BatchingJdbcWriter<CaseEvent> writer = writer(application, 100);
     try {
       writer.write(opened(device), null);
       writer.flush(false);
@@ -144,21 +132,9 @@ class CaseEventSinkIT {
   @Test
   void failsRatherThanRetriesWhenRowsSinceTheLastCheckpointMayBeLost() throws Exception {
     String application = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    JdbcSettings settings =
-        new JdbcSettings(
-            schema.jdbc().url() + "&ApplicationName=" + application,
-            schema.jdbc().user(),
-            schema.jdbc().password());
     String device = "dev-" + UUID.randomUUID();
     // A batch of one: every write commits at once, without waiting for the disk.
-    BatchingJdbcWriter<CaseEvent> writer =
-        new BatchingJdbcWriter<>(
-            settings,
-            new CaseEventRows(),
-            1,
-            Duration.ofHours(1),
-            new ManualTime(),
-            new SimpleCounter());
+    BatchingJdbcWriter<CaseEvent> writer = writer(application, 1);
     try {
       writer.write(opened(device), null);
       terminateConnectionsOf(application);
@@ -210,6 +186,23 @@ class CaseEventSinkIT {
         T0_PLUS_1M,
         Map.of("value", 86.5, "level", 80.0),
         "compressor_temp_c above 80.0 for 2m");
+  }
+
+  /** A case-event writer whose connections carry {@code application}, flushing only when asked. */
+  private static BatchingJdbcWriter<CaseEvent> writer(String application, int maxBatch)
+      throws IOException {
+    JdbcSettings settings =
+        new JdbcSettings(
+            schema.jdbc().url() + "&ApplicationName=" + application,
+            schema.jdbc().user(),
+            schema.jdbc().password());
+    return new BatchingJdbcWriter<>(
+        settings,
+        new CaseEventRows(),
+        maxBatch,
+        Duration.ofHours(1),
+        new ManualTime(),
+        new SimpleCounter());
   }
 
   private static void write(List<CaseEvent> events) throws Exception {

@@ -17,6 +17,7 @@ import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.ingest.testing.CollectSink;
+import dev.forewarn.ingest.testing.TestCluster;
 import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Reading;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -45,14 +45,7 @@ class IngestGraphTest {
 
   private static final InMemoryReporter METRICS = InMemoryReporter.create();
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = TestCluster.withTwoSlots(METRICS);
 
   private static final String DEGRADING = "dev-degrading";
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.forewarn.ingest.testing.CollectSink;
 import dev.forewarn.ingest.testing.Mqtt;
 import dev.forewarn.ingest.testing.Services;
+import dev.forewarn.ingest.testing.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,12 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -31,14 +30,7 @@ class MqttSourceIT {
 
   private static final InMemoryReporter METRICS = InMemoryReporter.create();
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-              .build());
+  @RegisterExtension static final MiniClusterExtension CLUSTER = TestCluster.withTwoSlots(METRICS);
 
   private static final Duration NO_PERIODIC_CHECKPOINTS = Duration.ofHours(1);
 
