@@ -1,30 +1,41 @@
 package dev.forewarn.ingest.detection;
 
+import dev.forewarn.ingest.detection.ReadingOrder.Position;
+import dev.forewarn.ingest.detection.ReadingOrder.Verdict;
+import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.ReadingJson;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleJson;
 import dev.forewarn.rules.RuleState;
+import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates every active rule that watches a device on each of its readings, as they arrive. Per
- * device it keeps one encoded {@link RuleState} per rule; a rule that is removed or replaced by a
- * newer version takes its state with it on every key, so nothing leaks and a new version starts
- * from scratch. Readings not newer than the last one a rule evaluated are counted as {@code
- * out_of_order}.
+ * Evaluates every active rule that watches a device on each of its readings, in the device's own
+ * order. {@link ReadingOrder} decides when a reading is evaluated: at once when its seq follows the
+ * last one, after the watermark passes it when a gap precedes it; duplicates are counted ({@code
+ * duplicates}), readings that arrive after their turn are counted ({@code late_readings}) and kept
+ * as dead letters on {@link #LATE_READINGS}. Per device it keeps one encoded {@link RuleState} per
+ * rule; a rule that is removed or replaced by a newer version takes its state with it on every key,
+ * so nothing leaks and a new version starts from scratch. Readings not newer than the last one a
+ * rule evaluated are counted as {@code out_of_order}.
  */
 public final class DetectCases
     extends KeyedBroadcastProcessFunction<String, Reading, RuleUpdate, CaseEvent> {
@@ -38,9 +49,16 @@ public final class DetectCases
       new MapStateDescriptor<>(
           "rule-states", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
+  /** Readings that arrived after their turn, kept with the reason. */
+  public static final OutputTag<DeadLetter> LATE_READINGS =
+      new OutputTag<>("late-readings", TypeInformation.of(DeadLetter.class));
+
   private static final Logger LOG = LoggerFactory.getLogger(DetectCases.class);
 
   private transient DeviceRuleStates states;
+  private transient DeviceQueue queue;
+  private transient Counter duplicates;
+  private transient Counter late;
   private transient Counter caseEvents;
   private transient Counter outOfOrder;
   private transient Counter ruleUpdates;
@@ -52,6 +70,12 @@ public final class DetectCases
   @Override
   public void open(OpenContext openContext) {
     states = new DeviceRuleStates(getRuntimeContext().getMapState(RULE_STATES));
+    queue =
+        new DeviceQueue(
+            getRuntimeContext().getState(DeviceQueue.POSITION),
+            getRuntimeContext().getMapState(DeviceQueue.HELD));
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
+    late = getRuntimeContext().getMetricGroup().counter("late_readings");
     caseEvents = getRuntimeContext().getMetricGroup().counter("case_events");
     outOfOrder = getRuntimeContext().getMetricGroup().counter("out_of_order");
     ruleUpdates = getRuntimeContext().getMetricGroup().counter("rule_updates");
@@ -64,16 +88,95 @@ public final class DetectCases
   @Override
   public void processElement(Reading reading, ReadOnlyContext ctx, Collector<CaseEvent> out)
       throws Exception {
-    if (index == null) {
-      index = RuleIndex.of(ctx.getBroadcastState(RULES).immutableEntries());
+    if (rulesFor(ctx, reading).isEmpty()) {
+      return;
     }
+    Position position = queue.position();
+    Verdict verdict = ReadingOrder.classify(position, reading, queue.isHeld(reading.seq()));
+    if (verdict == Verdict.HOLD) {
+      queue.hold(reading);
+      ctx.timerService().registerEventTimeTimer(reading.ts().toEpochMilli());
+    } else if (verdict == Verdict.NEXT) {
+      queue.moveTo(drain(evaluate(reading, position, ctx, out), ctx, out));
+    } else {
+      refuse(verdict, reading, position, ctx);
+    }
+  }
+
+  /** The watermark passed held readings: a gap before them will not fill any more. */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaseEvent> out)
+      throws Exception {
+    String deviceId = ctx.getCurrentKey();
+    List<Reading> released = queue.releaseUpTo(deviceId, ctx.currentWatermark());
+    if (released.isEmpty()) {
+      return;
+    }
+    Position position = queue.position();
+    for (Reading reading : released) {
+      Verdict verdict = ReadingOrder.classify(position, reading, false);
+      if (verdict == Verdict.NEXT || verdict == Verdict.HOLD) {
+        position = evaluate(reading, position, ctx, out);
+      } else {
+        refuse(verdict, reading, position, ctx);
+      }
+    }
+    queue.moveTo(drain(position, ctx, out));
+  }
+
+  /** Evaluates held readings that follow on directly. */
+  private Position drain(Position position, ReadOnlyContext ctx, Collector<CaseEvent> out)
+      throws Exception {
+    Reading next;
+    while ((next = queue.take(ctx.getCurrentKey(), position.lastSeq() + 1)) != null) {
+      position = evaluate(next, position, ctx, out);
+    }
+    return position;
+  }
+
+  private Position evaluate(
+      Reading reading, Position position, ReadOnlyContext ctx, Collector<CaseEvent> out)
+      throws Exception {
     boolean stale = false;
-    for (Rule rule : index.rulesFor(reading.deviceId(), reading.model())) {
+    for (Rule rule : rulesFor(ctx, reading)) {
       stale |= evaluate(rule, reading, out);
     }
     if (stale) {
       outOfOrder.inc();
     }
+    return ReadingOrder.after(position, reading);
+  }
+
+  private void refuse(Verdict verdict, Reading reading, Position position, ReadOnlyContext ctx) {
+    if (verdict == Verdict.DUPLICATE) {
+      duplicates.inc();
+      return;
+    }
+    late.inc();
+    String reason =
+        "late: seq "
+            + reading.seq()
+            + " at "
+            + reading.ts()
+            + " arrived after seq "
+            + position.lastSeq()
+            + " at "
+            + Instant.ofEpochMilli(position.lastTsMillis())
+            + " was evaluated";
+    ctx.output(
+        LATE_READINGS,
+        DeadLetter.of(
+            Instant.ofEpochMilli(ctx.currentProcessingTime()),
+            ReadingJson.telemetryTopic(reading.deviceId()),
+            reason,
+            ReadingJson.write(reading)));
+  }
+
+  private List<Rule> rulesFor(ReadOnlyContext ctx, Reading reading) throws Exception {
+    if (index == null) {
+      index = RuleIndex.of(ctx.getBroadcastState(RULES).immutableEntries());
+    }
+    return index.rulesFor(reading.deviceId(), reading.model());
   }
 
   /** Runs one rule on one reading; returns whether the reading was not newer than the last. */
@@ -137,8 +240,19 @@ public final class DetectCases
     }
   }
 
-  /** Drops every device's state under a rule; the rule has no timers to drop. */
-  private static void forgetStates(Context ctx, String ruleId) throws Exception {
-    ctx.applyToKeyedState(RULE_STATES, (device, states) -> states.remove(ruleId));
+  /**
+   * Drops every device's state under a rule, and the reading position of a device no other rule
+   * watches. Timers left behind fire once, find nothing held and set no new one.
+   */
+  private void forgetStates(Context ctx, String ruleId) throws Exception {
+    ctx.applyToKeyedState(
+        RULE_STATES,
+        (device, ruleStates) -> {
+          ruleStates.remove(ruleId);
+          if (ruleStates.isEmpty()) {
+            // The backend has made this device the current key, so the queue addresses it.
+            queue.clear();
+          }
+        });
   }
 }

@@ -27,8 +27,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * telemetry ─▶ parse ─┬─▶ event time ─┬─▶ history (optional)
  *                     │               └─▶ keyBy(device) ─┐
- *                     └─▶ dead letters                    ├─▶ detect cases ─▶ case events
- * rule documents ─▶ validate ─▶ broadcast ───────────────┘
+ *                     │                                   ├─▶ detect cases ─┬─▶ case events
+ * rule documents ─▶ validate ─▶ broadcast ───────────────┘                 │
+ *                     └─▶ dead letters ◀──────────── late readings ─────────┘
  * </pre>
  */
 public final class IngestGraph {
@@ -60,11 +61,6 @@ public final class IngestGraph {
             .assignTimestampsAndWatermarks(readingTime(eventTime))
             .name("reading event time")
             .uid("reading-event-time");
-    parsed
-        .getSideOutput(ParseReadings.DEAD_LETTERS)
-        .sinkTo(outputs.deadLetters())
-        .name("dead letters (PostgreSQL)")
-        .uid("dead-letters-sink");
     outputs
         .history()
         .ifPresent(
@@ -76,15 +72,20 @@ public final class IngestGraph {
                     // Its own task: an HTTP write to InfluxDB then blocks only the history
                     // thread, not the source thread that feeds detection.
                     .disableChaining());
-    readings
-        .keyBy(Reading::deviceId, Types.STRING)
-        .connect(rules(env, inputs))
-        .process(new DetectCases())
-        .name("detect cases")
-        .uid("detect-cases")
-        .sinkTo(outputs.caseEvents())
-        .name("case events (PostgreSQL)")
-        .uid("case-events-sink");
+    SingleOutputStreamOperator<CaseEvent> detected =
+        readings
+            .keyBy(Reading::deviceId, Types.STRING)
+            .connect(rules(env, inputs))
+            .process(new DetectCases())
+            .name("detect cases")
+            .uid("detect-cases");
+    detected.sinkTo(outputs.caseEvents()).name("case events (PostgreSQL)").uid("case-events-sink");
+    parsed
+        .getSideOutput(ParseReadings.DEAD_LETTERS)
+        .union(detected.getSideOutput(DetectCases.LATE_READINGS))
+        .sinkTo(outputs.deadLetters())
+        .name("dead letters (PostgreSQL)")
+        .uid("dead-letters-sink");
   }
 
   private static BroadcastStream<RuleUpdate> rules(StreamExecutionEnvironment env, Inputs inputs) {

@@ -1,11 +1,13 @@
 package dev.forewarn.ingest.detection;
 
+import static dev.forewarn.ingest.testing.Fixtures.METRIC;
 import static dev.forewarn.ingest.testing.Fixtures.T0;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_1M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_2M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_3M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_4M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_5M;
+import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_6M;
 import static dev.forewarn.ingest.testing.Fixtures.devices;
 import static dev.forewarn.ingest.testing.Fixtures.overheating;
 import static dev.forewarn.ingest.testing.Fixtures.reading;
@@ -13,11 +15,13 @@ import static dev.forewarn.ingest.testing.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.state.MapState;
@@ -46,6 +50,8 @@ class DetectCasesTest {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new DetectCases(), Reading::deviceId, Types.STRING, DetectCases.RULES);
+    // The rules stream never holds back event time (RulesWatermarks).
+    harness.processBroadcastWatermark(Long.MAX_VALUE);
   }
 
   @AfterEach
@@ -96,7 +102,8 @@ class DetectCasesTest {
   void removingTheLastRuleLeavesNoKeyedStateAndNoTimers() throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     push(reading(HOT, T0, 85), reading(HOT, T0_PLUS_1M, 86), reading(COOL, T0, 60));
-    assertThat(stateEntries()).isEqualTo(2);
+    // Per device: its state under the rule and its reading position.
+    assertThat(stateEntries()).isEqualTo(4);
 
     harness.processBroadcastElement(RuleUpdate.removal("overheat"), 0);
     push(reading(HOT, T0_PLUS_5M, 99));
@@ -174,15 +181,88 @@ class DetectCasesTest {
   }
 
   @Test
-  void aReadingOlderThanTheLastOneChangesNothing() throws Exception {
+  void aReadingArrivingAfterItsTurnIsKeptAsALateDeadLetterAndChangesNothing() throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 70));
 
-    // Were the late breaching reading taken as the newest, a breach run would start at T0+2m and
-    // the reading at T0+4m would open a case. Ignored, the run starts at T0+4m and stays short.
+    // The watermark passed T0+3m while seq 2 was missing, so seq 3 was evaluated after seq 1.
+    // Were the late breaching reading taken now, a breach run would start at T0+2m and the
+    // reading at T0+4m would open a case. Refused, the run starts at T0+4m and stays short.
     push(reading(HOT, T0_PLUS_2M, 99), reading(HOT, T0_PLUS_4M, 85), reading(HOT, T0_PLUS_5M, 86));
 
     assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(lateDeadLetters())
+        .singleElement()
+        .satisfies(
+            late -> {
+              assertThat(late.topic()).isEqualTo("devices/" + HOT + "/telemetry");
+              assertThat(late.reason()).startsWith("late: seq 2 at " + T0_PLUS_2M);
+              assertThat(late.payload()).contains("99");
+            });
+  }
+
+  @Test
+  void readingsReorderedOnTheWayAreEvaluatedInSeqOrderWithoutWaitingForTheWatermark()
+      throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+
+    // Seq 3 overtakes seq 2. Evaluated in arrival order the dip at T0+2m would be skipped and a
+    // case would open at T0+3m; in seq order the dip ends the breach run.
+    pushWithoutWatermark(
+        reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87), reading(HOT, T0_PLUS_2M, 60));
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(heldSeqs(HOT)).isEmpty();
+    assertThat(lateDeadLetters()).isEmpty();
+  }
+
+  @Test
+  void aReadingAfterAGapWaitsForTheWatermarkThenIsEvaluated() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+
+    pushWithoutWatermark(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(heldSeqs(HOT)).containsExactly(3L);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    // Seq 2 never comes: once the watermark passes T0+3m, nothing older can arrive in time.
+    harness.processWatermark(T0_PLUS_3M.toEpochMilli());
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::occurredAt, CaseEvent::episodeStart)
+        .containsExactly(tuple(CaseEvent.Type.OPENED, T0_PLUS_3M, T0_PLUS_1M));
+    assertThat(heldSeqs(HOT)).isEmpty();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void aDuplicateIsIgnoredWithoutADeadLetter() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+
+    push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86));
+    // Redelivered by the broker after a reconnect, and held twice behind a gap.
+    push(reading(HOT, T0_PLUS_2M, 86), reading(HOT, T0_PLUS_1M, 85));
+    pushWithoutWatermark(reading(HOT, T0_PLUS_4M, 90), reading(HOT, T0_PLUS_4M, 90));
+
+    assertThat(heldSeqs(HOT)).containsExactly(4L);
+    assertThat(lateDeadLetters()).isEmpty();
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void aDeviceThatRestartsItsCounterIsFollowedFromItsNewSeq() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0_PLUS_4M, 85));
+
+    // After a reboot the device counts from 0 again, with newer timestamps.
+    Reading rebooted = new Reading(HOT, T0_PLUS_5M, 0, "AC-200", Map.of(METRIC, 86.0));
+    Reading next = new Reading(HOT, T0_PLUS_6M, 1, "AC-200", Map.of(METRIC, 87.0));
+    pushWithoutWatermark(rebooted, next);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::occurredAt, CaseEvent::episodeStart)
+        .containsExactly(tuple(CaseEvent.Type.OPENED, T0_PLUS_6M, T0_PLUS_4M));
+    assertThat(lateDeadLetters()).isEmpty();
   }
 
   @Test
@@ -203,6 +283,7 @@ class DetectCasesTest {
     harness.setup();
     harness.initializeState(checkpoint);
     harness.open();
+    harness.processBroadcastWatermark(Long.MAX_VALUE);
     push(reading(HOT, T0_PLUS_3M, 87));
 
     assertThat(harness.extractOutputValues())
@@ -214,10 +295,39 @@ class DetectCasesTest {
             });
   }
 
+  /** Pushes readings with the watermark right behind each one (no out-of-orderness allowed). */
   private void push(Reading... readings) throws Exception {
     for (Reading reading : readings) {
       harness.processElement(reading, reading.ts().toEpochMilli());
+      harness.processWatermark(reading.ts().toEpochMilli());
     }
+  }
+
+  private void pushWithoutWatermark(Reading... readings) throws Exception {
+    for (Reading reading : readings) {
+      harness.processElement(reading, reading.ts().toEpochMilli());
+    }
+  }
+
+  private List<DeadLetter> lateDeadLetters() {
+    List<DeadLetter> late = new ArrayList<>();
+    var records = harness.getSideOutput(DetectCases.LATE_READINGS);
+    if (records != null) {
+      records.forEach(record -> late.add(record.getValue()));
+    }
+    return late;
+  }
+
+  private List<Long> heldSeqs(String deviceId) throws Exception {
+    KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(deviceId);
+    MapState<Long, byte[]> held =
+        backend.getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, DeviceQueue.HELD);
+    List<Long> seqs = new ArrayList<>();
+    held.keys().forEach(seqs::add);
+    seqs.sort(Long::compareTo);
+    return seqs;
   }
 
   private Set<String> activeRules() throws Exception {

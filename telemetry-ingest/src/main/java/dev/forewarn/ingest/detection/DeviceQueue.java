@@ -1,0 +1,94 @@
+package dev.forewarn.ingest.detection;
+
+import dev.forewarn.ingest.detection.ReadingOrder.Position;
+import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.ReadingJson;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * The current device's place in its own sequence ({@link ReadingOrder.Position}) and the readings
+ * held back behind a gap, in keyed state. Held readings are kept as their JSON payload, so the
+ * state does not depend on how the {@link Reading} class serializes.
+ */
+final class DeviceQueue {
+
+  /** Keyed state: last evaluated seq, which recent seqs were evaluated, last event time. */
+  static final ValueStateDescriptor<long[]> POSITION =
+      new ValueStateDescriptor<>(
+          "reading-position", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+
+  /** Keyed state: seq to the payload of a reading held behind a gap. */
+  static final MapStateDescriptor<Long, byte[]> HELD =
+      new MapStateDescriptor<>(
+          "held-readings", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+  private static final Comparator<Reading> EVENT_ORDER =
+      Comparator.comparing(Reading::ts).thenComparingLong(Reading::seq);
+
+  private final ValueState<long[]> position;
+  private final MapState<Long, byte[]> held;
+
+  DeviceQueue(ValueState<long[]> position, MapState<Long, byte[]> held) {
+    this.position = position;
+    this.held = held;
+  }
+
+  Position position() throws Exception {
+    return Position.fromArray(position.value());
+  }
+
+  void moveTo(Position next) throws Exception {
+    position.update(next.toArray());
+  }
+
+  boolean isHeld(long seq) throws Exception {
+    return held.contains(seq);
+  }
+
+  void hold(Reading reading) throws Exception {
+    held.put(reading.seq(), ReadingJson.write(reading));
+  }
+
+  /** Removes and returns the held reading with this seq, or null. */
+  Reading take(String deviceId, long seq) throws Exception {
+    byte[] payload = held.get(seq);
+    if (payload == null) {
+      return null;
+    }
+    held.remove(seq);
+    return ReadingJson.parse(deviceId, payload);
+  }
+
+  /** Removes and returns, in event-time order, the held readings at or before the watermark. */
+  List<Reading> releaseUpTo(String deviceId, long watermark) throws Exception {
+    List<Reading> released = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    for (Map.Entry<Long, byte[]> entry : held.entries()) {
+      Reading reading = ReadingJson.parse(deviceId, entry.getValue());
+      if (reading.ts().toEpochMilli() <= watermark) {
+        released.add(reading);
+        seqs.add(entry.getKey());
+      }
+    }
+    for (Long seq : seqs) {
+      held.remove(seq);
+    }
+    released.sort(EVENT_ORDER);
+    return released;
+  }
+
+  /** Forgets the device's position and held readings (no rule watches it any more). */
+  void clear() {
+    position.clear();
+    held.clear();
+  }
+}
