@@ -9,7 +9,6 @@ import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.ReadingJson;
 import dev.forewarn.rules.Rule;
-import dev.forewarn.rules.RuleJson;
 import dev.forewarn.rules.RuleState;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +40,8 @@ public final class DetectCases
     extends KeyedBroadcastProcessFunction<String, Reading, RuleUpdate, CaseEvent> {
 
   /** Broadcast state: rule id to the active version of the rule. */
-  public static final MapStateDescriptor<String, Rule> RULES =
-      new MapStateDescriptor<>("rules", StringSerializer.INSTANCE, RuleSerializer.INSTANCE);
+  public static final MapStateDescriptor<String, ActiveRule> RULES =
+      new MapStateDescriptor<>("rules", StringSerializer.INSTANCE, ActiveRuleSerializer.INSTANCE);
 
   /** Keyed state: rule id to the device's state under that rule ({@code RuleStates} bytes). */
   public static final MapStateDescriptor<String, byte[]> RULE_STATES =
@@ -202,15 +201,17 @@ public final class DetectCases
   @Override
   public void processBroadcastElement(RuleUpdate update, Context ctx, Collector<CaseEvent> out)
       throws Exception {
-    BroadcastState<String, Rule> rules = ctx.getBroadcastState(RULES);
+    BroadcastState<String, ActiveRule> rules = ctx.getBroadcastState(RULES);
     if (index == null) {
       index = RuleIndex.of(rules.entries());
     }
-    Rule current = rules.get(update.ruleId());
-    Rule incoming = update.isRemoval() ? null : RuleJson.parse(update.document());
+    ActiveRule stored = rules.get(update.ruleId());
+    Rule current = stored == null ? null : stored.rule();
+    ActiveRule arriving = update.isRemoval() ? null : ActiveRule.parse(update.document());
+    Rule incoming = arriving == null ? null : arriving.rule();
     RuleChange change = RuleChange.of(current, incoming);
     if (change == RuleChange.ADDED || change == RuleChange.REPLACED) {
-      rules.put(incoming.id(), incoming);
+      rules.put(incoming.id(), arriving);
       index.put(incoming);
     } else if (change == RuleChange.REMOVED) {
       rules.remove(update.ruleId());

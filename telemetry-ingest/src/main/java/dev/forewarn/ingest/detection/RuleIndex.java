@@ -18,9 +18,9 @@ final class RuleIndex {
   private final Map<String, List<Rule>> byDevice = new HashMap<>();
   private final List<Rule> anyDevice = new ArrayList<>();
 
-  static RuleIndex of(Iterable<Map.Entry<String, Rule>> rules) {
+  static RuleIndex of(Iterable<Map.Entry<String, ActiveRule>> rules) {
     RuleIndex index = new RuleIndex();
-    rules.forEach(entry -> index.put(entry.getValue()));
+    rules.forEach(entry -> index.put(entry.getValue().rule()));
     return index;
   }
 

@@ -333,7 +333,7 @@ class DetectCasesTest {
   private Set<String> activeRules() throws Exception {
     Set<String> ids = new TreeSet<>();
     for (var entry : harness.getBroadcastState(DetectCases.RULES).entries()) {
-      Rule rule = entry.getValue();
+      Rule rule = entry.getValue().rule();
       ids.add(rule.id());
     }
     return ids;
