@@ -49,7 +49,7 @@ enum IngestOption {
       "checkpoint-dir",
       "",
       "durable checkpoint directory (e.g. file:///var/lib/forewarn/checkpoints), kept on"
-          + " cancel; empty keeps checkpoints in memory"),
+          + " cancel; empty uses a scratch directory deleted on exit (or the cluster's setting)"),
   RESTORE_FROM(
       "restore-from", "", "checkpoint or savepoint to start from (a path under checkpoint-dir)"),
   PARALLELISM("parallelism", "0", "parallelism of the job; 0 uses the environment's default"),
