@@ -43,7 +43,7 @@ enum IngestOption {
       "dead-letter-flush-interval", "200ms", "longest a dead letter waits before it is written"),
   CHECKPOINT_INTERVAL(
       "checkpoint-interval",
-      "1s",
+      "2s",
       "checkpoint period; MQTT messages are acknowledged when a checkpoint completes"),
   CHECKPOINT_DIR(
       "checkpoint-dir",

@@ -24,7 +24,7 @@ class IngestConfigTest {
     assertThat(config.rulesSource().cleanSession()).isTrue();
     assertThat(config.rulesSource().clientId(0)).isEqualTo("forewarn-ingest-rules-0");
     assertThat(config.influx()).isEmpty();
-    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.checkpointDir()).isEmpty();
     assertThat(config.parallelism()).isZero();
   }
