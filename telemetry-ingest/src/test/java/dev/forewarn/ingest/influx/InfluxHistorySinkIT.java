@@ -3,8 +3,10 @@ package dev.forewarn.ingest.influx;
 import static dev.forewarn.ingest.testing.Fixtures.T0;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_1M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_2M;
+import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_3M;
 import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forewarn.ingest.testing.Services;
 import dev.forewarn.rules.Reading;
@@ -70,6 +72,37 @@ class InfluxHistorySinkIT {
     assertThat(select("SELECT compressor_temp_c FROM telemetry WHERE device_id = 'dev-1'"))
         .extracting(row -> row.get(1))
         .containsExactly(70.5, 99.0);
+  }
+
+  @Test
+  void theHistoryReaderGivesBackOneDevicesReadingsOfATimeRangeInOrder() throws Exception {
+    write(
+        List.of(
+            reading("dev-1", T0_PLUS_2M, 72.5),
+            reading("dev-1", T0, 70.5),
+            reading("dev-1", T0_PLUS_1M, 71.5),
+            reading("dev-2", T0_PLUS_1M, 61.0)));
+
+    List<Reading> readings;
+    try (InfluxHistoryReader reader =
+        new InfluxHistoryReader(
+            new InfluxSettings(Services.influxUrl(), "", "", database, 1, Duration.ofSeconds(1)))) {
+      readings = reader.read("dev-1", T0_PLUS_1M, T0_PLUS_3M);
+    }
+
+    assertThat(readings)
+        .containsExactly(reading("dev-1", T0_PLUS_1M, 71.5), reading("dev-1", T0_PLUS_2M, 72.5));
+  }
+
+  @Test
+  void theHistoryReaderNamesTheProblemWhenTheDatabaseIsMissing() {
+    try (InfluxHistoryReader reader =
+        new InfluxHistoryReader(
+            new InfluxSettings(
+                Services.influxUrl(), "", "", database + "_missing", 1, Duration.ofSeconds(1)))) {
+      assertThatThrownBy(() -> reader.read("dev-1", T0, T0_PLUS_3M))
+          .hasMessageContaining("database not found");
+    }
   }
 
   private void write(List<Reading> readings) throws Exception {
