@@ -1,0 +1,85 @@
+package dev.forewarn.bench.detection;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options of the detection benchmark, parsed once from {@code --name value} arguments. Relative
+ * paths are relative to the working directory, which {@code ./forewarn} sets to the repository.
+ *
+ * @param nabData NAB's data directory ({@code <group>/<file>.csv}); its labels are read from {@code
+ *     ../labels/combined_windows.json} and its profiles from {@code ../config/profiles.json} next
+ *     to it
+ * @param cmapss a C-MAPSS run-to-failure file ({@code train_FD001.txt})
+ * @param out where the outputs go
+ * @param rulesDir where {@code nab.json} and {@code cmapss.json} are
+ */
+record DetectionConfig(Path nabData, Path cmapss, Path out, Path rulesDir) {
+
+  private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    OPTIONS.put(
+        "--nab-data",
+        new String[] {"../shared/benchmarks/nab/data", "NAB data directory, <group>/<file>.csv"});
+    OPTIONS.put(
+        "--cmapss",
+        new String[] {
+          "../shared/benchmarks/cmapss/train_FD001.txt", "C-MAPSS run-to-failure training file"
+        });
+    OPTIONS.put("--out", new String[] {"bench/results", "output directory"});
+    OPTIONS.put(
+        "--rules-dir", new String[] {"bench/rules", "directory of nab.json and cmapss.json"});
+  }
+
+  /** NAB's {@code labels/combined_windows.json}, beside the data directory. */
+  Path nabWindows() {
+    return nabData.toAbsolutePath().normalize().resolveSibling("labels/combined_windows.json");
+  }
+
+  /** NAB's {@code config/profiles.json}, beside the data directory. */
+  Path nabProfiles() {
+    return nabData.toAbsolutePath().normalize().resolveSibling("config/profiles.json");
+  }
+
+  static boolean wantsHelp(String[] args) {
+    return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
+  static String help() {
+    StringBuilder text =
+        new StringBuilder(
+            "Usage: ./forewarn bench detection [options]\n\n"
+                + "Replays NAB's data files (one device each) and C-MAPSS engines (one device each,\n"
+                + "one reading per cycle) through the rules in nab.json and cmapss.json, writes\n"
+                + "OUT/nab/<group>/<file>.csv (timestamp,value,anomaly_score), OUT/nab.json,\n"
+                + "OUT/cmapss/alerts.csv (unit,cycle) and OUT/cmapss.json, and prints the NAB\n"
+                + "scores and the C-MAPSS lead times.\n\n");
+    OPTIONS.forEach(
+        (flag, spec) ->
+            text.append(String.format("  %-12s %s (default %s)%n", flag, spec[1], spec[0])));
+    return text.toString();
+  }
+
+  static DetectionConfig parse(String[] args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    OPTIONS.forEach((flag, spec) -> values.put(flag, spec[0]));
+    for (int i = 0; i < args.length; i += 2) {
+      if (!OPTIONS.containsKey(args[i])) {
+        throw new IllegalArgumentException(
+            args[i] + ": unknown option; known: " + String.join(", ", OPTIONS.keySet()));
+      }
+      if (i + 1 >= args.length || args[i + 1].isBlank()) {
+        throw new IllegalArgumentException(args[i] + ": needs a value");
+      }
+      values.put(args[i], args[i + 1]);
+    }
+    return new DetectionConfig(
+        Path.of(values.get("--nab-data")),
+        Path.of(values.get("--cmapss")),
+        Path.of(values.get("--out")),
+        Path.of(values.get("--rules-dir")));
+  }
+}

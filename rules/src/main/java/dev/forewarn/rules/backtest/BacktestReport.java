@@ -1,0 +1,31 @@
+package dev.forewarn.rules.backtest;
+
+import dev.forewarn.rules.CaseEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What replaying history through a set of rules produced.
+ *
+ * @param events every case event, in the order the readings produced them
+ * @param alertsPerWeek device id to ISO week ({@code 2014-W15}, UTC) to cases opened that week;
+ *     devices without an opened case are absent
+ * @param outcomes device id to its outcome, for every device with a known failure time
+ */
+public record BacktestReport(
+    List<CaseEvent> events,
+    Map<String, SortedMap<String, Integer>> alertsPerWeek,
+    Map<String, DeviceOutcome> outcomes) {
+
+  public BacktestReport {
+    events = List.copyOf(events);
+    alertsPerWeek = Map.copyOf(alertsPerWeek);
+    outcomes = Map.copyOf(outcomes);
+  }
+
+  /** The cases that opened, in order: when, for which device, by which rule, with what evidence. */
+  public List<CaseEvent> opened() {
+    return events.stream().filter(e -> e.type() == CaseEvent.Type.OPENED).toList();
+  }
+}
