@@ -37,7 +37,7 @@ final class TestData {
   private TestData() {}
 
   /** The contract's example: above 85 for 2 minutes and 3 readings, clears at 80. */
-  static ThresholdRule overheat() {
+  static Rule overheat() {
     return threshold().build();
   }
 
@@ -113,8 +113,8 @@ final class TestData {
       return this;
     }
 
-    ThresholdRule build() {
-      return new ThresholdRule(
+    Rule build() {
+      return Rule.threshold(
           id,
           version,
           "Compressor overheating",
