@@ -98,10 +98,12 @@ final class ConditionStateBytes {
     Varints.write(out, window.newest());
     int[] counts = window.counts();
     double[] means = window.means();
+    long[] offsets = window.offsets();
     for (int i = 0; i < counts.length; i++) {
       Varints.write(out, counts[i]);
       if (counts[i] > 0) {
         Varints.writeDouble(out, means[i]);
+        Varints.write(out, offsets[i]);
       }
     }
   }
@@ -114,11 +116,15 @@ final class ConditionStateBytes {
     long newest = in.readVarint();
     int[] counts = new int[size];
     double[] means = new double[size];
+    long[] offsets = new long[size];
     for (int i = 0; i < size; i++) {
       counts[i] = in.readInt(0, "bucket count");
-      means[i] = counts[i] > 0 ? finite(in.readDouble()) : 0;
+      if (counts[i] > 0) {
+        means[i] = finite(in.readDouble());
+        offsets[i] = in.readVarint();
+      }
     }
-    return new WindowBuckets(newest, counts, means);
+    return new WindowBuckets(newest, counts, means, offsets);
   }
 
   private static void writeBaseline(ByteArrayOutputStream out, BaselineState baseline) {

@@ -13,12 +13,15 @@ final class WindowLines {
   }
 
   static WindowBuckets add(WindowBuckets buckets, long widthMillis, Instant ts, double value) {
-    return buckets.add(Math.floorDiv(ts.toEpochMilli(), widthMillis), value);
+    long millis = ts.toEpochMilli();
+    return buckets.add(
+        Math.floorDiv(millis, widthMillis), Math.floorMod(millis, widthMillis), value);
   }
 
   /**
-   * The line through the bucket means, each placed at its bucket's middle, with x in seconds from
-   * {@code now}: the intercept is the level now, the slope is per second. Needs two filled buckets.
+   * The line through the bucket means, each placed at the mean time of its readings, with x in
+   * seconds from {@code now}: the intercept is the level now, the slope is per second. Needs two
+   * filled buckets.
    */
   static TheilSen.Fit fit(WindowBuckets buckets, long widthMillis, Instant now) {
     WindowBuckets.Bucket[] filled = buckets.buckets();
@@ -26,8 +29,8 @@ final class WindowLines {
     double[] y = new double[filled.length];
     long nowMillis = now.toEpochMilli();
     for (int i = 0; i < filled.length; i++) {
-      long middle = filled[i].index() * widthMillis + widthMillis / 2;
-      x[i] = (middle - nowMillis) / 1000.0;
+      long at = filled[i].index() * widthMillis + filled[i].offsetMillis();
+      x[i] = (at - nowMillis) / 1000.0;
       y[i] = filled[i].mean();
     }
     return TheilSen.fit(x, y);

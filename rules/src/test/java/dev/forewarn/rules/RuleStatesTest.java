@@ -43,10 +43,10 @@ class RuleStatesTest {
         state(LifecycleState.INITIAL, new SilenceState(T0)),
         state(LifecycleState.INITIAL, SilenceState.INITIAL),
         state(LifecycleState.INITIAL, new DriftState(new BaselineState(40, T0, 71.25, 0.5), 72.0)),
-        state(LifecycleState.INITIAL, WindowBuckets.empty(6).add(5, 1.5).add(7, -2.0)),
+        state(LifecycleState.INITIAL, WindowBuckets.empty(6).add(5, 100, 1.5).add(7, 2, -2.0)),
         state(
             LifecycleState.INITIAL,
-            new TrendState(WindowBuckets.empty(12).add(100, 3.0), BaselineState.INITIAL)),
+            new TrendState(WindowBuckets.empty(12).add(100, 0, 3.0), BaselineState.INITIAL)),
         state(
             LifecycleState.INITIAL,
             new CompositeState(

@@ -35,14 +35,13 @@ class TrendForecastTest {
     assertThat(replay.kinds()).containsExactly(Decision.Kind.OPEN);
     Decision open = replay.decisions().get(0);
     assertThat(open.at()).isEqualTo(minutes(25));
-    // Bucket means sit at bucket middles, 2.5 minutes after each reading: the line is that late.
-    assertThat(open.eta()).contains(minutes(152.5));
+    assertThat(open.eta()).contains(minutes(150));
     assertThat(open.etaConfidence().getAsDouble()).isCloseTo(0.5, within(1e-9));
     assertThat(open.evidence())
         .containsEntry("slope_per_hour", 12.0)
         .containsEntry("fit_r2", 1.0)
         .containsEntry("limit", 80.0)
-        .containsEntry("eta_seconds", 127.5 * 60)
+        .containsEntry("eta_seconds", 125 * 60.0)
         .containsEntry("eta_confidence", 0.5)
         .containsEntry("window_points", 6.0);
     assertThat(open.summary())
@@ -122,7 +121,7 @@ class TrendForecastTest {
     assertThat(replay.kinds()).containsExactly(Decision.Kind.OPEN, Decision.Kind.UPDATE);
     Decision update = replay.decisions().get(1);
     assertThat(update.severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(update.at()).isEqualTo(minutes(95));
+    assertThat(update.at()).isEqualTo(minutes(90));
     assertThat(update.summary()).endsWith(", now critical");
   }
 
@@ -207,8 +206,8 @@ class TrendForecastTest {
     int slowBytes = RuleStates.encode(Replay.of(rule).feed(slow).state()).length;
     int fastBytes = RuleStates.encode(Replay.of(rule).feed(fast).state()).length;
 
-    assertThat(slowBytes).isLessThanOrEqualTo(160);
-    assertThat(fastBytes).isLessThanOrEqualTo(160);
+    assertThat(slowBytes).isLessThanOrEqualTo(192);
+    assertThat(fastBytes).isLessThanOrEqualTo(192);
     assertThat(T0_PLUS_5M).isEqualTo(ramp(2)[1].ts());
   }
 }
