@@ -101,7 +101,8 @@ class ApiIT {
     assertThat(changed.getStatusCode().value()).isEqualTo(201);
     assertThat(changed.getBody().get("version").asInt()).isEqualTo(2);
     assertThat(changed.getBody().get("published").asBoolean()).isTrue();
-    assertThat(changed.getBody().get("document").get("level").asDouble()).isEqualTo(90.0);
+    assertThat(changed.getBody().get("document").get("condition").get("level").asDouble())
+        .isEqualTo(90.0);
     JsonNode listed = ruleInList(ruleId);
     assertThat(listed.get("version").asInt()).isEqualTo(2);
     assertThat(listed.get("active").asBoolean()).isTrue();
@@ -110,7 +111,7 @@ class ApiIT {
     try (Subscriber subscriber = new Subscriber("forewarn/rules/" + ruleId)) {
       JsonNode retained = json.readTree(subscriber.next());
       assertThat(retained.get("version").asInt()).isEqualTo(2);
-      assertThat(retained.get("level").asDouble()).isEqualTo(90.0);
+      assertThat(retained.get("condition").get("level").asDouble()).isEqualTo(90.0);
 
       ResponseEntity<JsonNode> deleted =
           http.exchange("/api/rules/" + ruleId, HttpMethod.DELETE, null, JsonNode.class);

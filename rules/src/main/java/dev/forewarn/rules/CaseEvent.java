@@ -4,15 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 /**
- * The contract between detection and outreach: a case was opened or cleared for one device by one
- * rule version. The event id is derived from what the event is about, never from when it was
+ * The contract between detection and outreach: a case was opened, updated or cleared for one device
+ * by one rule version. The event id is derived from what the event is about, never from when it was
  * computed, so a replay after a restart produces the same id and writing it twice changes nothing.
  *
  * @param eventId stable id, see {@link #idFor}
- * @param type opened or cleared
+ * @param type opened, updated or cleared
  * @param deviceId the device concerned
  * @param ruleId the rule that raised it
  * @param ruleVersion the version of that rule
@@ -37,6 +39,8 @@ public record CaseEvent(
   /** Lifecycle step of a case. */
   public enum Type {
     OPENED,
+    /** The open case's forecast moved materially or its severity rose; the case stays open. */
+    UPDATED,
     CLEARED
   }
 
@@ -54,9 +58,20 @@ public record CaseEvent(
 
   /** The case event for one evaluator decision about one device. */
   public static CaseEvent of(String deviceId, Decision decision) {
-    Type type = decision.kind() == Decision.Kind.OPEN ? Type.OPENED : Type.CLEARED;
+    Type type =
+        switch (decision.kind()) {
+          case OPEN -> Type.OPENED;
+          case UPDATE -> Type.UPDATED;
+          case CLEAR -> Type.CLEARED;
+        };
     return new CaseEvent(
-        idFor(deviceId, decision.ruleId(), decision.ruleVersion(), type, decision.episodeStart()),
+        idFor(
+            deviceId,
+            decision.ruleId(),
+            decision.ruleVersion(),
+            type,
+            decision.episodeStart(),
+            decision.at()),
         type,
         deviceId,
         decision.ruleId(),
@@ -77,8 +92,61 @@ public record CaseEvent(
    */
   public static String idFor(
       String deviceId, String ruleId, int ruleVersion, Type type, Instant episodeStart) {
+    if (type == Type.UPDATED) {
+      throw new IllegalArgumentException("an UPDATED event id needs its event time too");
+    }
     String name =
         deviceId + "|" + ruleId + "|" + ruleVersion + "|" + type.name() + "|" + episodeStart;
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /**
+   * The event id of any event type. OPENED and CLEARED ids ignore {@code occurredAt} (see {@link
+   * #idFor(String, String, int, Type, Instant)}); a case has one of each. A case may be updated
+   * many times, so an UPDATED id is the UUID of {@code
+   * deviceId|ruleId|ruleVersion|UPDATED|episodeStart|occurredAt}, both instants in ISO-8601: still
+   * a function of event times only, so replays give the same id.
+   */
+  public static String idFor(
+      String deviceId,
+      String ruleId,
+      int ruleVersion,
+      Type type,
+      Instant episodeStart,
+      Instant occurredAt) {
+    if (type != Type.UPDATED) {
+      return idFor(deviceId, ruleId, ruleVersion, type, episodeStart);
+    }
+    Objects.requireNonNull(occurredAt, "occurredAt");
+    String name =
+        deviceId
+            + "|"
+            + ruleId
+            + "|"
+            + ruleVersion
+            + "|"
+            + type.name()
+            + "|"
+            + episodeStart
+            + "|"
+            + occurredAt;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /**
+   * The forecast crossing time carried in the evidence ({@code occurredAt + eta_seconds}), for
+   * events of forecasting conditions.
+   */
+  public Optional<Instant> eta() {
+    Double seconds = evidence.get(Evidence.ETA_SECONDS);
+    return seconds == null
+        ? Optional.empty()
+        : Optional.of(occurredAt.plusMillis(Math.round(seconds * 1000)));
+  }
+
+  /** The forecast's confidence in [0, 1] carried in the evidence ({@code eta_confidence}). */
+  public OptionalDouble etaConfidence() {
+    Double confidence = evidence.get(Evidence.ETA_CONFIDENCE);
+    return confidence == null ? OptionalDouble.empty() : OptionalDouble.of(confidence);
   }
 }

@@ -12,6 +12,12 @@ import java.util.TreeMap;
  */
 final class Evidence {
 
+  /** Seconds from the decision's time to the forecast crossing. */
+  static final String ETA_SECONDS = "eta_seconds";
+
+  /** The forecast's confidence in [0, 1]. */
+  static final String ETA_CONFIDENCE = "eta_confidence";
+
   private Evidence() {}
 
   static SortedMap<String, Double> copy(Map<String, Double> evidence) {

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -137,6 +139,65 @@ final class JsonFields {
       words.add(item.textValue());
     }
     return words;
+  }
+
+  /** A map of non-blank strings to non-blank strings; absent means empty. */
+  Map<String, String> stringMap(String name, String what) {
+    JsonFields map = object(name);
+    if (map == null) {
+      return Map.of();
+    }
+    Map<String, String> read = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = map.node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String path = map.at(field.getKey());
+      if (!field.getValue().isTextual()) {
+        throw new RuleValidationException(
+            path, what + " value must be a string, got " + field.getValue());
+      }
+      RuleChecks.word(field.getKey(), path, what + " name");
+      RuleChecks.word(field.getValue().textValue(), path, what + " value");
+      read.put(field.getKey(), field.getValue().textValue());
+    }
+    return read;
+  }
+
+  boolean bool(String name, boolean absent) {
+    if (!has(name)) {
+      return absent;
+    }
+    JsonNode value = node.get(name);
+    if (!value.isBoolean()) {
+      throw new RuleValidationException(at(name), "must be true or false, got " + value);
+    }
+    return value.booleanValue();
+  }
+
+  /** A number, or null when absent. */
+  Double numberOrNull(String name) {
+    return has(name) ? number(name) : null;
+  }
+
+  /** An array of objects, each with its path ({@code conditions[0]}); absent is refused. */
+  List<JsonFields> objects(String name) {
+    JsonNode value = required(name);
+    if (!value.isArray()) {
+      throw new RuleValidationException(at(name), "must be an array of objects, got " + value);
+    }
+    List<JsonFields> objects = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      String element = JsonPaths.element(at(name), i);
+      if (!value.get(i).isObject()) {
+        throw new RuleValidationException(element, "must be an object, got " + value.get(i));
+      }
+      objects.add(new JsonFields((ObjectNode) value.get(i), element));
+    }
+    return objects;
+  }
+
+  String path() {
+    return path;
   }
 
   /** A nested object, or null when absent. */

@@ -27,9 +27,9 @@ public final class ReadingJson {
   private ReadingJson() {}
 
   /**
-   * Writes a reading as {@code {"ts":"...","seq":N,"model":"...","metrics":{...}}}: ts in ISO-8601
-   * UTC, model left out when empty, metrics sorted by name. The device id is not written: the topic
-   * carries it.
+   * Writes a reading as {@code {"ts":"...","seq":N,"model":"...","metrics":{...},"tags":{...}}}: ts
+   * in ISO-8601 UTC, model and tags left out when empty, metrics and tags sorted by name. The
+   * device id is not written: the topic carries it.
    *
    * @throws IllegalArgumentException when a metric is not finite or seq is negative, because such a
    *     payload would be refused by {@link #parse}
@@ -55,6 +55,13 @@ public final class ReadingJson {
         gen.writeNumberField(metric.getKey(), metric.getValue());
       }
       gen.writeEndObject();
+      if (!reading.tags().isEmpty()) {
+        gen.writeObjectFieldStart("tags");
+        for (Map.Entry<String, String> tag : new TreeMap<>(reading.tags()).entrySet()) {
+          gen.writeStringField(tag.getKey(), tag.getValue());
+        }
+        gen.writeEndObject();
+      }
       gen.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

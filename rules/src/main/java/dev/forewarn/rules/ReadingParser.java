@@ -24,6 +24,7 @@ final class ReadingParser {
   private String model = "";
   private String payloadDeviceId;
   private Map<String, Double> metrics;
+  private Map<String, String> tags;
   private boolean modelSeen;
 
   ReadingParser(JsonParser parser, String topicDeviceId) {
@@ -45,6 +46,7 @@ final class ReadingParser {
         case "deviceId" ->
             payloadDeviceId = readDeviceId(once(payloadDeviceId == null, name), value);
         case "metrics" -> metrics = readMetrics(once(metrics == null, name), value);
+        case "tags" -> tags = readTags(once(tags == null, name), value);
         default -> parser.skipChildren();
       }
     }
@@ -52,7 +54,12 @@ final class ReadingParser {
       throw reject(JsonPaths.ROOT, "unexpected content after the reading");
     }
     return new Reading(
-        deviceId(), required(ts, "ts"), required(seq, "seq"), model, required(metrics, "metrics"));
+        deviceId(),
+        required(ts, "ts"),
+        required(seq, "seq"),
+        model,
+        required(metrics, "metrics"),
+        tags);
   }
 
   /** Turns a Jackson syntax error into a rejection at the field where it happened. */
@@ -132,6 +139,31 @@ final class ReadingParser {
     }
     if (read.isEmpty()) {
       throw reject(field, "empty; at least one metric is required");
+    }
+    return read;
+  }
+
+  private Map<String, String> readTags(String field, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return Map.of();
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw reject(field, "not an object (" + describe(value) + ")");
+    }
+    Map<String, String> read = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      String path = JsonPaths.child(field, name);
+      if (name.isBlank()) {
+        throw reject(field, "a tag has a blank name");
+      }
+      JsonToken tag = parser.nextToken();
+      if (tag != JsonToken.VALUE_STRING) {
+        throw reject(path, "not a string (" + describe(tag) + ")");
+      }
+      if (read.put(name, parser.getText()) != null) {
+        throw reject(path, "appears twice");
+      }
     }
     return read;
   }

@@ -1,5 +1,6 @@
 package dev.forewarn.rules;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,9 @@ final class RuleChecks {
 
   /** Lowercase letters, digits and dashes, starting with a letter or digit, at most 64 long. */
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+  /** The most time buckets a windowed condition may keep, which bounds its state. */
+  static final int MAX_BUCKETS = 60;
 
   private RuleChecks() {}
 
@@ -58,6 +62,85 @@ final class RuleChecks {
     if (!value.strip().equals(value)) {
       throw new RuleValidationException(
           field, what + " \"" + value + "\" must not start or end with spaces");
+    }
+  }
+
+  static void metric(String metric) {
+    present(metric, "metric");
+    word(metric, "metric", "metric name");
+  }
+
+  /** The clear level is on the good side of the level, or equal to it. */
+  static void goodSide(
+      Direction direction, double level, double clearLevel, String levelField, String clearField) {
+    if (direction.breaches(clearLevel, level)) {
+      throw new RuleValidationException(
+          clearField,
+          "must be at or "
+              + (direction == Direction.ABOVE ? "below" : "above")
+              + " "
+              + levelField
+              + " ("
+              + level
+              + ") for a rule that fires "
+              + direction.word()
+              + " it, got "
+              + clearLevel);
+    }
+  }
+
+  static void positive(Duration value, String field) {
+    present(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new RuleValidationException(field, "must be more than zero, got " + value);
+    }
+  }
+
+  static void notNegative(Duration value, String field) {
+    present(value, field);
+    if (value.isNegative()) {
+      throw new RuleValidationException(field, "must be zero or more, got " + value);
+    }
+  }
+
+  static void positive(double value, String field) {
+    finite(value, field);
+    if (value <= 0) {
+      throw new RuleValidationException(field, "must be more than zero, got " + value);
+    }
+  }
+
+  static void notNegative(double value, String field) {
+    finite(value, field);
+    if (value < 0) {
+      throw new RuleValidationException(field, "must be zero or more, got " + value);
+    }
+  }
+
+  static void fraction(double value, String field) {
+    finite(value, field);
+    if (value < 0 || value > 1) {
+      throw new RuleValidationException(field, "must be from 0 to 1, got " + value);
+    }
+  }
+
+  static void atLeast(int value, int least, String field) {
+    if (value < least) {
+      throw new RuleValidationException(field, "must be " + least + " or more, got " + value);
+    }
+  }
+
+  /** A window split into buckets of at least one second each. */
+  static void window(Duration window, int buckets, int leastBuckets) {
+    if (buckets < leastBuckets || buckets > MAX_BUCKETS) {
+      throw new RuleValidationException(
+          "buckets", "must be from " + leastBuckets + " to " + MAX_BUCKETS + ", got " + buckets);
+    }
+    positive(window, "window");
+    if (window.toMillis() / buckets < 1000) {
+      throw new RuleValidationException(
+          "window",
+          "must give each of the " + buckets + " buckets a second or more, got " + window);
     }
   }
 }

@@ -2,45 +2,38 @@ package dev.forewarn.rules;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The compact binary form of a {@link RuleState}, for keyed state in the streaming job. Layout:
- * format version byte ({@value #FORMAT_VERSION}), type tag byte, then the fields of that type.
- * Threshold state (tag 1): a presence byte (bit 0 lastTs, bit 1 breachSince, bit 2 openSince), each
- * present instant as zigzag-varint epoch seconds + varint nanos, and breachPoints as a varint;
- * about 20 bytes for a device with a running breach.
+ * The compact binary form of a {@link RuleState}, for keyed state in the streaming job. Layout: a
+ * format version byte ({@value #FORMAT_VERSION}), the lifecycle, then the condition state with a
+ * type tag; rules/README.md has it byte by byte and the sizes. Bytes of format version 1 (the
+ * threshold-only layout) still decode, into the equivalent state.
  */
 public final class RuleStates {
 
-  /** The layout this code writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /** The layout this code writes. Format version 1 is still read. */
+  public static final int FORMAT_VERSION = 2;
 
-  private static final int THRESHOLD = 1;
+  private static final int V1_THRESHOLD = 1;
 
   private RuleStates() {}
 
   /** Encodes a state; the bytes decode to an equal state. */
   public static byte[] encode(RuleState state) {
-    if (!(state instanceof ThresholdState threshold)) {
-      throw new IllegalArgumentException("no binary form for " + describe(state));
+    if (state == null) {
+      throw new IllegalArgumentException("no binary form for null");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(24);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     out.write(FORMAT_VERSION);
-    out.write(THRESHOLD);
-    int presence =
-        (threshold.lastTs() != null ? 1 : 0)
-            | (threshold.breachSince() != null ? 2 : 0)
-            | (threshold.openSince() != null ? 4 : 0);
-    out.write(presence);
-    writeInstant(out, threshold.lastTs());
-    writeInstant(out, threshold.breachSince());
-    writeInstant(out, threshold.openSince());
-    Varints.write(out, threshold.breachPoints());
+    writeLifecycle(out, state.lifecycle());
+    ConditionStateBytes.write(out, state.condition());
     return out.toByteArray();
   }
 
   /**
-   * Decodes bytes written by {@link #encode}.
+   * Decodes bytes written by {@link #encode}, of this format version or an older one.
    *
    * @throws IllegalArgumentException naming the problem when the bytes are empty, truncated, carry
    *     trailing bytes, an unknown format version or an unknown type tag
@@ -51,24 +44,92 @@ public final class RuleStates {
     }
     Varints.Reader in = new Varints.Reader(bytes);
     int version = in.readByte();
-    if (version != FORMAT_VERSION) {
+    RuleState state;
+    if (version == FORMAT_VERSION) {
+      state = new RuleState(readLifecycle(in), ConditionStateBytes.read(in, 0));
+    } else if (version == 1) {
+      state = readV1(in);
+    } else {
       throw new IllegalArgumentException(
           "rule state: format version "
               + version
-              + " is not understood; this code reads version "
+              + " is not understood; this code reads versions 1 to "
               + FORMAT_VERSION);
     }
-    int tag = in.readByte();
-    if (tag != THRESHOLD) {
-      throw new IllegalArgumentException(
-          "rule state: unknown type tag " + tag + "; known tags: 1 (threshold)");
-    }
-    RuleState state = readThreshold(in);
     in.requireEnd();
     return state;
   }
 
-  private static ThresholdState readThreshold(Varints.Reader in) {
+  private static void writeLifecycle(ByteArrayOutputStream out, LifecycleState s) {
+    Instant[] instants = instants(s);
+    int presence = 0;
+    for (int i = 0; i < instants.length; i++) {
+      presence |= instants[i] != null ? 1 << i : 0;
+    }
+    presence |= s.openSeverity() != null ? 1 << instants.length : 0;
+    Varints.write(out, presence);
+    for (Instant instant : instants) {
+      writeInstant(out, instant);
+    }
+    if (s.openSeverity() != null) {
+      out.write(s.openSeverity().ordinal());
+    }
+    Varints.write(out, s.runPoints());
+    Varints.write(out, s.recentOpens().size());
+    s.recentOpens().forEach(open -> writeInstant(out, open));
+  }
+
+  private static Instant[] instants(LifecycleState s) {
+    return new Instant[] {
+      s.lastTs(),
+      s.advancedTo(),
+      s.runSince(),
+      s.openSince(),
+      s.reportedEta(),
+      s.clearingSince(),
+      s.clearedAt()
+    };
+  }
+
+  private static LifecycleState readLifecycle(Varints.Reader in) {
+    int presence = in.readInt(0, "presence bits");
+    if ((presence & ~0xFF) != 0) {
+      throw new IllegalArgumentException("rule state: unknown presence bits " + presence);
+    }
+    Instant[] v = new Instant[7];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (presence & (1 << i)) != 0 ? readInstant(in) : null;
+    }
+    Severity severity = null;
+    if ((presence & (1 << 7)) != 0) {
+      int ordinal = in.readByte();
+      if (ordinal >= Severity.values().length) {
+        throw new IllegalArgumentException("rule state: unknown severity " + ordinal);
+      }
+      severity = Severity.values()[ordinal];
+    }
+    int runPoints = in.readInt(0, "run points");
+    int opens = in.readInt(0, "recent opens");
+    if (opens > FlapSuppression.MAX_OPENS) {
+      throw new IllegalArgumentException("rule state: recent opens out of range " + opens);
+    }
+    List<Instant> recentOpens = new ArrayList<>();
+    for (int i = 0; i < opens; i++) {
+      recentOpens.add(readInstant(in));
+    }
+    return new LifecycleState(
+        v[0], v[1], v[2], runPoints, v[3], severity, v[4], v[5], v[6], recentOpens);
+  }
+
+  /** The threshold-only layout of format version 1: tag 1, presence byte, instants, points. */
+  private static RuleState readV1(Varints.Reader in) {
+    int tag = in.readByte();
+    if (tag != V1_THRESHOLD) {
+      throw new IllegalArgumentException(
+          "rule state: unknown type tag "
+              + tag
+              + " in format version 1; known tags: 1 (threshold)");
+    }
     int presence = in.readByte();
     if ((presence & ~7) != 0) {
       throw new IllegalArgumentException("rule state: unknown presence bits " + presence);
@@ -76,21 +137,21 @@ public final class RuleStates {
     Instant lastTs = (presence & 1) != 0 ? readInstant(in) : null;
     Instant breachSince = (presence & 2) != 0 ? readInstant(in) : null;
     Instant openSince = (presence & 4) != 0 ? readInstant(in) : null;
-    long breachPoints = in.readVarint();
-    if (breachPoints < 0 || breachPoints > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("rule state: breach points out of range " + breachPoints);
-    }
-    return new ThresholdState(lastTs, breachSince, (int) breachPoints, openSince);
+    int breachPoints = in.readInt(0, "breach points");
+    LifecycleState lifecycle =
+        new LifecycleState(
+            lastTs, null, breachSince, breachPoints, openSince, null, null, null, null, List.of());
+    return new RuleState(lifecycle, ConditionState.None.INSTANCE);
   }
 
-  private static void writeInstant(ByteArrayOutputStream out, Instant instant) {
+  static void writeInstant(ByteArrayOutputStream out, Instant instant) {
     if (instant != null) {
       Varints.write(out, instant.getEpochSecond());
       Varints.write(out, instant.getNano());
     }
   }
 
-  private static Instant readInstant(Varints.Reader in) {
+  static Instant readInstant(Varints.Reader in) {
     long seconds = in.readVarint();
     long nanos = in.readVarint();
     try {
@@ -98,9 +159,5 @@ public final class RuleStates {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("rule state: instant out of range", e);
     }
-  }
-
-  private static String describe(RuleState state) {
-    return state == null ? "null" : state.getClass().getSimpleName();
   }
 }

@@ -19,6 +19,14 @@ final class Varints {
     out.write((int) zigzag);
   }
 
+  /** Eight bytes, big-endian, of the double's bits: exact, NaN included. */
+  static void writeDouble(ByteArrayOutputStream out, double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      out.write((int) (bits >>> shift) & 0xFF);
+    }
+  }
+
   /** Reads what {@link #write} wrote, refusing truncated or overlong input. */
   static final class Reader {
     private final byte[] bytes;
@@ -46,6 +54,23 @@ final class Varints {
         }
       }
       throw new IllegalArgumentException("rule state: varint longer than 10 bytes");
+    }
+
+    double readDouble() {
+      long bits = 0;
+      for (int i = 0; i < 8; i++) {
+        bits = (bits << 8) | readByte();
+      }
+      return Double.longBitsToDouble(bits);
+    }
+
+    /** A varint that must fit in an int from {@code least} up. */
+    int readInt(int least, String what) {
+      long value = readVarint();
+      if (value < least || value > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("rule state: " + what + " out of range " + value);
+      }
+      return (int) value;
     }
 
     void requireEnd() {

@@ -52,7 +52,18 @@ final class Replay {
     return state;
   }
 
-  ThresholdState thresholdState() {
-    return (ThresholdState) state;
+  LifecycleState lifecycle() {
+    return state.lifecycle();
+  }
+
+  /** Lets time pass to {@code now} without a reading, as the job's timer does. */
+  Replay advance(java.time.Instant now) {
+    Evaluation evaluation = Evaluators.advance(rule, state, now);
+    state =
+        throughBytes
+            ? RuleStates.decode(RuleStates.encode(evaluation.state()))
+            : evaluation.state();
+    evaluation.decision().ifPresent(decisions::add);
+    return this;
   }
 }

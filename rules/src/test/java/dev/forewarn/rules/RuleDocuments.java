@@ -31,6 +31,43 @@ final class RuleDocuments {
     return doc;
   }
 
+  /** The contract's example in the current schema: the condition as an object. */
+  static ObjectNode overheatDocumentV2() {
+    ObjectNode doc = MAPPER.createObjectNode();
+    doc.put("id", "compressor-overheat");
+    doc.put("version", 1);
+    doc.put("schemaVersion", 2);
+    doc.put("name", "Compressor overheating");
+    doc.put("severity", "warning");
+    ObjectNode scope = doc.putObject("scope");
+    scope.putArray("deviceIds");
+    scope.putArray("models").add("AC-200");
+    ObjectNode condition = doc.putObject("condition");
+    condition.put("type", "threshold");
+    condition.put("metric", "compressor_temp_c");
+    condition.put("direction", "above");
+    condition.put("level", 85.0);
+    condition.put("clearLevel", 80.0);
+    doc.put("sustainedFor", "PT2M");
+    doc.put("minPoints", 3);
+    doc.put("cooldown", "PT0S");
+    return doc;
+  }
+
+  /** A current document around one condition object, every lifecycle field at its default. */
+  static ObjectNode documentWith(ObjectNode condition) {
+    ObjectNode doc = MAPPER.createObjectNode();
+    doc.put("id", "watch");
+    doc.put("schemaVersion", 2);
+    doc.put("severity", "warning");
+    doc.set("condition", condition);
+    return doc;
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
   /** Only the required fields. */
   static ObjectNode minimalDocument() {
     ObjectNode doc = MAPPER.createObjectNode();

@@ -28,7 +28,7 @@ class RuleJsonRefusalTest {
         refused("version zero", d -> d.put("version", 0), "version", "1 or more"),
         refused("version fraction", d -> d.put("version", 1.5), "version", "whole number"),
         refused("version a string", d -> d.put("version", "1"), "version", "whole number"),
-        refused("schema from future", d -> d.put("schemaVersion", 2), "schemaVersion", "1 to 1"),
+        refused("schema from future", d -> d.put("schemaVersion", 3), "schemaVersion", "1 to 2"),
         refused("schema zero", d -> d.put("schemaVersion", 0), "schemaVersion", "not understood"),
         refused("type missing", d -> d.remove("type"), "type", "required; known types: threshold"),
         refused("type unknown", d -> d.put("type", "rate"), "type", "unknown type \"rate\""),

@@ -46,7 +46,7 @@ class ScopeTest {
 
   @Test
   void ruleAppliesToTheDevicesOfItsScope() {
-    ThresholdRule rule = threshold().scope(new Scope(Set.of(OTHER_DEVICE), null)).build();
+    Rule rule = threshold().scope(new Scope(Set.of(OTHER_DEVICE), null)).build();
 
     assertThat(rule.appliesTo(OTHER_DEVICE, MODEL)).isTrue();
     assertThat(rule.appliesTo(DEVICE, MODEL)).isFalse();

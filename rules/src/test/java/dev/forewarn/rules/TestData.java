@@ -37,12 +37,53 @@ final class TestData {
   private TestData() {}
 
   /** The contract's example: above 85 for 2 minutes and 3 readings, clears at 80. */
-  static ThresholdRule overheat() {
+  static Rule overheat() {
     return threshold().build();
   }
 
   static RuleBuilder threshold() {
     return new RuleBuilder();
+  }
+
+  /** A rule around a condition that opens at once, with no cooldown or flap suppression. */
+  static Rule rule(Condition condition) {
+    return rule(condition, Lifecycle.IMMEDIATE);
+  }
+
+  static Rule rule(Condition condition, Lifecycle lifecycle) {
+    return new Rule("watch", 1, "Watch", Scope.ALL, Severity.WARNING, condition, lifecycle);
+  }
+
+  /**
+   * Rising toward {@code limit}, holding when the crossing is within {@code horizon}: a one-hour
+   * window of 12 five-minute buckets, 6 readings at least, R² 0.5 at least.
+   */
+  static TrendForecastCondition risingToward(double limit, Duration horizon) {
+    return new TrendForecastCondition(
+        METRIC,
+        Direction.ABOVE,
+        limit,
+        null,
+        horizon,
+        horizon,
+        Duration.ofHours(1),
+        12,
+        6,
+        0.5,
+        0,
+        0.25,
+        null);
+  }
+
+  /** Drift of more than {@code k} spreads either way after a 20-reading warm-up, no smoothing. */
+  static BaselineDriftCondition drift(double k) {
+    return drift(DriftSide.BOTH, k, 1, 0, true);
+  }
+
+  static BaselineDriftCondition drift(
+      DriftSide side, double k, int smoothing, double minRelativeSpread, boolean freeze) {
+    return new BaselineDriftCondition(
+        METRIC, side, k, k / 2, 50, 20, Duration.ZERO, smoothing, 0, minRelativeSpread, freeze);
   }
 
   /** A reading of the watched metric; seq follows the seconds since T0. */
@@ -113,8 +154,8 @@ final class TestData {
       return this;
     }
 
-    ThresholdRule build() {
-      return new ThresholdRule(
+    Rule build() {
+      return Rule.threshold(
           id,
           version,
           "Compressor overheating",

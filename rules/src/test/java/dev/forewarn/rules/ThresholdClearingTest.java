@@ -39,7 +39,7 @@ class ThresholdClearingTest {
             .feed(reading(T0_PLUS_3M, WARM), reading(T0_PLUS_4M, 80.1), reading(T0_PLUS_5M, 84.9));
 
     assertThat(replay.kinds()).containsExactly(Decision.Kind.OPEN);
-    assertThat(replay.thresholdState().open()).isTrue();
+    assertThat(replay.lifecycle().open()).isTrue();
   }
 
   @Test
@@ -48,7 +48,7 @@ class ThresholdClearingTest {
 
     assertThat(replay.kinds()).containsExactly(Decision.Kind.OPEN, Decision.Kind.CLEAR);
     assertThat(replay.decisions().get(1).at()).isEqualTo(T0_PLUS_3M);
-    assertThat(replay.thresholdState().open()).isFalse();
+    assertThat(replay.lifecycle().open()).isFalse();
   }
 
   @Test
@@ -81,7 +81,7 @@ class ThresholdClearingTest {
 
   @Test
   void flappingWithoutHysteresisIsDampedBySustainedFor() {
-    ThresholdRule noHysteresis = threshold().levels(85.0, 85.0).build();
+    Rule noHysteresis = threshold().levels(85.0, 85.0).build();
     Replay replay = Replay.of(noHysteresis);
     for (int i = 0; i < 60; i++) {
       replay.feed(reading(T0.plusSeconds(30L * i), i % 2 == 0 ? 86.0 : 84.0));
@@ -113,13 +113,12 @@ class ThresholdClearingTest {
     Replay replay = openedAtTwoMinutes().feed(reading(T0_PLUS_10M.plusSeconds(3600), WARM));
 
     assertThat(replay.kinds()).containsExactly(Decision.Kind.OPEN);
-    assertThat(replay.thresholdState().openSince()).isEqualTo(T0);
+    assertThat(replay.lifecycle().openSince()).isEqualTo(T0);
   }
 
   @Test
   void belowRuleClearsOnlyAtOrAboveItsClearLevel() {
-    ThresholdRule rule =
-        threshold().below(10.0, 15.0).sustainedFor(Duration.ZERO).minPoints(1).build();
+    Rule rule = threshold().below(10.0, 15.0).sustainedFor(Duration.ZERO).minPoints(1).build();
 
     Replay replay = Replay.of(rule).feed(reading(T0, 5.0), reading(T0_PLUS_1M, 12.0));
     assertThat(replay.kinds()).containsExactly(Decision.Kind.OPEN);
@@ -134,6 +133,9 @@ class ThresholdClearingTest {
     Instant clearedAt = T0_PLUS_3M;
     Replay replay = openedAtTwoMinutes().feed(reading(clearedAt, NORMAL));
 
-    assertThat(replay.state()).isEqualTo(new ThresholdState(clearedAt, null, 0, null));
+    assertThat(replay.state().lastTs()).isEqualTo(clearedAt);
+    assertThat(replay.lifecycle().open()).isFalse();
+    assertThat(replay.lifecycle().runSince()).isNull();
+    assertThat(replay.lifecycle().clearedAt()).isEqualTo(clearedAt);
   }
 }

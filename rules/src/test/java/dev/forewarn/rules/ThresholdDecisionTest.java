@@ -63,7 +63,7 @@ class ThresholdDecisionTest {
 
   @Test
   void belowSummarySaysBelow() {
-    ThresholdRule rule = threshold().below(10.0, 15.0).build();
+    Rule rule = threshold().below(10.0, 15.0).build();
 
     Decision open =
         Replay.of(rule)
@@ -88,7 +88,7 @@ class ThresholdDecisionTest {
 
   @Test
   void decisionCarriesRuleIdVersionAndSeverity() {
-    ThresholdRule rule = threshold().version(7).severity(Severity.CRITICAL).build();
+    Rule rule = threshold().version(7).severity(Severity.CRITICAL).build();
 
     Decision open = Replay.of(rule).feed(breachThenRecovery()).decisions().get(0);
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Readings that must change nothing: duplicates, late ones, and ones without a usable value. */
 class ThresholdIgnoredReadingsTest {
 
-  private static final ThresholdRule RULE = overheat();
+  private static final Rule RULE = overheat();
 
   private static RuleState breachingForOneMinute() {
     return Replay.of(RULE).feed(reading(T0, HOT), reading(T0_PLUS_1M, HOT)).state();
@@ -69,7 +69,7 @@ class ThresholdIgnoredReadingsTest {
         Replay.of(RULE).feed(reading(T0, HOT), reading(T0_PLUS_2M, HOT), reading(T0_PLUS_1M, HOT));
 
     assertThat(replay.decisions()).isEmpty();
-    assertThat(replay.thresholdState().breachPoints()).isEqualTo(2);
+    assertThat(replay.lifecycle().runPoints()).isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -89,8 +89,8 @@ class ThresholdIgnoredReadingsTest {
         Replay.of(RULE)
             .feed(reading(T0, HOT), reading(T0_PLUS_1M, Double.NaN), reading(T0_PLUS_1M, HOT));
 
-    assertThat(replay.thresholdState().breachPoints()).isEqualTo(2);
-    assertThat(replay.thresholdState().lastTs()).isEqualTo(T0_PLUS_1M);
+    assertThat(replay.lifecycle().runPoints()).isEqualTo(2);
+    assertThat(replay.lifecycle().lastTs()).isEqualTo(T0_PLUS_1M);
   }
 
   @Test
@@ -121,13 +121,15 @@ class ThresholdIgnoredReadingsTest {
 
     assertThat(Evaluators.evaluate(RULE, null, first))
         .isEqualTo(Evaluators.evaluate(RULE, Evaluators.initialState(RULE), first));
-    assertThat(Evaluators.initialState(RULE)).isEqualTo(ThresholdState.INITIAL);
+    assertThat(Evaluators.initialState(RULE))
+        .isEqualTo(new RuleState(LifecycleState.INITIAL, ConditionState.None.INSTANCE));
   }
 
   @Test
-  void negativeBreachPointsAreRefusedInState() {
-    assertThatThrownBy(() -> new ThresholdState(T0, T0, -1, null))
+  void negativeRunPointsAreRefusedInState() {
+    assertThatThrownBy(
+            () -> new LifecycleState(T0, null, T0, -1, null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("breachPoints");
+        .hasMessageContaining("runPoints");
   }
 }

@@ -37,7 +37,7 @@ class ThresholdOpeningTest {
 
   @Test
   void doesNotOpenWhenSustainedForIsMetWithTooFewPoints() {
-    ThresholdRule rule = threshold().sustainedFor(Duration.ofMinutes(5)).minPoints(3).build();
+    Rule rule = threshold().sustainedFor(Duration.ofMinutes(5)).minPoints(3).build();
 
     Replay replay = Replay.of(rule).feed(reading(T0, HOT), reading(T0_PLUS_5M, HOT));
     assertThat(replay.decisions()).isEmpty();
@@ -58,18 +58,18 @@ class ThresholdOpeningTest {
                 reading(T0_PLUS_90S, HOT));
 
     assertThat(replay.decisions()).isEmpty();
-    assertThat(replay.thresholdState().breachPoints()).isEqualTo(5);
-    assertThat(replay.thresholdState().breachSince()).isEqualTo(T0);
+    assertThat(replay.lifecycle().runPoints()).isEqualTo(5);
+    assertThat(replay.lifecycle().runSince()).isEqualTo(T0);
   }
 
   @Test
   void valueExactlyAtLevelIsNotABreach() {
-    ThresholdRule rule = threshold().sustainedFor(Duration.ZERO).minPoints(1).build();
+    Rule rule = threshold().sustainedFor(Duration.ZERO).minPoints(1).build();
 
     Replay replay = Replay.of(rule).feed(reading(T0, 85.0), reading(T0_PLUS_1M, 85.0));
 
     assertThat(replay.decisions()).isEmpty();
-    assertThat(replay.thresholdState().breachSince()).isNull();
+    assertThat(replay.lifecycle().runSince()).isNull();
   }
 
   @Test
@@ -77,7 +77,7 @@ class ThresholdOpeningTest {
     Replay replay =
         Replay.of(overheat())
             .feed(reading(T0, HOT), reading(T0_PLUS_1M, HOT), reading(T0_PLUS_90S, NORMAL));
-    assertThat(replay.thresholdState().breachSince()).isNull();
+    assertThat(replay.lifecycle().runSince()).isNull();
 
     replay.feed(reading(T0_PLUS_2M, HOT), reading(T0_PLUS_3M, HOT));
     assertThat(replay.decisions()).isEmpty();
@@ -99,8 +99,8 @@ class ThresholdOpeningTest {
             .feed(reading(T0, HOT), reading(T0_PLUS_1M, HOT), reading(T0_PLUS_4M, HOT));
 
     assertThat(replay.decisions()).isEmpty();
-    assertThat(replay.thresholdState().breachSince()).isEqualTo(T0_PLUS_4M);
-    assertThat(replay.thresholdState().breachPoints()).isEqualTo(1);
+    assertThat(replay.lifecycle().runSince()).isEqualTo(T0_PLUS_4M);
+    assertThat(replay.lifecycle().runPoints()).isEqualTo(1);
 
     replay.feed(reading(T0_PLUS_5M, HOT), reading(T0_PLUS_6M, HOT));
     assertThat(replay.decisions())
@@ -114,7 +114,7 @@ class ThresholdOpeningTest {
 
   @Test
   void gapExactlySustainedForContinuesTheRun() {
-    ThresholdRule rule = threshold().minPoints(2).build();
+    Rule rule = threshold().minPoints(2).build();
 
     Replay replay = Replay.of(rule).feed(reading(T0, HOT), reading(T0_PLUS_2M, HOT));
 
@@ -128,7 +128,7 @@ class ThresholdOpeningTest {
 
   @Test
   void zeroSustainedForOpensOnTheFirstBreachingReading() {
-    ThresholdRule rule = threshold().sustainedFor(Duration.ZERO).minPoints(1).build();
+    Rule rule = threshold().sustainedFor(Duration.ZERO).minPoints(1).build();
 
     Replay replay = Replay.of(rule).feed(reading(T0, NORMAL), reading(T0_PLUS_1M, HOT));
 
@@ -143,7 +143,7 @@ class ThresholdOpeningTest {
 
   @Test
   void zeroSustainedForCountsPointsAcrossAnyGap() {
-    ThresholdRule rule = threshold().sustainedFor(Duration.ZERO).minPoints(3).build();
+    Rule rule = threshold().sustainedFor(Duration.ZERO).minPoints(3).build();
 
     Replay replay = Replay.of(rule).feed(reading(T0, HOT), reading(T0_PLUS_1H, HOT));
     assertThat(replay.decisions()).isEmpty();
@@ -159,7 +159,7 @@ class ThresholdOpeningTest {
 
   @Test
   void belowRuleOpensWhenValueStaysUnderLevel() {
-    ThresholdRule rule = threshold().below(10.0, 15.0).build();
+    Rule rule = threshold().below(10.0, 15.0).build();
 
     Replay replay =
         Replay.of(rule).feed(reading(T0, 12.0), reading(T0_PLUS_1M, 9.0), reading(T0_PLUS_2M, 8.0));
@@ -187,6 +187,6 @@ class ThresholdOpeningTest {
                 reading(T0_PLUS_4M, HOT + 10));
 
     assertThat(replay.kinds()).containsExactly(Decision.Kind.OPEN);
-    assertThat(replay.thresholdState().openSince()).isEqualTo(T0);
+    assertThat(replay.lifecycle().openSince()).isEqualTo(T0);
   }
 }

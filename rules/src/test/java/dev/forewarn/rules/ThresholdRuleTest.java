@@ -22,7 +22,9 @@ class ThresholdRuleTest {
 
   @Test
   void acceptsClearLevelEqualToLevel() {
-    assertThat(threshold().levels(85.0, 85.0).build().clearLevel()).isEqualTo(85.0);
+    assertThat(
+            ((ThresholdCondition) threshold().levels(85.0, 85.0).build().condition()).clearLevel())
+        .isEqualTo(85.0);
   }
 
   @Test

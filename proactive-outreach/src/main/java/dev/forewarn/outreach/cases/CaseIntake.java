@@ -4,7 +4,6 @@ import dev.forewarn.outreach.customers.DeviceRepository;
 import dev.forewarn.outreach.customers.Owner;
 import dev.forewarn.outreach.outbox.NewOutboxMessage;
 import dev.forewarn.outreach.outbox.OutboxRepository;
-import dev.forewarn.rules.CaseEvent;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,7 +66,13 @@ public class CaseIntake {
     List<CaseEventRow> batch = events.lockUnprocessed(properties.batchSize());
     int messages = 0;
     for (CaseEventRow event : batch) {
-      IntakeOutcome outcome = event.type() == CaseEvent.Type.OPENED ? open(event) : clear(event);
+      IntakeOutcome outcome =
+          switch (event.type()) {
+            case OPENED -> open(event);
+            case CLEARED -> clear(event);
+            // A forecast that moved changes neither the case nor its notifications yet.
+            case UPDATED -> IntakeOutcome.skipped(Optional.empty(), "noted: case update");
+          };
       events.markProcessed(event.eventId(), outcome);
       messages += outcome.messages();
     }

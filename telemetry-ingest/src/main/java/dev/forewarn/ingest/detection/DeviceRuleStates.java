@@ -3,7 +3,6 @@ package dev.forewarn.ingest.detection;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.RuleState;
 import dev.forewarn.rules.RuleStates;
-import dev.forewarn.rules.ThresholdState;
 import java.time.Instant;
 import org.apache.flink.api.common.state.MapState;
 import org.slf4j.Logger;
@@ -53,7 +52,7 @@ final class DeviceRuleStates {
    * device under the rule.
    */
   static boolean notNewer(RuleState previous, Reading reading) {
-    Instant last = previous instanceof ThresholdState threshold ? threshold.lastTs() : null;
+    Instant last = previous == null ? null : previous.lastTs();
     return last != null && !reading.ts().isAfter(last);
   }
 }

@@ -13,9 +13,9 @@ import dev.forewarn.ingest.testing.TestSchema;
 import dev.forewarn.rules.Direction;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleJson;
 import dev.forewarn.rules.Severity;
-import dev.forewarn.rules.ThresholdRule;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,8 +145,8 @@ class IngestJobIT {
   }
 
   /** Opens a case on the first reading of the probe device, proving rules and telemetry flow. */
-  private ThresholdRule probeRule() {
-    return new ThresholdRule(
+  private Rule probeRule() {
+    return Rule.threshold(
         "probe",
         1,
         "probe",

@@ -5,10 +5,10 @@ import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.rules.Direction;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleJson;
 import dev.forewarn.rules.Scope;
 import dev.forewarn.rules.Severity;
-import dev.forewarn.rules.ThresholdRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +42,8 @@ public final class Fixtures {
    * Compressor temperature above 80 °C for at least two minutes opens a case; back to 75 °C or
    * below clears it.
    */
-  public static ThresholdRule overheating(String ruleId, int version, Scope scope) {
-    return new ThresholdRule(
+  public static Rule overheating(String ruleId, int version, Scope scope) {
+    return Rule.threshold(
         ruleId,
         version,
         "Compressor overheating",
@@ -58,8 +58,8 @@ public final class Fixtures {
   }
 
   /** A rule that opens a case on the first reading above the level, for every device. */
-  public static ThresholdRule anythingAbove(String ruleId, double level) {
-    return new ThresholdRule(
+  public static Rule anythingAbove(String ruleId, double level) {
+    return Rule.threshold(
         ruleId,
         1,
         "Anything above " + level,
@@ -73,7 +73,7 @@ public final class Fixtures {
         1);
   }
 
-  public static ThresholdRule overheating(String ruleId, int version) {
+  public static Rule overheating(String ruleId, int version) {
     return overheating(ruleId, version, Scope.ALL);
   }
 
@@ -81,7 +81,7 @@ public final class Fixtures {
     return new Scope(Set.of(deviceIds), Set.of());
   }
 
-  public static RuleUpdate update(ThresholdRule rule) {
+  public static RuleUpdate update(Rule rule) {
     return new RuleUpdate(rule.id(), RuleJson.toJson(rule));
   }
 
@@ -96,7 +96,7 @@ public final class Fixtures {
   }
 
   /** The retained rule document as the rules API publishes it. */
-  public static MqttRecord ruleDocument(ThresholdRule rule) {
+  public static MqttRecord ruleDocument(Rule rule) {
     return message(
         "forewarn/rules/" + rule.id(), RuleJson.toJson(rule).getBytes(StandardCharsets.UTF_8));
   }

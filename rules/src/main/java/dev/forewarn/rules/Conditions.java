@@ -1,0 +1,116 @@
+package dev.forewarn.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Dispatches to the verdicts of each condition type. */
+final class Conditions {
+
+  private Conditions() {}
+
+  static ConditionState initial(Condition condition) {
+    if (condition instanceof ThresholdCondition) {
+      return ConditionState.None.INSTANCE;
+    }
+    if (condition instanceof RateOfChangeCondition rate) {
+      return WindowBuckets.empty(rate.buckets());
+    }
+    if (condition instanceof TrendForecastCondition trend) {
+      return new TrendState(WindowBuckets.empty(trend.buckets()), BaselineState.INITIAL);
+    }
+    if (condition instanceof BaselineDriftCondition) {
+      return DriftState.INITIAL;
+    }
+    if (condition instanceof SilenceCondition) {
+      return SilenceState.INITIAL;
+    }
+    CompositeCondition composite = (CompositeCondition) condition;
+    List<ConditionState> children = new ArrayList<>();
+    composite.conditions().forEach(child -> children.add(initial(child)));
+    return new CompositeState(
+        children, Collections.nCopies(children.size(), ConditionStatus.UNKNOWN));
+  }
+
+  /** The new state and verdict, or null when the reading means nothing to the condition. */
+  static Signal.Step onReading(Condition condition, ConditionState state, Reading reading) {
+    if (condition instanceof ThresholdCondition threshold) {
+      as(ConditionState.None.class, state, condition);
+      return ThresholdSignals.onReading(threshold, reading);
+    }
+    if (condition instanceof RateOfChangeCondition rate) {
+      return RateSignals.onReading(rate, fitted(rate.buckets(), state, condition), reading);
+    }
+    if (condition instanceof TrendForecastCondition trend) {
+      TrendState trendState = as(TrendState.class, state, condition);
+      fitted(trend.buckets(), trendState.window(), condition);
+      return TrendSignals.onReading(trend, trendState, reading);
+    }
+    if (condition instanceof BaselineDriftCondition drift) {
+      return DriftSignals.onReading(drift, as(DriftState.class, state, condition), reading);
+    }
+    if (condition instanceof SilenceCondition silence) {
+      return SilenceSignals.onReading(silence, as(SilenceState.class, state, condition), reading);
+    }
+    CompositeCondition composite = (CompositeCondition) condition;
+    return CompositeSignals.onReading(composite, composite(composite, state), reading);
+  }
+
+  /**
+   * The new state and verdict at {@code now} without a reading, or null when time means nothing.
+   */
+  static Signal.Step onAdvance(Condition condition, ConditionState state, Instant now) {
+    if (condition instanceof SilenceCondition silence) {
+      return SilenceSignals.onAdvance(silence, as(SilenceState.class, state, condition), now);
+    }
+    if (condition instanceof CompositeCondition composite) {
+      return CompositeSignals.onAdvance(composite, composite(composite, state), now);
+    }
+    return null;
+  }
+
+  /** The first instant at which time alone may change the verdict, or null. */
+  static Instant deadline(Condition condition, ConditionState state) {
+    if (condition instanceof SilenceCondition silence) {
+      return SilenceSignals.deadline(silence, as(SilenceState.class, state, condition));
+    }
+    if (condition instanceof CompositeCondition composite) {
+      return CompositeSignals.deadline(composite, composite(composite, state));
+    }
+    return null;
+  }
+
+  private static CompositeState composite(CompositeCondition condition, ConditionState state) {
+    CompositeState composite = as(CompositeState.class, state, condition);
+    if (composite.children().size() != condition.conditions().size()) {
+      throw mismatch(state, condition);
+    }
+    return composite;
+  }
+
+  private static WindowBuckets fitted(int buckets, ConditionState state, Condition condition) {
+    WindowBuckets window = as(WindowBuckets.class, state, condition);
+    if (window.size() != buckets) {
+      throw mismatch(state, condition);
+    }
+    return window;
+  }
+
+  private static <S extends ConditionState> S as(
+      Class<S> type, ConditionState state, Condition condition) {
+    if (!type.isInstance(state)) {
+      throw mismatch(state, condition);
+    }
+    return type.cast(state);
+  }
+
+  private static IllegalArgumentException mismatch(ConditionState state, Condition condition) {
+    return new IllegalArgumentException(
+        "state "
+            + state.getClass().getSimpleName()
+            + " does not fit a "
+            + condition.type()
+            + " condition");
+  }
+}

@@ -1,0 +1,14 @@
+package dev.forewarn.rules;
+
+import java.time.Instant;
+
+/**
+ * What a silence condition remembers.
+ *
+ * @param lastSeen event time of the newest reading that counts (carrying the metric), or null
+ */
+public record SilenceState(Instant lastSeen) implements ConditionState {
+
+  /** Nothing seen yet. */
+  public static final SilenceState INITIAL = new SilenceState(null);
+}
