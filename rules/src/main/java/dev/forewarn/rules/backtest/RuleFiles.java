@@ -1,4 +1,4 @@
-package dev.forewarn.bench.detection;
+package dev.forewarn.rules.backtest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,16 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a benchmark's rule document: one rule as a JSON object, or several as an array of them,
- * each validated by {@link RuleJson#parse}. Errors name the file and the field.
+ * Reads a rule document file: one rule as a JSON object, or several as an array of them, each
+ * validated by {@link RuleJson#parse}. Errors name the file and the field. The detection benchmark
+ * and the backtest command read their rules with it.
  */
-final class RuleFiles {
+public final class RuleFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RuleFiles() {}
 
-  static List<Rule> load(Path file) throws IOException {
+  /**
+   * The rules of one document file.
+   *
+   * @throws IllegalArgumentException naming the file (and the field) when it is missing or invalid
+   */
+  public static List<Rule> load(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such rule document");
     }

@@ -1,4 +1,4 @@
-package dev.forewarn.bench.detection;
+package dev.forewarn.rules.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

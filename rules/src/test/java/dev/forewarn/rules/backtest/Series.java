@@ -2,9 +2,9 @@ package dev.forewarn.rules.backtest;
 
 import dev.forewarn.rules.Direction;
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.Scope;
 import dev.forewarn.rules.Severity;
-import dev.forewarn.rules.ThresholdRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,8 +28,8 @@ final class Series {
   }
 
   /** Above 85 opens at once, at or below 80 clears; watches model P-10 only. */
-  static ThresholdRule overheat() {
-    return new ThresholdRule(
+  static Rule overheat() {
+    return Rule.threshold(
         "overheat",
         3,
         "Overheat",
