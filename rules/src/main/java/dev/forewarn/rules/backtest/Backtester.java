@@ -1,9 +1,8 @@
 package dev.forewarn.rules.backtest;
 
 import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Evaluation;
-import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.Replay;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleState;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +20,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Replays readings through rules with {@link Evaluators#evaluate}, exactly as the streaming job
- * does on arrival: per device and rule one state, readings in the order given (which must be
- * event-time order per device for the replay to mean what live detection means), rules only on the
- * devices their scope includes. Devices may be interleaved; each keeps its own state.
+ * Replays readings through rules with {@link Replay}, exactly as the streaming job does: per device
+ * and rule one state, readings in the order given (which must be event-time order per device for
+ * the replay to mean what live detection means), time let pass before each reading and at the end,
+ * rules only on the devices their scope (tags included) names. Devices may be interleaved; each
+ * keeps its own state.
  */
 public final class Backtester {
 
@@ -44,22 +45,47 @@ public final class Backtester {
     return run(readings, FailureTimes.NONE);
   }
 
-  /** Replays readings and judges the alerts against known failure times. */
+  /**
+   * Replays readings and judges the alerts against known failure times; time passes up to the
+   * newest reading, so a silence that began before it is seen.
+   */
   public BacktestReport run(Iterable<Reading> readings, FailureTimes failures) {
-    Map<String, RuleState[]> states = new HashMap<>();
+    return run(readings, failures, null);
+  }
+
+  /**
+   * Replays readings, then lets time pass with no reading up to {@code end} (null: the newest
+   * reading's time) for every device and rule, as the job's timers do when the watermark moves on.
+   */
+  public BacktestReport run(Iterable<Reading> readings, FailureTimes failures, Instant end) {
+    Map<String, RuleState[]> states = new LinkedHashMap<>();
     List<CaseEvent> events = new ArrayList<>();
+    Instant newest = null;
     for (Reading reading : readings) {
       RuleState[] deviceStates =
           states.computeIfAbsent(reading.deviceId(), d -> new RuleState[rules.size()]);
       for (int i = 0; i < rules.size(); i++) {
         Rule rule = rules.get(i);
-        if (!rule.appliesTo(reading.deviceId(), reading.model())) {
+        if (!rule.appliesTo(reading)) {
           continue;
         }
-        Evaluation evaluation = Evaluators.evaluate(rule, deviceStates[i], reading);
-        deviceStates[i] = evaluation.state();
-        evaluation.decision().ifPresent(d -> events.add(CaseEvent.of(reading.deviceId(), d)));
+        Replay.Result result = Replay.reading(rule, deviceStates[i], reading);
+        deviceStates[i] = result.state();
+        result.decisions().forEach(d -> events.add(CaseEvent.of(reading.deviceId(), d)));
       }
+      newest = newest == null || reading.ts().isAfter(newest) ? reading.ts() : newest;
+    }
+    Instant until = end != null ? end : newest;
+    if (until != null) {
+      states.forEach(
+          (device, deviceStates) -> {
+            for (int i = 0; i < rules.size(); i++) {
+              if (deviceStates[i] != null) {
+                Replay.Result result = Replay.until(rules.get(i), deviceStates[i], until);
+                result.decisions().forEach(d -> events.add(CaseEvent.of(device, d)));
+              }
+            }
+          });
     }
     return new BacktestReport(events, alertsPerWeek(events), outcomes(events, failures));
   }

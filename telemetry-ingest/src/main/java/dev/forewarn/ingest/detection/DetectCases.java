@@ -4,12 +4,9 @@ import dev.forewarn.ingest.detection.ReadingOrder.Position;
 import dev.forewarn.ingest.detection.ReadingOrder.Verdict;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Evaluation;
-import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.ReadingJson;
 import dev.forewarn.rules.Rule;
-import dev.forewarn.rules.RuleState;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -55,7 +52,9 @@ public final class DetectCases
   private static final Logger LOG = LoggerFactory.getLogger(DetectCases.class);
 
   private transient DeviceRuleStates states;
+  private transient RuleRunner runner;
   private transient DeviceQueue queue;
+  private transient Wakeups wakeups;
   private transient Counter duplicates;
   private transient Counter late;
   private transient Counter caseEvents;
@@ -73,9 +72,11 @@ public final class DetectCases
         new DeviceQueue(
             getRuntimeContext().getState(DeviceQueue.POSITION),
             getRuntimeContext().getMapState(DeviceQueue.HELD));
+    wakeups = new Wakeups(getRuntimeContext().getState(Wakeups.NEXT));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
     late = getRuntimeContext().getMetricGroup().counter("late_readings");
     caseEvents = getRuntimeContext().getMetricGroup().counter("case_events");
+    runner = new RuleRunner(states, caseEvents);
     outOfOrder = getRuntimeContext().getMetricGroup().counter("out_of_order");
     ruleUpdates = getRuntimeContext().getMetricGroup().counter("rule_updates");
     reportsRuleChanges = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
@@ -94,7 +95,7 @@ public final class DetectCases
     Verdict verdict = ReadingOrder.classify(position, reading, queue.isHeld(reading.seq()));
     if (verdict == Verdict.HOLD) {
       queue.hold(reading);
-      ctx.timerService().registerEventTimeTimer(reading.ts().toEpochMilli());
+      wakeups.request(reading.ts().toEpochMilli(), ctx.timerService());
     } else if (verdict == Verdict.NEXT) {
       queue.moveTo(drain(evaluate(reading, position, ctx, out), ctx, out));
     } else {
@@ -102,25 +103,41 @@ public final class DetectCases
     }
   }
 
-  /** The watermark passed held readings: a gap before them will not fill any more. */
+  /**
+   * Event time reached a timer: readings held behind a gap that the watermark has passed are
+   * evaluated (the gap will not fill any more), then the device's rules see time pass up to the
+   * timer, for a silence or the end of a hold.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaseEvent> out)
       throws Exception {
+    wakeups.fired(timestamp);
     String deviceId = ctx.getCurrentKey();
     List<Reading> released = queue.releaseUpTo(deviceId, ctx.currentWatermark());
-    if (released.isEmpty()) {
-      return;
+    if (!released.isEmpty()) {
+      Position position = queue.position();
+      for (Reading reading : released) {
+        Verdict verdict = ReadingOrder.classify(position, reading, false);
+        if (verdict == Verdict.NEXT || verdict == Verdict.HOLD) {
+          position = evaluate(reading, position, ctx, out);
+        } else {
+          refuse(verdict, reading, position, ctx);
+        }
+      }
+      queue.moveTo(drain(position, ctx, out));
     }
-    Position position = queue.position();
-    for (Reading reading : released) {
-      Verdict verdict = ReadingOrder.classify(position, reading, false);
-      if (verdict == Verdict.NEXT || verdict == Verdict.HOLD) {
-        position = evaluate(reading, position, ctx, out);
-      } else {
-        refuse(verdict, reading, position, ctx);
+    ensureIndex(ctx);
+    Instant now = Instant.ofEpochMilli(timestamp);
+    for (String ruleId : states.ruleIds()) {
+      Rule rule = index.rule(ruleId);
+      if (rule != null) {
+        runner.onTime(rule, deviceId, now, at -> wakeups.request(at, ctx.timerService()), out);
       }
     }
-    queue.moveTo(drain(position, ctx, out));
+    Long held = queue.earliestHeld(deviceId);
+    if (held != null) {
+      wakeups.request(held, ctx.timerService());
+    }
   }
 
   /** Evaluates held readings that follow on directly. */
@@ -138,7 +155,7 @@ public final class DetectCases
       throws Exception {
     boolean stale = false;
     for (Rule rule : rulesFor(ctx, reading)) {
-      stale |= evaluate(rule, reading, out);
+      stale |= runner.onReading(rule, reading, at -> wakeups.request(at, ctx.timerService()), out);
     }
     if (stale) {
       outOfOrder.inc();
@@ -172,30 +189,14 @@ public final class DetectCases
   }
 
   private List<Rule> rulesFor(ReadOnlyContext ctx, Reading reading) throws Exception {
+    ensureIndex(ctx);
+    return index.rulesFor(reading);
+  }
+
+  private void ensureIndex(ReadOnlyContext ctx) throws Exception {
     if (index == null) {
       index = RuleIndex.of(ctx.getBroadcastState(RULES).immutableEntries());
     }
-    return index.rulesFor(reading.deviceId(), reading.model());
-  }
-
-  /** Runs one rule on one reading; returns whether the reading was not newer than the last. */
-  private boolean evaluate(Rule rule, Reading reading, Collector<CaseEvent> out) throws Exception {
-    RuleState previous = states.load(rule.id(), reading.deviceId());
-    Evaluation evaluation = Evaluators.evaluate(rule, previous, reading);
-    states.store(rule.id(), previous, evaluation.state());
-    if (evaluation.decision().isPresent()) {
-      CaseEvent event = CaseEvent.of(reading.deviceId(), evaluation.decision().get());
-      caseEvents.inc();
-      LOG.info(
-          "case {} device={} rule={} version={} event={}",
-          event.type(),
-          event.deviceId(),
-          event.ruleId(),
-          event.ruleVersion(),
-          event.eventId());
-      out.collect(event);
-    }
-    return DeviceRuleStates.notNewer(previous, reading);
   }
 
   @Override
@@ -253,6 +254,7 @@ public final class DetectCases
           if (ruleStates.isEmpty()) {
             // The backend has made this device the current key, so the queue addresses it.
             queue.clear();
+            wakeups.clear();
           }
         });
   }

@@ -86,6 +86,16 @@ final class DeviceQueue {
     return released;
   }
 
+  /** Event time (epoch ms) of the oldest held reading, or null when none is held. */
+  Long earliestHeld(String deviceId) throws Exception {
+    Long earliest = null;
+    for (byte[] payload : held.values()) {
+      long ts = ReadingJson.parse(deviceId, payload).ts().toEpochMilli();
+      earliest = earliest == null ? ts : Math.min(earliest, ts);
+    }
+    return earliest;
+  }
+
   /** Forgets the device's position and held readings (no rule watches it any more). */
   void clear() {
     position.clear();

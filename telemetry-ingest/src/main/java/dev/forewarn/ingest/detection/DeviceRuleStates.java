@@ -4,6 +4,8 @@ import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.RuleState;
 import dev.forewarn.rules.RuleStates;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.state.MapState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,15 @@ final class DeviceRuleStates {
           e.getMessage());
       return null;
     }
+  }
+
+  /** The ids of the rules the current device has a state under. */
+  List<String> ruleIds() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (String id : states.keys()) {
+      ids.add(id);
+    }
+    return ids;
   }
 
   /** Stores the new state, unless it equals the previous one (an ignored reading). */

@@ -1,5 +1,6 @@
 package dev.forewarn.ingest.detection;
 
+import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,12 +53,17 @@ final class RuleIndex {
     }
   }
 
-  /** The rules whose scope includes a device of this id and model. */
-  List<Rule> rulesFor(String deviceId, String model) {
+  /** The rules whose scope includes the reading's device, by id, model and tags. */
+  List<Rule> rulesFor(Reading reading) {
     List<Rule> candidates = new ArrayList<>(anyDevice);
-    candidates.addAll(byDevice.getOrDefault(deviceId, List.of()));
-    candidates.removeIf(rule -> !rule.appliesTo(deviceId, model));
+    candidates.addAll(byDevice.getOrDefault(reading.deviceId(), List.of()));
+    candidates.removeIf(rule -> !rule.appliesTo(reading));
     return candidates;
+  }
+
+  /** The active rule with this id, or null. */
+  Rule rule(String ruleId) {
+    return byId.get(ruleId);
   }
 
   int size() {

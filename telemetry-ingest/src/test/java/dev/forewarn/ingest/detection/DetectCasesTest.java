@@ -17,8 +17,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.Lifecycle;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.Scope;
+import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.SilenceCondition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -293,6 +298,55 @@ class DetectCasesTest {
               assertThat(event.type()).isEqualTo(CaseEvent.Type.OPENED);
               assertThat(event.episodeStart()).isEqualTo(T0_PLUS_1M);
             });
+  }
+
+  @Test
+  void aDeviceThatFallsSilentOpensACaseWhenEventTimePassesItsDeadline() throws Exception {
+    harness.processBroadcastElement(update(silentFor("quiet", Duration.ofMinutes(3))), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 71), reading(COOL, T0_PLUS_1M, 60));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+
+    // COOL keeps talking, which moves the watermark; HOT said nothing after T0+1m.
+    push(reading(COOL, T0_PLUS_2M, 60), reading(COOL, T0_PLUS_3M, 60));
+    assertThat(harness.extractOutputValues()).isEmpty();
+    push(reading(COOL, T0_PLUS_4M, 60), reading(COOL, T0_PLUS_5M, 60));
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.deviceId()).isEqualTo(HOT);
+              assertThat(event.type()).isEqualTo(CaseEvent.Type.OPENED);
+              // Silent for more than three minutes: the first instant after T0+4m.
+              assertThat(event.occurredAt()).isEqualTo(T0_PLUS_4M.plusNanos(1));
+              assertThat(event.episodeStart()).isEqualTo(T0_PLUS_4M);
+            });
+  }
+
+  @Test
+  void removingASilenceRuleLeavesItsTimersNothingToDo() throws Exception {
+    harness.processBroadcastElement(update(silentFor("quiet", Duration.ofMinutes(3))), 0);
+    push(reading(HOT, T0, 70));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    harness.processBroadcastElement(RuleUpdate.removal("quiet"), 0);
+    assertThat(stateEntries()).isZero();
+    harness.processWatermark(T0_PLUS_6M.toEpochMilli());
+
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(stateEntries()).isZero();
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  private static Rule silentFor(String id, Duration after) {
+    return new Rule(
+        id,
+        1,
+        "Device silent",
+        Scope.ALL,
+        Severity.WARNING,
+        new SilenceCondition(null, after),
+        Lifecycle.sustained(Duration.ZERO, 1));
   }
 
   /** Pushes readings with the watermark right behind each one (no out-of-orderness allowed). */

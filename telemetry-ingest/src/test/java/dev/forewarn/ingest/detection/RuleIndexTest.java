@@ -1,8 +1,9 @@
 package dev.forewarn.ingest.detection;
 
-import static dev.forewarn.ingest.testing.Fixtures.MODEL;
+import static dev.forewarn.ingest.testing.Fixtures.T0;
 import static dev.forewarn.ingest.testing.Fixtures.devices;
 import static dev.forewarn.ingest.testing.Fixtures.overheating;
+import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.rules.Rule;
@@ -35,7 +36,9 @@ class RuleIndexTest {
 
     index.put(overheating("watch", 2, devices("dev-b")));
     assertThat(ids(index, "dev-a")).isEmpty();
-    assertThat(index.rulesFor("dev-b", MODEL)).extracting(Rule::version).containsExactly(2);
+    assertThat(index.rulesFor(reading("dev-b", T0, 1)))
+        .extracting(Rule::version)
+        .containsExactly(2);
 
     index.remove("watch");
     assertThat(ids(index, "dev-b")).isEmpty();
@@ -43,6 +46,8 @@ class RuleIndexTest {
   }
 
   private static List<String> ids(RuleIndex index, String deviceId) {
-    return index.rulesFor(deviceId, MODEL).stream().map(Rule::id).collect(Collectors.toList());
+    return index.rulesFor(reading(deviceId, T0, 1)).stream()
+        .map(Rule::id)
+        .collect(Collectors.toList());
   }
 }
