@@ -1,0 +1,74 @@
+package dev.forewarn.outreach.customers;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The contact_points table: every number, address and app installation of every customer. */
+@Repository
+public class ContactPointRepository {
+
+  private static final String COLUMNS =
+      "id, customer_id, channel, address, fcm_token, platform, created_at";
+
+  private final JdbcClient jdbc;
+
+  ContactPointRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Adds a contact point; adding the same one again returns the stored one. */
+  ContactPoint add(long customerId, NewContactPoint point) {
+    return jdbc.sql(
+            "INSERT INTO contact_points (customer_id, channel, address, fcm_token, platform)"
+                + " VALUES (:customerId, :channel, :address, :fcmToken, :platform)"
+                + " ON CONFLICT (customer_id, channel, address) DO UPDATE"
+                + " SET fcm_token = COALESCE(EXCLUDED.fcm_token, contact_points.fcm_token),"
+                + " platform = COALESCE(EXCLUDED.platform, contact_points.platform)"
+                + " RETURNING "
+                + COLUMNS)
+        .param("customerId", customerId)
+        .param("channel", point.channel())
+        .param("address", point.address())
+        .param("fcmToken", point.fcmToken())
+        .param("platform", point.platform())
+        .query(ContactPoint.class)
+        .single();
+  }
+
+  /** A customer's contact points, oldest first: the first of each channel is the one used. */
+  public List<ContactPoint> of(long customerId) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM contact_points WHERE customer_id = :id ORDER BY id")
+        .param("id", customerId)
+        .query(ContactPoint.class)
+        .list();
+  }
+
+  /** The first contact point of a channel, if the customer has one. */
+  Optional<String> first(long customerId, String channel) {
+    return of(customerId).stream()
+        .filter(p -> p.channel().equals(channel))
+        .map(ContactPoint::address)
+        .findFirst();
+  }
+
+  /** The customers who can be reached at a phone number. */
+  public List<Long> customersWithPhone(String phone) {
+    return jdbc.sql(
+            "SELECT DISTINCT customer_id FROM contact_points"
+                + " WHERE channel = 'sms' AND address = :phone ORDER BY customer_id")
+        .param("phone", phone)
+        .query(Long.class)
+        .list();
+  }
+
+  boolean remove(long customerId, long id) {
+    return jdbc.sql("DELETE FROM contact_points WHERE customer_id = :customerId AND id = :id")
+            .param("customerId", customerId)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+}
