@@ -51,7 +51,8 @@ public class CaseActions {
         .query(
             (rs, row) -> {
               rs.getInt("satisfaction");
-              return new ThreadRef(rs.getLong("id"), rs.getString("status"), !rs.wasNull());
+              boolean scored = !rs.wasNull();
+              return new ThreadRef(rs.getLong("id"), rs.getString("status"), scored);
             })
         .optional();
   }

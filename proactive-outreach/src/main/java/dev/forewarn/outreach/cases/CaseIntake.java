@@ -131,7 +131,7 @@ public class CaseIntake {
     int added = 0;
     if (!route.isEmpty()) {
       thread.saveRoute(caseId, route);
-      if (grouping.joinWaitingMessage(caseId, route.get(0).customerId())) {
+      if (grouping.joinWaitingMessage(caseId, route.get(0).customerId(), event.severity())) {
         added = 1;
       } else {
         Instant notBefore = Instant.now().plus(outreach.groupWindow());
