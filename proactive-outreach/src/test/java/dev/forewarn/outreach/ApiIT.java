@@ -244,6 +244,68 @@ class ApiIT {
   }
 
   @Test
+  void appInstallationFirstInTheChannelOrderRoutesTheCaseToTheAppChannel() {
+    String device = "ac-app-" + UUID.randomUUID().toString().substring(0, 8);
+    long owner = postCustomer("Jiwoo", "+821055502468", null).getBody().get("id").asLong();
+    http.postForEntity(
+        "/api/customers/" + owner + "/contact-points",
+        Map.of("channel", "app", "address", "inst-" + device, "platform", "ios"),
+        JsonNode.class);
+    exchange(
+        "/api/customers/" + owner + "/preferences",
+        Map.of("channelOrder", Map.of("WARNING", List.of("app", "sms"))));
+    http.postForEntity(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", owner, "nickname", "Study AC"),
+        JsonNode.class);
+
+    new CaseEvents(jdbc).insert(CaseEvents.opened(device));
+
+    JsonNode theCase =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 1));
+    JsonNode app = theCase.get("notifications").get(0);
+    assertThat(app.get("channel").asText()).isEqualTo("app");
+    assertThat(app.get("recipient").asText()).isEqualTo("inst-" + device);
+    assertThat(app.get("subject").asText())
+        .isEqualTo("Study AC needs attention (case #" + theCase.get("id").asLong() + ")");
+    assertThat(app.get("routePosition").asInt()).isZero();
+  }
+
+  @Test
+  void selfServiceLinkShowsTheCaseAndBooksAVisit() {
+    String device = "ac-self-" + UUID.randomUUID().toString().substring(0, 8);
+    long owner = postCustomer("Dana", "+821055501357", null).getBody().get("id").asLong();
+    http.postForEntity(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", owner, "nickname", "Garage <AC>"),
+        JsonNode.class);
+    new CaseEvents(jdbc).insert(CaseEvents.opened(device));
+    JsonNode theCase =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 1));
+    String text = theCase.get("notifications").get(0).get("text").asText();
+    String link = text.substring(text.indexOf("/c/"));
+
+    ResponseEntity<String> page = http.getForEntity(link, String.class);
+    ResponseEntity<String> booked = http.postForEntity(link + "/book", null, String.class);
+    ResponseEntity<String> after = http.getForEntity(link, String.class);
+
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("Garage &lt;AC&gt;", "Book a technician visit");
+    assertThat(booked.getStatusCode().value()).isIn(200, 303);
+    assertThat(after.getBody()).contains("An agent will contact you");
+    assertThat(http.getForObject("/api/agent-tasks", JsonNode.class).toString())
+        .contains("\"caseId\":" + theCase.get("id").asLong() + ",\"kind\":\"BOOKING\"");
+    assertThat(http.getForEntity("/c/" + UUID.randomUUID(), String.class).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(http.getForEntity("/c/not-a-token", String.class).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
   void contactPointsAreCheckedPerChannelAndAppInstallationsNeedAPlatform() {
     long id = postCustomer("Ha-eun", "+821055505678", null).getBody().get("id").asLong();
     String points = "/api/customers/" + id + "/contact-points";

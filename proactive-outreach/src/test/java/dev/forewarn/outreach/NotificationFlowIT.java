@@ -328,6 +328,34 @@ class NotificationFlowIT {
   }
 
   @Test
+  void whenTheOwnerCannotBeReachedTheSecondaryContactIsTold() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-second-" + n;
+    String ownerPhone = "+1415555" + n;
+    String neighbourEmail = "neighbour" + n + "@example.com";
+    long owner = registerOwner("Pat", ownerPhone, null, device, "Holiday home AC");
+    Map<String, Object> neighbour = new java.util.HashMap<>();
+    neighbour.put("name", "Chris");
+    neighbour.put("email", neighbourEmail);
+    long secondary = post("/api/customers", neighbour, 201).get("id").asLong();
+    post(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", owner, "secondaryCustomerId", secondary),
+        200);
+    TWILIO.refuseAsInvalidNumber(ownerPhone);
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode theCase = awaitCase(device, c -> allSentOn(c, "email"));
+    MimeMessage mail = onlyMailTo(neighbourEmail);
+    assertThat(mail.getContent().toString()).isNotEmpty();
+    assertThat(notification(theCase, "email").get("providerId").asText())
+        .isEqualTo(
+            "<case-" + theCase.get("id").asLong() + "-opened-email-secondary@forewarn.test>");
+    assertThat(statusOf(theCase, "sms")).isEqualTo("FAILED");
+  }
+
+  @Test
   void racingDispatchersSendEachMessageOnce() throws Exception {
     String device = "race-" + NEXT.incrementAndGet();
     events.insert(CaseEvents.opened(device));

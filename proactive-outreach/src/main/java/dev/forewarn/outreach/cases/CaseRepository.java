@@ -102,13 +102,6 @@ class CaseRepository {
         .optional();
   }
 
-  void setProblem(long caseId, String problem) {
-    jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id")
-        .param("problem", problem)
-        .param("id", caseId)
-        .update();
-  }
-
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }

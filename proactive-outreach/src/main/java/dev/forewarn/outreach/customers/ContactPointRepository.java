@@ -1,7 +1,6 @@
 package dev.forewarn.outreach.customers;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,24 +42,6 @@ public class ContactPointRepository {
             "SELECT " + COLUMNS + " FROM contact_points WHERE customer_id = :id ORDER BY id")
         .param("id", customerId)
         .query(ContactPoint.class)
-        .list();
-  }
-
-  /** The first contact point of a channel, if the customer has one. */
-  Optional<String> first(long customerId, String channel) {
-    return of(customerId).stream()
-        .filter(p -> p.channel().equals(channel))
-        .map(ContactPoint::address)
-        .findFirst();
-  }
-
-  /** The customers who can be reached at a phone number. */
-  public List<Long> customersWithPhone(String phone) {
-    return jdbc.sql(
-            "SELECT DISTINCT customer_id FROM contact_points"
-                + " WHERE channel = 'sms' AND address = :phone ORDER BY customer_id")
-        .param("phone", phone)
-        .query(Long.class)
         .list();
   }
 
