@@ -1,6 +1,7 @@
 package dev.forewarn.outreach.customers;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +44,21 @@ public class ContactPointRepository {
         .param("id", customerId)
         .query(ContactPoint.class)
         .list();
+  }
+
+  /**
+   * An app installation by its id, for the app channel to find the push token of an outbox
+   * recipient; empty when no customer has it.
+   */
+  public Optional<ContactPoint> appInstallation(String installationId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM contact_points WHERE channel = 'app' AND address = :address"
+                + " ORDER BY id LIMIT 1")
+        .param("address", installationId)
+        .query(ContactPoint.class)
+        .optional();
   }
 
   boolean remove(long customerId, long id) {
