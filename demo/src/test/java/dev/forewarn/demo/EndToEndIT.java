@@ -99,7 +99,9 @@ class EndToEndIT {
                     .as("%s", published)
                     .isEqualTo(published.published()));
     assertThat(storedReadings()).containsOnlyKeys(deviceIds);
-    await("the SMS").atMost(Duration.ofSeconds(30)).until(() -> twilio.messageRequests().size() >= 1);
+    await("the SMS")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> twilio.messageRequests().size() >= 1);
     Thread.sleep(2_000); // anything that should not happen has had time to
 
     assertThat(casesByDevice()).containsOnlyKeys(failing).containsEntry(failing, 1);
