@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -235,15 +236,147 @@ class ApiIT {
     JsonNode theCase =
         await()
             .atMost(Duration.ofSeconds(20))
-            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 2));
-    for (JsonNode notification : theCase.get("notifications")) {
-      assertThat(notification.get("provider").asText()).isEqualTo("sandbox");
-      assertThat(notification.get("providerId").asText()).startsWith("sandbox-");
-      assertThat(notification.get("text").asText()).contains(CaseEvents.SUMMARY);
-    }
-    assertThat(theCase.get("notifications"))
-        .extracting(n -> n.get("recipient").asText())
-        .containsExactlyInAnyOrder("+821055501234", "lee@example.com");
+            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 1));
+    JsonNode notification = theCase.get("notifications").get(0);
+    assertThat(notification.get("provider").asText()).isEqualTo("sandbox");
+    assertThat(notification.get("providerId").asText()).startsWith("sandbox-");
+    assertThat(notification.get("text").asText()).contains("needs attention");
+    assertThat(notification.get("recipient").asText()).isEqualTo("+821055501234");
+  }
+
+  @Test
+  void appInstallationFirstInTheChannelOrderRoutesTheCaseToTheAppChannel() {
+    String device = "ac-app-" + UUID.randomUUID().toString().substring(0, 8);
+    long owner = postCustomer("Jiwoo", "+821055502468", null).getBody().get("id").asLong();
+    http.postForEntity(
+        "/api/customers/" + owner + "/contact-points",
+        Map.of("channel", "app", "address", "inst-" + device, "platform", "ios"),
+        JsonNode.class);
+    exchange(
+        "/api/customers/" + owner + "/preferences",
+        Map.of("channelOrder", Map.of("WARNING", List.of("app", "sms"))));
+    http.postForEntity(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", owner, "nickname", "Study AC"),
+        JsonNode.class);
+
+    new CaseEvents(jdbc).insert(CaseEvents.opened(device));
+
+    JsonNode theCase =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 1));
+    JsonNode app = theCase.get("notifications").get(0);
+    assertThat(app.get("channel").asText()).isEqualTo("app");
+    assertThat(app.get("recipient").asText()).isEqualTo("inst-" + device);
+    assertThat(app.get("subject").asText())
+        .isEqualTo("Study AC needs attention (case #" + theCase.get("id").asLong() + ")");
+    assertThat(app.get("routePosition").asInt()).isZero();
+  }
+
+  @Test
+  void selfServiceLinkShowsTheCaseAndBooksAVisit() {
+    String device = "ac-self-" + UUID.randomUUID().toString().substring(0, 8);
+    long owner = postCustomer("Dana", "+821055501357", null).getBody().get("id").asLong();
+    http.postForEntity(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", owner, "nickname", "Garage <AC>"),
+        JsonNode.class);
+    new CaseEvents(jdbc).insert(CaseEvents.opened(device));
+    JsonNode theCase =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 1));
+    String text = theCase.get("notifications").get(0).get("text").asText();
+    String link = text.substring(text.indexOf("/c/"));
+
+    ResponseEntity<String> page = http.getForEntity(link, String.class);
+    ResponseEntity<String> booked = http.postForEntity(link + "/book", null, String.class);
+    ResponseEntity<String> after = http.getForEntity(link, String.class);
+
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("Garage &lt;AC&gt;", "Book a technician visit");
+    assertThat(booked.getStatusCode().value()).isIn(200, 303);
+    assertThat(after.getBody()).contains("An agent will contact you");
+    assertThat(http.getForObject("/api/agent-tasks", JsonNode.class).toString())
+        .contains("\"caseId\":" + theCase.get("id").asLong() + ",\"kind\":\"BOOKING\"");
+    assertThat(http.getForEntity("/c/" + UUID.randomUUID(), String.class).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(http.getForEntity("/c/not-a-token", String.class).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void contactPointsAreCheckedPerChannelAndAppInstallationsNeedAPlatform() {
+    long id = postCustomer("Ha-eun", "+821055505678", null).getBody().get("id").asLong();
+    String points = "/api/customers/" + id + "/contact-points";
+
+    ResponseEntity<JsonNode> badSms =
+        http.postForEntity(
+            points, Map.of("channel", "sms", "address", "01055505678"), JsonNode.class);
+    ResponseEntity<JsonNode> appWithoutPlatform =
+        http.postForEntity(points, Map.of("channel", "app", "address", "inst-1"), JsonNode.class);
+    ResponseEntity<JsonNode> tokenOnEmail =
+        http.postForEntity(
+            points,
+            Map.of("channel", "email", "address", "h@example.com", "fcmToken", "t"),
+            JsonNode.class);
+    ResponseEntity<JsonNode> fax =
+        http.postForEntity(points, Map.of("channel", "fax", "address", "1"), JsonNode.class);
+    ResponseEntity<JsonNode> app =
+        http.postForEntity(
+            points,
+            Map.of("channel", "app", "address", "inst-1", "platform", "android", "fcmToken", "tok"),
+            JsonNode.class);
+
+    assertThat(badSms.getStatusCode().value()).isEqualTo(400);
+    assertThat(badSms.getBody().get("field").asText()).isEqualTo("address");
+    assertThat(appWithoutPlatform.getBody().get("field").asText()).isEqualTo("platform");
+    assertThat(tokenOnEmail.getBody().get("field").asText()).isEqualTo("fcmToken");
+    assertThat(fax.getBody().get("field").asText()).isEqualTo("channel");
+    assertThat(app.getStatusCode().value()).isEqualTo(201);
+    assertThat(app.getBody().get("platform").asText()).isEqualTo("android");
+    JsonNode customer = http.getForObject("/api/customers/" + id, JsonNode.class);
+    assertThat(customer.get("contactPoints"))
+        .extracting(p -> p.get("channel").asText())
+        .containsExactly("sms", "app");
+    assertThat(customer.get("customer").get("phone").asText()).isEqualTo("+821055505678");
+  }
+
+  @Test
+  void preferencesAreValidatedNamingTheFieldAndStoredWhenValid() {
+    long id = postCustomer("Seo-yeon", "+821055509999", null).getBody().get("id").asLong();
+    String path = "/api/customers/" + id + "/preferences";
+
+    ResponseEntity<JsonNode> badSeverity =
+        exchange(path, Map.of("channelOrder", Map.of("URGENT", List.of("sms"))));
+    ResponseEntity<JsonNode> badChannel =
+        exchange(path, Map.of("channelOrder", Map.of("CRITICAL", List.of("pager"))));
+    ResponseEntity<JsonNode> badZone = exchange(path, Map.of("timeZone", "Mars/Olympus"));
+    ResponseEntity<JsonNode> good =
+        exchange(
+            path,
+            Map.of(
+                "locale", "ko-KR",
+                "timeZone", "Asia/Seoul",
+                "quietHours", Map.of("start", "22:00", "end", "07:00", "criticalOverrides", true),
+                "channelOrder", Map.of("CRITICAL", List.of("sms", "app", "email")),
+                "optedOut", List.of("email")));
+
+    assertThat(badSeverity.getStatusCode().value()).isEqualTo(400);
+    assertThat(badSeverity.getBody().get("field").asText()).isEqualTo("channelOrder.URGENT");
+    assertThat(badChannel.getBody().get("field").asText()).isEqualTo("channelOrder.CRITICAL");
+    assertThat(badZone.getBody().get("field").asText()).isEqualTo("timeZone");
+    assertThat(good.getStatusCode().value()).isEqualTo(200);
+    JsonNode stored = http.getForObject(path, JsonNode.class);
+    assertThat(stored.get("locale").asText()).isEqualTo("ko-KR");
+    assertThat(stored.get("quietHours").get("start").asText()).isEqualTo("22:00");
+    assertThat(stored.get("channelOrder").get("CRITICAL")).hasSize(3);
+    assertThat(stored.get("optedOut").get(0).asText()).isEqualTo("email");
+  }
+
+  private ResponseEntity<JsonNode> exchange(String path, Object body) {
+    return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
   }
 
   // --- helpers -------------------------------------------------------------------------------

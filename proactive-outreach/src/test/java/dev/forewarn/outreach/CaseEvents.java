@@ -36,13 +36,17 @@ public final class CaseEvents {
   }
 
   public static CaseEvent opened(String deviceId, int ruleVersion) {
+    return opened(deviceId, ruleVersion, Severity.WARNING);
+  }
+
+  public static CaseEvent opened(String deviceId, int ruleVersion, Severity severity) {
     return CaseEvent.of(
         deviceId,
         new Decision(
             Decision.Kind.OPEN,
             RULE,
             ruleVersion,
-            Severity.WARNING,
+            severity,
             T0_PLUS_2M,
             T0,
             Map.of("compressor_temp_c", 86.4),
@@ -81,6 +85,26 @@ public final class CaseEvents {
         event.episodeStart().atOffset(ZoneOffset.UTC),
         evidenceJson(event.evidence()),
         event.summary());
+    jdbc.execute("NOTIFY case_events");
+  }
+
+  /**
+   * An update of the open episode, as the job writes it once a forecast moves or the severity
+   * rises: a new event id each time, the same device, rule and episode start.
+   */
+  public void insertUpdate(String deviceId, Severity severity, Map<String, Double> evidence) {
+    jdbc.update(
+        "INSERT INTO case_events (event_id, type, device_id, rule_id, rule_version, severity,"
+            + " occurred_at, episode_start, evidence, summary)"
+            + " VALUES (?, 'UPDATED', ?, ?, 1, ?, ?, ?, CAST(? AS jsonb), ?)",
+        UUID.randomUUID(),
+        deviceId,
+        RULE,
+        severity.name(),
+        T0_PLUS_2M.plusSeconds(60).atOffset(ZoneOffset.UTC),
+        T0.atOffset(ZoneOffset.UTC),
+        evidenceJson(evidence),
+        "compressor_temp_c rising (now " + evidence.get("compressor_temp_c") + ")");
     jdbc.execute("NOTIFY case_events");
   }
 

@@ -1,6 +1,5 @@
 package dev.forewarn.outreach;
 
-import static dev.forewarn.outreach.CaseEvents.SUMMARY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,6 +69,7 @@ class NotificationFlowIT {
     registry.add("forewarn.outbox.poll-interval", () -> "1m");
     registry.add("forewarn.outbox.backoff", () -> "200ms");
     registry.add("forewarn.outbox.max-backoff", () -> "1s");
+    registry.add("forewarn.outreach.public-url", () -> TwilioWebhooks.PUBLIC_URL);
   }
 
   @AfterAll
@@ -85,6 +85,7 @@ class NotificationFlowIT {
   @Autowired OutboxRepository outbox;
   @Autowired Channels channels;
   @Autowired OutboxProperties outboxProperties;
+  @Autowired OutboxDispatcher dispatcher;
   CaseEvents events;
 
   @BeforeEach
@@ -95,7 +96,7 @@ class NotificationFlowIT {
   }
 
   @Test
-  void openedEventReachesTheOwnerBySmsAndEmail() throws Exception {
+  void openedEventReachesTheOwnerBySmsFirstAndEmailOnlyWhenSmsFails() throws Exception {
     int n = NEXT.incrementAndGet();
     String device = "ac-flow-" + n;
     String phone = "+1415555" + n;
@@ -105,7 +106,7 @@ class NotificationFlowIT {
 
     events.insert(opened);
 
-    JsonNode theCase = awaitCase(device, c -> allSent(c, 2));
+    JsonNode theCase = awaitCase(device, c -> allSent(c, 1));
     long caseId = theCase.get("id").asLong();
     List<Map<String, String>> sms = TWILIO.requestsTo(phone);
     assertThat(sms).hasSize(1);
@@ -113,11 +114,19 @@ class NotificationFlowIT {
         .containsEntry("To", phone)
         .containsEntry("From", TwilioStandIn.FROM)
         .containsEntry(
-            "Body",
-            "Forewarn: Hi Jane, Living room AC needs attention. "
-                + SUMMARY
-                + ". Please book a service check in the next few days. Case #"
-                + caseId);
+            "StatusCallback",
+            TwilioWebhooks.PUBLIC_URL
+                + "/webhooks/twilio/status?ref=case-"
+                + caseId
+                + "-opened-sms");
+    assertThat(sms.get(0).get("Body"))
+        .startsWith(
+            "Forewarn: Hi Jane, Living room AC needs attention: the compressor is running hotter"
+                + " than it should. Please book a service check in the next few days. Reply 1 to"
+                + " book a visit, 2 to snooze, ACK if seen. "
+                + TwilioWebhooks.PUBLIC_URL
+                + "/c/")
+        .matches(".*/c/[0-9a-f-]{36}$");
     JsonNode smsRow = notification(theCase, "sms");
     String sid =
         json.readTree(TWILIO.sentTo(phone).get(0).getResponse().getBodyAsString())
@@ -127,16 +136,35 @@ class NotificationFlowIT {
     assertThat(smsRow.get("providerId").asText()).isEqualTo(sid);
     assertThat(smsRow.get("provider").asText()).isEqualTo("twilio");
     assertThat(smsRow.get("attempts").asInt()).isEqualTo(1);
+    assertThat(mailsTo(email)).isEmpty();
+    assertThat(events.outcome(opened)).isEqualTo("opened case " + caseId);
+    assertThat(timelineKinds(caseId))
+        .containsSubsequence("OPENED", "MESSAGE_QUEUED", "MESSAGE_SENT");
+  }
 
+  @Test
+  void customerWhoPrefersEmailGetsTextAndHtmlWithTheOutboxKeyAsMessageId() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-mail-" + n;
+    String email = "mina" + n + "@example.com";
+    long customer = registerOwner("Mina", "+1415555" + n, email, device, "Bedroom AC");
+    put(
+        "/api/customers/" + customer + "/preferences",
+        Map.of("channelOrder", Map.of("WARNING", List.of("email", "sms"))));
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode theCase = awaitCase(device, c -> allSent(c, 1));
+    long caseId = theCase.get("id").asLong();
     MimeMessage mail = onlyMailTo(email);
-    assertThat(mail.getSubject())
-        .isEqualTo("Living room AC needs attention (case #" + caseId + ")");
+    assertThat(mail.getSubject()).isEqualTo("Bedroom AC needs attention (case #" + caseId + ")");
     assertThat(mail.getFrom()[0].toString()).isEqualTo("care@forewarn.test");
     assertThat(partTypes(mail)).anyMatch(t -> t.startsWith("text/plain"));
     assertThat(partTypes(mail)).anyMatch(t -> t.startsWith("text/html"));
     assertThat(notification(theCase, "email").get("providerId").asText())
-        .isEqualTo(mail.getMessageID());
-    assertThat(events.outcome(opened)).isEqualTo("opened case " + caseId);
+        .isEqualTo(mail.getMessageID())
+        .isEqualTo("<case-" + caseId + "-opened-email@forewarn.test>");
+    assertThat(TWILIO.requestsTo("+1415555" + n)).isEmpty();
   }
 
   @Test
@@ -227,22 +255,104 @@ class NotificationFlowIT {
   }
 
   @Test
-  void invalidNumberFailsWithTheReasonAndIsNotRetried() {
+  void throttlingIsRetriedAndExactlyOneMessageIsAccepted() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-429-" + n;
+    String phone = "+1415555" + n;
+    registerOwner("Lou", phone, null, device, "Attic fan");
+    TWILIO.throttleOnceWith429(phone);
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode sms = notification(awaitCase(device, c -> allSent(c, 1)), "sms");
+    assertThat(sms.get("attempts").asInt()).isEqualTo(2);
+    assertThat(sms.get("lastError").asText()).contains("HTTP 429");
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> TWILIO.sentTo(phone).size() == 2);
+    assertThat(TWILIO.sentTo(phone))
+        .extracting(event -> event.getResponse().getStatus())
+        .containsExactly(429, 201);
+  }
+
+  @Test
+  void invalidNumberIsNotRetriedAndTheCaseMovesToEmailAtOnce() throws Exception {
     int n = NEXT.incrementAndGet();
     String device = "ac-invalid-" + n;
     String phone = "+1415555" + n;
-    registerOwner("Kim", phone, null, device, null);
+    String email = "kim" + n + "@example.com";
+    registerOwner("Kim", phone, email, device, null);
     TWILIO.refuseAsInvalidNumber(phone);
 
     events.insert(CaseEvents.opened(device));
 
-    JsonNode sms = notification(awaitCase(device, c -> "FAILED".equals(statusOf(c, "sms"))), "sms");
+    JsonNode theCase =
+        awaitCase(device, c -> "FAILED".equals(statusOf(c, "sms")) && allSentOn(c, "email"));
+    JsonNode sms = notification(theCase, "sms");
     assertThat(sms.get("lastError").asText()).contains("21211");
     assertThat(sms.get("attempts").asInt()).isEqualTo(1);
+    assertThat(onlyMailTo(email).getSubject()).contains("needs attention");
+    assertThat(timelineKinds(theCase.get("id").asLong()))
+        .containsSubsequence("MESSAGE_FAILED", "FALLBACK", "MESSAGE_SENT");
     await()
         .during(Duration.ofMillis(1500))
         .atMost(Duration.ofSeconds(3))
         .until(() -> TWILIO.requestsTo(phone).size() == 1);
+  }
+
+  @Test
+  void whenEveryChannelFailsTheCaseShowsWhyAndGoesToAnAgent() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-nobody-" + n;
+    String phone = "+1415555" + n;
+    registerOwner("Ola", phone, null, device, null);
+    TWILIO.refuseAsUnsubscribed(phone);
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode theCase = awaitCase(device, c -> c.get("escalatedAt").isTextual());
+    assertThat(theCase.get("problem").asText()).contains("no channel reached", "21610");
+    JsonNode tasks = get("/api/agent-tasks");
+    boolean listed = false;
+    for (JsonNode task : tasks) {
+      if (task.get("task").get("caseId").asLong() == theCase.get("id").asLong()) {
+        listed = true;
+        assertThat(task.get("task").get("kind").asText()).isEqualTo("ESCALATION");
+        assertThat(task.get("theCase").get("evidence").get("compressor_temp_c").asDouble())
+            .isEqualTo(86.4);
+        assertThat(task.get("timeline").toString()).contains("MESSAGE_FAILED");
+      }
+    }
+    assertThat(listed).isTrue();
+  }
+
+  @Test
+  void whenTheOwnerCannotBeReachedTheSecondaryContactIsTold() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-second-" + n;
+    String ownerPhone = "+1415555" + n;
+    String neighbourEmail = "neighbour" + n + "@example.com";
+    long owner = registerOwner("Pat", ownerPhone, null, device, "Holiday home AC");
+    Map<String, Object> neighbour = new java.util.HashMap<>();
+    neighbour.put("name", "Chris");
+    neighbour.put("email", neighbourEmail);
+    long secondary = post("/api/customers", neighbour, 201).get("id").asLong();
+    post(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", owner, "secondaryCustomerId", secondary),
+        200);
+    TWILIO.refuseAsInvalidNumber(ownerPhone);
+
+    events.insert(CaseEvents.opened(device));
+
+    JsonNode theCase = awaitCase(device, c -> allSentOn(c, "email"));
+    MimeMessage mail = onlyMailTo(neighbourEmail);
+    assertThat(mail.getContent().toString()).isNotEmpty();
+    assertThat(notification(theCase, "email").get("providerId").asText())
+        .isEqualTo(
+            "<case-" + theCase.get("id").asLong() + "-opened-email-secondary@forewarn.test>");
+    assertThat(statusOf(theCase, "sms")).isEqualTo("FAILED");
   }
 
   @Test
@@ -267,8 +377,8 @@ class NotificationFlowIT {
     TWILIO.acceptEverythingSlowly(30);
     List<OutboxDispatcher> dispatchers =
         List.of(
-            new OutboxDispatcher(outbox, channels, outboxProperties),
-            new OutboxDispatcher(outbox, channels, outboxProperties));
+            dispatcher.with(channels, outboxProperties),
+            dispatcher.with(channels, outboxProperties));
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(2);
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -302,7 +412,7 @@ class NotificationFlowIT {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private void registerOwner(
+  private long registerOwner(
       String name, String phone, String email, String device, String nickname) {
     Map<String, Object> customer = new java.util.HashMap<>();
     customer.put("name", name);
@@ -315,6 +425,22 @@ class NotificationFlowIT {
     ownership.put("nickname", nickname);
     ownership.put("model", "AC-200");
     post("/api/devices", ownership, 201);
+    return created.get("id").asLong();
+  }
+
+  private void put(String path, Object body) {
+    http.put(path, body);
+  }
+
+  private List<String> timelineKinds(long caseId) {
+    List<String> kinds = new java.util.ArrayList<>();
+    get("/api/cases/" + caseId + "/timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+    return kinds;
+  }
+
+  private static boolean allSentOn(JsonNode theCase, String channel) {
+    JsonNode n = notification(theCase, channel);
+    return n != null && n.get("status").asText().equals("SENT");
   }
 
   private JsonNode awaitCase(String device, java.util.function.Predicate<JsonNode> condition) {
@@ -365,14 +491,19 @@ class NotificationFlowIT {
   }
 
   private static MimeMessage onlyMailTo(String address) throws Exception {
+    List<MimeMessage> mails = mailsTo(address);
+    assertThat(mails).hasSize(1);
+    return mails.get(0);
+  }
+
+  private static List<MimeMessage> mailsTo(String address) throws Exception {
     List<MimeMessage> mails = new java.util.ArrayList<>();
     for (MimeMessage m : SMTP.getReceivedMessages()) {
       if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
         mails.add(m);
       }
     }
-    assertThat(mails).hasSize(1);
-    return mails.get(0);
+    return mails;
   }
 
   private static List<String> partTypes(MimeMessage mail) throws Exception {

@@ -2,10 +2,14 @@ package dev.forewarn.outreach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -14,9 +18,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,6 +36,9 @@ public final class TwilioStandIn {
   public static final String AUTH_TOKEN = "test-auth-token";
   public static final String FROM = "+15005550006";
   private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter RFC_2822 =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
   private final WireMockServer server =
       new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -79,6 +89,87 @@ public final class TwilioStandIn {
             .willReturn(created()));
   }
 
+  /** Answers the first message to a number with 429 (too many requests), the next ones with 201. */
+  public void throttleOnceWith429(String to) {
+    String scenario = "throttle-" + to;
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .inScenario(scenario)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(error(429, "error-429.json"))
+            .willSetStateTo("calm"));
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .inScenario(scenario)
+            .whenScenarioStateIs("calm")
+            .willReturn(created()));
+  }
+
+  /** Refuses every message to a number with Twilio error 21610 (the recipient replied STOP). */
+  public void refuseAsUnsubscribed(String to) {
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .willReturn(error(400, "error-21610.json")));
+  }
+
+  /**
+   * From now on, listing the messages to a number (GET Messages.json?To=...) answers with the
+   * messages the stand-in accepted for it so far, in Twilio's page format, newest first.
+   */
+  public void listWhatWasAccepted(String to) {
+    ArrayNode messages = JSON.createArrayNode();
+    for (ServeEvent event : sentTo(to)) {
+      if (event.getResponse().getStatus() == 201) {
+        try {
+          ObjectNode message = (ObjectNode) JSON.readTree(event.getResponse().getBodyAsString());
+          message.put(
+              "date_created",
+              RFC_2822.format(
+                  event.getRequest().getLoggedDate().toInstant().atZone(ZoneOffset.UTC)));
+          messages.insert(0, message);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    ObjectNode page = JSON.createObjectNode();
+    String uri = MESSAGES + "?To=" + to + "&PageSize=50&Page=0";
+    page.put("first_page_uri", uri);
+    page.put("uri", uri);
+    page.putNull("next_page_uri");
+    page.putNull("previous_page_uri");
+    page.put("page", 0);
+    page.put("page_size", 50);
+    page.put("start", 0);
+    page.put("end", Math.max(0, messages.size() - 1));
+    page.set("messages", messages);
+    server.stubFor(
+        get(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withQueryParam("To", equalTo(to))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(page.toString())));
+  }
+
+  /** How often the messages to a number were listed (looked up). */
+  public int lookupsFor(String to) {
+    return (int)
+        server.getAllServeEvents().stream()
+            .filter(e -> e.getRequest().getMethod().getName().equals("GET"))
+            .filter(e -> e.getRequest().getUrl().startsWith(MESSAGES))
+            .filter(e -> to.equals(e.getRequest().queryParameter("To").firstValue()))
+            .count();
+  }
+
   /** Refuses every message to a number with Twilio error 21211 (invalid 'To' number). */
   public void refuseAsInvalidNumber(String to) {
     server.stubFor(
@@ -98,6 +189,7 @@ public final class TwilioStandIn {
     List<ServeEvent> events =
         server.getAllServeEvents().stream()
             .filter(event -> event.getRequest().getUrl().startsWith(MESSAGES))
+            .filter(event -> event.getRequest().getMethod().getName().equals("POST"))
             .filter(event -> to.equals(form(event.getRequest().getBodyAsString()).get("To")))
             .collect(java.util.stream.Collectors.toList());
     java.util.Collections.reverse(events);
@@ -106,6 +198,21 @@ public final class TwilioStandIn {
 
   private void acceptEverything() {
     server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(5).willReturn(created()));
+    // Listing messages finds none unless a test says otherwise.
+    server.stubFor(
+        get(urlPathMatching(MESSAGES))
+            .atPriority(5)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"messages\": [], \"uri\": \""
+                            + MESSAGES
+                            + "\", \"first_page_uri\": \""
+                            + MESSAGES
+                            + "\", \"next_page_uri\": null, \"previous_page_uri\": null,"
+                            + " \"page\": 0, \"page_size\": 50, \"start\": 0, \"end\": 0}")));
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {

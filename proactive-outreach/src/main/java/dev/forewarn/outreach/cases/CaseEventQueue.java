@@ -1,6 +1,5 @@
 package dev.forewarn.outreach.cases;
 
-import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Severity;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,7 +39,7 @@ class CaseEventQueue {
             (rs, row) ->
                 new CaseEventRow(
                     rs.getObject("event_id", UUID.class),
-                    CaseEvent.Type.valueOf(rs.getString("type")),
+                    EventType.valueOf(rs.getString("type")),
                     rs.getString("device_id"),
                     rs.getString("rule_id"),
                     rs.getInt("rule_version"),

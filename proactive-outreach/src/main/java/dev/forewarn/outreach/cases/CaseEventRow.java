@@ -1,6 +1,5 @@
 package dev.forewarn.outreach.cases;
 
-import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Severity;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +8,7 @@ import java.util.UUID;
  * A row of {@code case_events} as intake reads it (see docs/contracts.md).
  *
  * @param eventId stable event id
- * @param type opened or cleared
+ * @param type opened, updated or cleared
  * @param deviceId the device
  * @param ruleId the rule
  * @param ruleVersion the rule version that decided
@@ -21,7 +20,7 @@ import java.util.UUID;
  */
 record CaseEventRow(
     UUID eventId,
-    CaseEvent.Type type,
+    EventType type,
     String deviceId,
     String ruleId,
     int ruleVersion,

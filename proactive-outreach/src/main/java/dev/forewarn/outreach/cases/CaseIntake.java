@@ -1,9 +1,14 @@
 package dev.forewarn.outreach.cases;
 
+import dev.forewarn.outreach.config.OutreachProperties;
+import dev.forewarn.outreach.customers.Device;
 import dev.forewarn.outreach.customers.DeviceRepository;
-import dev.forewarn.outreach.customers.Owner;
-import dev.forewarn.outreach.outbox.NewOutboxMessage;
 import dev.forewarn.outreach.outbox.OutboxRepository;
+import dev.forewarn.outreach.preferences.RoutePlanner;
+import dev.forewarn.outreach.preferences.RouteStep;
+import dev.forewarn.outreach.templates.Step;
+import dev.forewarn.outreach.timeline.Timeline;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns case events into cases. Each batch is one transaction: the case change, its outbox messages
- * and the event's processed mark commit together or not at all, so an event is never half handled,
- * and handling it again (a replay, a second instance) changes nothing.
+ * Turns case events into cases. Each batch is one transaction: the case change, its timeline, its
+ * outbox messages and the event's processed mark commit together or not at all, so an event is
+ * never half handled, and handling it again (a replay, a second instance) changes nothing.
  */
 @Service
 public class CaseIntake {
@@ -24,26 +29,38 @@ public class CaseIntake {
   private final CaseEventQueue events;
   private final CaseRepository cases;
   private final DeviceRepository devices;
-  private final OpeningNotices notices;
+  private final RoutePlanner routes;
+  private final CaseThread thread;
+  private final CaseGrouping grouping;
+  private final Timeline timeline;
   private final OutboxRepository outbox;
   private final TransactionTemplate tx;
   private final IntakeProperties properties;
+  private final OutreachProperties outreach;
 
   CaseIntake(
       CaseEventQueue events,
       CaseRepository cases,
       DeviceRepository devices,
-      OpeningNotices notices,
+      RoutePlanner routes,
+      CaseThread thread,
+      CaseGrouping grouping,
+      Timeline timeline,
       OutboxRepository outbox,
       TransactionTemplate tx,
-      IntakeProperties properties) {
+      IntakeProperties properties,
+      OutreachProperties outreach) {
     this.events = events;
     this.cases = cases;
     this.devices = devices;
-    this.notices = notices;
+    this.routes = routes;
+    this.thread = thread;
+    this.grouping = grouping;
+    this.timeline = timeline;
     this.outbox = outbox;
     this.tx = tx;
     this.properties = properties;
+    this.outreach = outreach;
   }
 
   /**
@@ -66,13 +83,17 @@ public class CaseIntake {
     List<CaseEventRow> batch = events.lockUnprocessed(properties.batchSize());
     int messages = 0;
     for (CaseEventRow event : batch) {
-      IntakeOutcome outcome =
-          switch (event.type()) {
-            case OPENED -> open(event);
-            case CLEARED -> clear(event);
-            // A forecast that moved changes neither the case nor its notifications yet.
-            case UPDATED -> IntakeOutcome.skipped(Optional.empty(), "noted: case update");
-          };
+      IntakeOutcome outcome;
+      switch (event.type()) {
+        case OPENED:
+          outcome = open(event);
+          break;
+        case UPDATED:
+          outcome = update(event);
+          break;
+        default:
+          outcome = clear(event);
+      }
       events.markProcessed(event.eventId(), outcome);
       messages += outcome.messages();
     }
@@ -83,9 +104,16 @@ public class CaseIntake {
   }
 
   private IntakeOutcome open(CaseEventRow event) {
-    Optional<Owner> owner = devices.ownerOf(event.deviceId());
-    Optional<String> problem = OpeningNotices.problem(owner);
-    Optional<Long> opened = cases.open(event, owner.map(Owner::customerId), problem);
+    Optional<Device> device = devices.find(event.deviceId());
+    List<RouteStep> route = device.map(d -> routes.plan(d, event.severity())).orElse(List.of());
+    Optional<String> problem =
+        device.isEmpty()
+            ? Optional.of("device has no owner")
+            : route.isEmpty()
+                ? Optional.of(
+                    "no channel to reach the owner on (no contact point, opted out or STOP)")
+                : Optional.empty();
+    Optional<Long> opened = cases.open(event, device.map(Device::customerId), problem);
     if (opened.isEmpty()) {
       Optional<Long> existing = cases.conflicting(event);
       log.info(
@@ -98,22 +126,63 @@ public class CaseIntake {
           existing, "skipped: a case for this episode or an open case exists");
     }
     long caseId = opened.get();
-    List<NewOutboxMessage> messages =
-        owner.map(o -> notices.messages(caseId, event, o)).orElse(List.of());
-    int added = (int) messages.stream().filter(outbox::add).count();
+    timeline.add(caseId, "OPENED", event.severity() + ": " + event.summary());
+    problem.ifPresent(p -> timeline.add(caseId, "NOT_NOTIFIED", p));
+    int added = 0;
+    if (!route.isEmpty()) {
+      thread.saveRoute(caseId, route);
+      if (grouping.joinWaitingMessage(caseId, route.get(0).customerId(), event.severity())) {
+        added = 1;
+      } else {
+        Instant notBefore = Instant.now().plus(outreach.groupWindow());
+        added = thread.queue(caseId, Step.OPENED, Step.OPENED.code(), 0, notBefore) ? 1 : 0;
+      }
+    }
     log.info(
         "case opened case_id={} device_id={} rule_id={} rule_version={} severity={}"
-            + " notifications={} problem={}",
+            + " route={} problem={}",
         caseId,
         event.deviceId(),
         event.ruleId(),
         event.ruleVersion(),
         event.severity(),
-        added,
+        route.size(),
         problem.orElse("-"));
     return IntakeOutcome.of(caseId, "opened case " + caseId, added);
   }
 
+  /** Takes in the new evidence; tells the customer again only when the severity rose. */
+  private IntakeOutcome update(CaseEventRow event) {
+    Optional<CaseRepository.Updated> updated = cases.update(event);
+    if (updated.isEmpty()) {
+      return IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode");
+    }
+    long caseId = updated.get().caseId();
+    boolean rose = event.severity().compareTo(updated.get().before()) > 0;
+    timeline.add(
+        caseId,
+        "UPDATED",
+        (rose ? "severity rose to " + event.severity() + ": " : "") + event.summary());
+    int added = 0;
+    if (rose) {
+      int position = thread.workingPosition(caseId).orElse(0);
+      String step = Step.UPDATED.code() + "-" + event.severity().name().toLowerCase();
+      added = thread.queue(caseId, Step.UPDATED, step, position, null) ? 1 : 0;
+    }
+    log.info(
+        "case updated case_id={} device_id={} rule_id={} severity={} renotified={}",
+        caseId,
+        event.deviceId(),
+        event.ruleId(),
+        event.severity(),
+        added > 0);
+    return IntakeOutcome.of(caseId, "updated case " + caseId, added);
+  }
+
+  /**
+   * Clears the case. Messages about it still waiting are not sent (the outbox gate sees the clear);
+   * if one went out, an all-clear follows on the channel that worked.
+   */
   private IntakeOutcome clear(CaseEventRow event) {
     Optional<Long> cleared = cases.clear(event);
     if (cleared.isEmpty()) {
@@ -124,11 +193,18 @@ public class CaseIntake {
           event.ruleId());
       return IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode");
     }
+    long caseId = cleared.get();
+    timeline.add(caseId, "CLEARED", event.summary());
+    Optional<Integer> worked = thread.workingPosition(caseId);
+    boolean allClear =
+        worked.isPresent()
+            && thread.queue(caseId, Step.ALL_CLEAR, Step.ALL_CLEAR.code(), worked.get(), null);
     log.info(
-        "case cleared case_id={} device_id={} rule_id={}",
-        cleared.get(),
+        "case cleared case_id={} device_id={} rule_id={} all_clear={}",
+        caseId,
         event.deviceId(),
-        event.ruleId());
-    return IntakeOutcome.of(cleared.get(), "cleared case " + cleared.get(), 0);
+        event.ruleId(),
+        allClear);
+    return IntakeOutcome.of(caseId, "cleared case " + caseId, allClear ? 1 : 0);
   }
 }

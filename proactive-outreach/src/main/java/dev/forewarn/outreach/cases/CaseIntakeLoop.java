@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs intake when the telemetry job signals new events ({@code NOTIFY case_events}) and at least
- * every poll interval.
+ * every poll interval, and the acknowledgement timers when one falls due.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseIntakeLoop {
@@ -24,5 +24,11 @@ class CaseIntakeLoop {
           intake.drain();
           return Optional.empty();
         });
+  }
+
+  @Bean
+  WakeupLoop ackTimersWakeupLoop(
+      AckTimers timers, DataSource dataSource, IntakeProperties properties) {
+    return new WakeupLoop("case_timers", dataSource, properties.timerInterval(), timers::run);
   }
 }

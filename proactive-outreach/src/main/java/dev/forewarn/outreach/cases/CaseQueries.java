@@ -13,11 +13,12 @@ import org.springframework.stereotype.Repository;
 
 /** Reads cases with their notifications for the API. */
 @Repository
-class CaseQueries {
+public class CaseQueries {
 
   private static final String CASE_COLUMNS =
       "id, device_id, rule_id, rule_version, severity, status, episode_start, opened_at,"
-          + " cleared_at, summary, evidence::text AS evidence, customer_id, problem";
+          + " cleared_at, summary, evidence::text AS evidence, customer_id, problem, eta,"
+          + " acknowledged_at, escalated_at, resolved_at, satisfaction, group_lead";
 
   private final JdbcClient jdbc;
 
@@ -26,7 +27,7 @@ class CaseQueries {
   }
 
   /** The newest cases first. */
-  List<CaseView> newest(int limit) {
+  public List<CaseView> newest(int limit) {
     List<CaseView> cases =
         jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases ORDER BY id DESC LIMIT :limit")
             .param("limit", limit)
@@ -42,7 +43,7 @@ class CaseQueries {
         .toList();
   }
 
-  Optional<CaseView> find(long id) {
+  public Optional<CaseView> find(long id) {
     return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases WHERE id = :id")
         .param("id", id)
         .query(CaseQueries::caseView)
@@ -53,7 +54,8 @@ class CaseQueries {
   private Map<Long, List<NotificationView>> notifications(List<Long> caseIds) {
     return jdbc
         .sql(
-            "SELECT case_id, id, step, channel, recipient, subject, body_text, status, attempts,"
+            "SELECT case_id, id, step, channel, recipient, subject, body_text, status, delivery,"
+                + " route_position, attempts,"
                 + " provider, provider_id, last_error, created_at, next_attempt_at, sent_at"
                 + " FROM outbox WHERE case_id IN (:ids) ORDER BY id")
         .param("ids", caseIds)
@@ -69,6 +71,8 @@ class CaseQueries {
                         rs.getString("subject"),
                         rs.getString("body_text"),
                         rs.getString("status"),
+                        rs.getString("delivery"),
+                        (Integer) rs.getObject("route_position"),
                         rs.getInt("attempts"),
                         rs.getString("provider"),
                         rs.getString("provider_id"),
@@ -100,6 +104,12 @@ class CaseQueries {
         rs.getString("evidence"),
         customer,
         rs.getString("problem"),
+        instant(rs, "eta"),
+        instant(rs, "acknowledged_at"),
+        instant(rs, "escalated_at"),
+        instant(rs, "resolved_at"),
+        (Integer) rs.getObject("satisfaction", Integer.class),
+        (Long) rs.getObject("group_lead", Long.class),
         List.of());
   }
 

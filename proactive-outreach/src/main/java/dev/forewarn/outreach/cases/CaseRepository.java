@@ -1,5 +1,6 @@
 package dev.forewarn.outreach.cases;
 
+import dev.forewarn.rules.Severity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,9 +27,9 @@ class CaseRepository {
   Optional<Long> open(CaseEventRow event, Optional<Long> customerId, Optional<String> problem) {
     return jdbc.sql(
             "INSERT INTO cases (device_id, rule_id, rule_version, severity, status, episode_start,"
-                + " opened_at, summary, evidence, customer_id, problem)"
+                + " opened_at, summary, evidence, customer_id, problem, eta)"
                 + " VALUES (:deviceId, :ruleId, :ruleVersion, :severity, 'OPEN', :episodeStart,"
-                + " :openedAt, :summary, CAST(:evidence AS jsonb), :customerId, :problem)"
+                + " :openedAt, :summary, CAST(:evidence AS jsonb), :customerId, :problem, :eta)"
                 + " ON CONFLICT DO NOTHING RETURNING id")
         .param("deviceId", event.deviceId())
         .param("ruleId", event.ruleId())
@@ -40,6 +41,11 @@ class CaseRepository {
         .param("evidence", event.evidence())
         .param("customerId", customerId.orElse(null))
         .param("problem", problem.orElse(null))
+        .param(
+            "eta",
+            Eta.fromEvidence(event.evidence(), event.occurredAt())
+                .map(CaseRepository::utc)
+                .orElse(null))
         .query(Long.class)
         .optional();
   }
@@ -54,6 +60,35 @@ class CaseRepository {
         .param("ruleId", event.ruleId())
         .param("episodeStart", utc(event.episodeStart()))
         .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * Takes an update's evidence, ETA, severity and summary into the open case of its episode.
+   *
+   * @return the case and the severity it had before, empty when no such case is open
+   */
+  Optional<Updated> update(CaseEventRow event) {
+    return jdbc.sql(
+            "UPDATE cases c SET severity = :severity, evidence = CAST(:evidence AS jsonb),"
+                + " summary = :summary, eta = :eta, updated_at = :at"
+                + " FROM (SELECT id, severity FROM cases WHERE device_id = :deviceId"
+                + "  AND rule_id = :ruleId AND episode_start = :episodeStart AND status = 'OPEN'"
+                + "  FOR UPDATE) old WHERE c.id = old.id RETURNING c.id, old.severity")
+        .param("severity", event.severity().name())
+        .param("evidence", event.evidence())
+        .param("summary", event.summary())
+        .param(
+            "eta",
+            Eta.fromEvidence(event.evidence(), event.occurredAt())
+                .map(CaseRepository::utc)
+                .orElse(null))
+        .param("at", utc(event.occurredAt()))
+        .param("deviceId", event.deviceId())
+        .param("ruleId", event.ruleId())
+        .param("episodeStart", utc(event.episodeStart()))
+        .query(
+            (rs, row) -> new Updated(rs.getLong("id"), Severity.valueOf(rs.getString("severity"))))
         .optional();
   }
 
@@ -78,4 +113,7 @@ class CaseRepository {
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
+
+  /** An updated case and its severity before the update. */
+  record Updated(long caseId, Severity before) {}
 }

@@ -14,12 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval longest wait between two looks for new case events when no {@code NOTIFY
  *     case_events} arrives
  * @param batchSize case events handled per transaction
+ * @param timerInterval longest wait between two looks for cases whose acknowledgement window ran
+ *     out (a window falling due shortens it)
  */
 @Validated
 @ConfigurationProperties("forewarn.intake")
 public record IntakeProperties(
     @NotNull @DefaultValue("1s") Duration pollInterval,
-    @Min(1) @Max(10_000) @DefaultValue("100") int batchSize) {
+    @Min(1) @Max(10_000) @DefaultValue("100") int batchSize,
+    @NotNull @DefaultValue("30s") Duration timerInterval) {
 
   public IntakeProperties {
     if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {

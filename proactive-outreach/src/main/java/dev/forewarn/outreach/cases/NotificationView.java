@@ -12,7 +12,10 @@ import java.time.Instant;
  * @param recipient phone number or email address
  * @param subject subject line, for email
  * @param text the plain-text body as sent (or as it would be sent, for the sandbox)
- * @param status PENDING, SENDING, SENT or FAILED
+ * @param status PENDING, SENDING, SENT, FAILED or CANCELLED (not sent on purpose, see lastError)
+ * @param delivery the provider's latest delivery state (queued, sent, delivered, undelivered,
+ *     failed), when it reported one
+ * @param routePosition its place in the case's route
  * @param attempts provider calls made
  * @param provider {@code twilio}, {@code smtp} or {@code sandbox}, once tried
  * @param providerId the provider's id for the accepted message
@@ -21,7 +24,7 @@ import java.time.Instant;
  * @param nextAttemptAt when it is (or was) due
  * @param sentAt when the provider accepted it
  */
-record NotificationView(
+public record NotificationView(
     long id,
     String step,
     String channel,
@@ -29,6 +32,8 @@ record NotificationView(
     String subject,
     String text,
     String status,
+    String delivery,
+    Integer routePosition,
     int attempts,
     String provider,
     String providerId,

@@ -7,10 +7,17 @@ import java.time.Instant;
  *
  * @param id customer id
  * @param name how to address them
- * @param phone mobile number in E.164, or null
- * @param email email address, or null
+ * @param phone their first mobile number in E.164, or null
+ * @param email their first email address, or null
  * @param locale language tag for messages
+ * @param timeZone IANA time zone their quiet hours are read in
  * @param createdAt when the customer was added
  */
 public record Customer(
-    long id, String name, String phone, String email, String locale, Instant createdAt) {}
+    long id,
+    String name,
+    String phone,
+    String email,
+    String locale,
+    String timeZone,
+    Instant createdAt) {}

@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +26,15 @@ class CustomerController {
 
   private final CustomerRepository customers;
   private final DeviceRepository devices;
+  private final ContactPointRepository contactPoints;
 
-  CustomerController(CustomerRepository customers, DeviceRepository devices) {
+  CustomerController(
+      CustomerRepository customers,
+      DeviceRepository devices,
+      ContactPointRepository contactPoints) {
     this.customers = customers;
     this.devices = devices;
+    this.contactPoints = contactPoints;
   }
 
   @PostMapping("/customers")
@@ -46,13 +52,51 @@ class CustomerController {
   CustomerWithDevices customer(@PathVariable long id) {
     Customer customer =
         customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
-    return new CustomerWithDevices(customer, devices.ownedBy(id));
+    return new CustomerWithDevices(customer, devices.ownedBy(id), contactPoints.of(id));
+  }
+
+  @PostMapping("/customers/{id}/contact-points")
+  ResponseEntity<ContactPoint> addContactPoint(
+      @PathVariable long id, @Valid @RequestBody NewContactPoint body) {
+    customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+    ContactPoint point = contactPoints.add(id, body.checked());
+    log.info(
+        "contact point added customer_id={} channel={} address={}",
+        id,
+        point.channel(),
+        point.channel().equals("app") ? point.address() : Masking.address(point.address()));
+    return ResponseEntity.created(
+            URI.create("/api/customers/" + id + "/contact-points/" + point.id()))
+        .body(point);
+  }
+
+  @GetMapping("/customers/{id}/contact-points")
+  List<ContactPoint> contactPoints(@PathVariable long id) {
+    customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+    return contactPoints.of(id);
+  }
+
+  @DeleteMapping("/customers/{id}/contact-points/{pointId}")
+  ResponseEntity<Void> removeContactPoint(@PathVariable long id, @PathVariable long pointId) {
+    if (!contactPoints.remove(id, pointId)) {
+      throw new NotFoundException("customer " + id + " has no contact point " + pointId);
+    }
+    return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/devices")
   ResponseEntity<Device> registerDevice(@Valid @RequestBody NewDevice body) {
     if (customers.find(body.customerId()).isEmpty()) {
       throw new BadRequestException("customerId", "no customer with id " + body.customerId());
+    }
+    if (body.secondaryCustomerId() != null) {
+      if (body.secondaryCustomerId().equals(body.customerId())) {
+        throw new BadRequestException("secondaryCustomerId", "must differ from customerId");
+      }
+      if (customers.find(body.secondaryCustomerId()).isEmpty()) {
+        throw new BadRequestException(
+            "secondaryCustomerId", "no customer with id " + body.secondaryCustomerId());
+      }
     }
     DeviceRepository.Registered registered = devices.register(body);
     log.info(
@@ -73,6 +117,7 @@ class CustomerController {
         .orElseThrow(() -> new NotFoundException("no device with id " + deviceId));
   }
 
-  /** A customer with the devices they own. */
-  record CustomerWithDevices(Customer customer, List<Device> devices) {}
+  /** A customer with the devices they own and every way to reach them. */
+  record CustomerWithDevices(
+      Customer customer, List<Device> devices, List<ContactPoint> contactPoints) {}
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param phone optional; E.164, e.g. {@code +821012345678}
  * @param email optional
  * @param locale optional language tag, {@code en} when absent
+ * @param timeZone optional IANA time zone for quiet hours, {@code UTC} when absent
  */
 public record NewCustomer(
     @NotBlank(message = "is required") @Size(max = 200, message = "is longer than 200 characters")
@@ -29,4 +30,5 @@ public record NewCustomer(
     @Pattern(
             regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*",
             message = "must be a language tag such as en or ko-KR")
-        String locale) {}
+        String locale,
+    @TimeZoneId String timeZone) {}

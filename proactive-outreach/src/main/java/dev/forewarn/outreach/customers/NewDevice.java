@@ -9,9 +9,11 @@ import jakarta.validation.constraints.Size;
  * The body of {@code POST /api/devices}: registers a device or moves it to another owner.
  *
  * @param deviceId required; the id in the device's MQTT topics
- * @param customerId required; an existing customer
+ * @param customerId required; an existing customer, the primary contact
  * @param nickname optional; how messages name the device, e.g. "Living room air conditioner"
  * @param model optional product model
+ * @param secondaryCustomerId optional; another existing customer, told when the owner cannot be
+ *     reached on any channel
  */
 public record NewDevice(
     @NotBlank(message = "is required")
@@ -21,4 +23,5 @@ public record NewDevice(
         String deviceId,
     @NotNull(message = "is required") Long customerId,
     @Size(max = 100, message = "is longer than 100 characters") String nickname,
-    @Size(max = 100, message = "is longer than 100 characters") String model) {}
+    @Size(max = 100, message = "is longer than 100 characters") String model,
+    Long secondaryCustomerId) {}

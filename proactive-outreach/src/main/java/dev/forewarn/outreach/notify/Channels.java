@@ -1,15 +1,15 @@
 package dev.forewarn.outreach.notify;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** The one channel in use for each kind, as configured at startup. */
 @Component
 public class Channels {
 
-  private final Map<ChannelKind, Channel> byKind = new EnumMap<>(ChannelKind.class);
+  private final Map<ChannelKind, Channel> byKind = new ConcurrentHashMap<>();
 
   public Channels(List<Channel> channels) {
     for (Channel channel : channels) {
@@ -19,12 +19,11 @@ public class Channels {
     }
   }
 
-  /** The channel for a kind; every kind has one, a sandbox when nothing real is configured. */
+  /**
+   * The channel for a kind; every kind has one: a kind with no channel bean at all (app
+   * notifications in a build without them) is a sandbox, like an unconfigured channel.
+   */
   public Channel of(ChannelKind kind) {
-    Channel channel = byKind.get(kind);
-    if (channel == null) {
-      throw new IllegalStateException("no channel for " + kind);
-    }
-    return channel;
+    return byKind.computeIfAbsent(kind, SandboxChannel::new);
   }
 }

@@ -2,6 +2,7 @@ package dev.forewarn.outreach.outbox;
 
 import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.notify.OutgoingMessage;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,18 +11,25 @@ import java.util.UUID;
  *
  * @param id outbox row id
  * @param caseId the case
+ * @param step the case step
  * @param channel the channel
- * @param recipient phone number or email address
- * @param subject subject line, for email
+ * @param recipient phone number, email address or installation id
+ * @param subject subject line, for email and app
  * @param text plain-text body
  * @param html HTML body, for email
  * @param idempotencyKey the row's idempotency key
  * @param attempts provider calls including the one about to be made
  * @param claimToken proves the claim still holds when the outcome is recorded
+ * @param customerId the customer, for messages on a route
+ * @param routePosition the place in the case's route, for messages on a route
+ * @param inDoubt whether an earlier attempt may have reached the provider without its outcome being
+ *     recorded
+ * @param previousAttemptAt when that earlier attempt started
  */
-record ClaimedMessage(
+public record ClaimedMessage(
     long id,
     long caseId,
+    String step,
     ChannelKind channel,
     String recipient,
     Optional<String> subject,
@@ -29,7 +37,11 @@ record ClaimedMessage(
     Optional<String> html,
     String idempotencyKey,
     int attempts,
-    UUID claimToken) {
+    UUID claimToken,
+    Optional<Long> customerId,
+    Optional<Integer> routePosition,
+    boolean inDoubt,
+    Optional<Instant> previousAttemptAt) {
 
   OutgoingMessage outgoing() {
     return new OutgoingMessage(idempotencyKey, recipient, subject, text, html);

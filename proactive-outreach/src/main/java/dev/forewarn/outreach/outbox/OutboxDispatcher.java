@@ -5,31 +5,55 @@ import dev.forewarn.outreach.notify.Channels;
 import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.Masking;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due outbox messages one at a time: claim (short transaction), call the provider (no
- * transaction open), record the outcome. Any number of dispatchers, in one JVM or many, may run
- * over the same table; the claim makes sure each message is in one dispatcher's hands at a time.
+ * Sends due outbox messages one at a time: claim (short transaction), check the gate, call the
+ * provider (no transaction open), record the outcome together with what it means for the case. Any
+ * number of dispatchers, in one JVM or many, may run over the same table; the claim makes sure each
+ * message is in one dispatcher's hands at a time. A message whose earlier attempt may have reached
+ * the provider is looked up there before it is sent again.
  */
 @Component
 public class OutboxDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
+  /** Provider clocks and ours disagree a little; a lookup reaches back this much further. */
+  private static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
+
   private final OutboxRepository outbox;
   private final Channels channels;
   private final OutboxProperties properties;
+  private final OutboxGate gate;
+  private final OutboxEvents events;
+  private final TransactionTemplate tx;
   private final Backoff backoff;
 
-  public OutboxDispatcher(OutboxRepository outbox, Channels channels, OutboxProperties properties) {
+  public OutboxDispatcher(
+      OutboxRepository outbox,
+      Channels channels,
+      OutboxProperties properties,
+      OutboxGate gate,
+      OutboxEvents events,
+      TransactionTemplate tx) {
     this.outbox = outbox;
     this.channels = channels;
     this.properties = properties;
+    this.gate = gate;
+    this.events = events;
+    this.tx = tx;
     this.backoff = new Backoff(properties.backoff(), properties.maxBackoff());
+  }
+
+  /** The same dispatcher with other channels, e.g. to run a second one side by side in tests. */
+  public OutboxDispatcher with(Channels other, OutboxProperties otherProperties) {
+    return new OutboxDispatcher(outbox, other, otherProperties, gate, events, tx);
   }
 
   /**
@@ -42,7 +66,7 @@ public class OutboxDispatcher {
     for (Optional<ClaimedMessage> next = outbox.claimNext(properties.lease());
         next.isPresent();
         next = outbox.claimNext(properties.lease())) {
-      deliver(next.get());
+      handle(next.get());
       handled++;
     }
     return handled;
@@ -54,27 +78,97 @@ public class OutboxDispatcher {
     return outbox.untilNextDue();
   }
 
-  private void deliver(ClaimedMessage message) {
+  private void handle(ClaimedMessage message) {
+    GateDecision decision = tx.execute(status -> applyGate(message));
+    if (decision.verdict() != GateDecision.Verdict.SEND) {
+      return;
+    }
     Channel channel = channels.of(message.channel());
     try {
-      String providerId = channel.send(message.outgoing());
-      boolean recorded = outbox.markSent(message, channel.provider(), providerId);
-      log.info(
-          "sent outbox_id={} case_id={} channel={} to={} provider={} provider_id={} attempt={}",
-          message.id(),
-          message.caseId(),
-          message.channel().code(),
-          Masking.address(message.recipient()),
-          channel.provider(),
-          providerId,
-          message.attempts());
-      warnIfLeaseLost(recorded, message);
+      Optional<String> earlier = reconcile(message, channel);
+      if (earlier.isPresent()) {
+        recordSent(message, channel, earlier.get(), true);
+        return;
+      }
+      recordSent(message, channel, channel.send(message.outgoing()), false);
     } catch (DeliveryException e) {
       failed(message, channel, e);
     } catch (RuntimeException e) {
-      // A fault in a channel is not the customer's: treat it like a provider outage.
-      failed(message, channel, DeliveryException.retryable("unexpected: " + e, e));
+      // A fault in a channel is not the customer's: treat it like a call that got no answer.
+      failed(message, channel, DeliveryException.unanswered("unexpected: " + e, e));
     }
+  }
+
+  private GateDecision applyGate(ClaimedMessage message) {
+    GateDecision decision = gate.decide(message);
+    switch (decision.verdict()) {
+      case DEFER:
+        if (outbox.defer(message, decision.until().orElseThrow())) {
+          events.deferred(message, decision.reason());
+        }
+        break;
+      case CANCEL:
+        if (outbox.cancel(message, decision.reason())) {
+          if (decision.moveOn()) {
+            events.undeliverable(OutboxRow.of(message), decision.reason());
+          } else {
+            events.cancelled(message, decision.reason());
+          }
+        }
+        log.info(
+            "not sent outbox_id={} case_id={} channel={} reason={}",
+            message.id(),
+            message.caseId(),
+            message.channel().code(),
+            decision.reason());
+        break;
+      default:
+        break;
+    }
+    return decision;
+  }
+
+  /** For a message in doubt: the provider's id of the copy it already accepted, if any. */
+  private Optional<String> reconcile(ClaimedMessage message, Channel channel)
+      throws DeliveryException {
+    if (!message.inDoubt()) {
+      return Optional.empty();
+    }
+    Instant since = message.previousAttemptAt().orElse(Instant.EPOCH).minus(CLOCK_SLACK);
+    Optional<String> found = channel.findAccepted(message.outgoing(), since);
+    log.info(
+        "reconciled outbox_id={} case_id={} channel={} found={}",
+        message.id(),
+        message.caseId(),
+        message.channel().code(),
+        found.orElse("-"));
+    return found;
+  }
+
+  private void recordSent(
+      ClaimedMessage message, Channel channel, String providerId, boolean reconciled) {
+    boolean recorded =
+        Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  boolean marked = outbox.markSent(message, channel.provider(), providerId);
+                  if (marked) {
+                    events.sent(message, channel.provider(), providerId, reconciled);
+                  }
+                  return marked;
+                }));
+    log.info(
+        "sent outbox_id={} case_id={} channel={} to={} provider={} provider_id={} attempt={}"
+            + " reconciled={}",
+        message.id(),
+        message.caseId(),
+        message.channel().code(),
+        Masking.address(message.recipient()),
+        channel.provider(),
+        providerId,
+        message.attempts(),
+        reconciled);
+    warnIfLeaseLost(recorded, message);
   }
 
   private void failed(ClaimedMessage message, Channel channel, DeliveryException e) {
@@ -82,7 +176,9 @@ public class OutboxDispatcher {
     if (retry) {
       Duration delay = backoff.after(message.attempts());
       warnIfLeaseLost(
-          outbox.scheduleRetry(message, channel.provider(), delay, e.getMessage()), message);
+          outbox.scheduleRetry(
+              message, channel.provider(), delay, e.getMessage(), e.maybeAccepted()),
+          message);
       log.warn(
           "retrying outbox_id={} case_id={} channel={} to={} attempt={} retry_in={} reason={}",
           message.id(),
@@ -98,7 +194,16 @@ public class OutboxDispatcher {
         e.retryable()
             ? "gave up after " + message.attempts() + " attempts: " + e.getMessage()
             : e.getMessage();
-    warnIfLeaseLost(outbox.markFailed(message, channel.provider(), reason), message);
+    Boolean recorded =
+        tx.execute(
+            status -> {
+              boolean marked = outbox.markFailed(message, channel.provider(), reason);
+              if (marked) {
+                events.undeliverable(OutboxRow.of(message), reason);
+              }
+              return marked;
+            });
+    warnIfLeaseLost(Boolean.TRUE.equals(recorded), message);
     log.warn(
         "failed outbox_id={} case_id={} channel={} to={} attempt={} reason={}",
         message.id(),
@@ -112,8 +217,8 @@ public class OutboxDispatcher {
   private static void warnIfLeaseLost(boolean recorded, ClaimedMessage message) {
     if (!recorded) {
       log.warn(
-          "lease lost outbox_id={} case_id={}: another dispatcher took the message over; raise"
-              + " forewarn.outbox.lease above the longest provider call",
+          "lease lost outbox_id={} case_id={}: another dispatcher or a status callback recorded"
+              + " the outcome; raise forewarn.outbox.lease above the longest provider call",
           message.id(),
           message.caseId());
     }

@@ -4,6 +4,9 @@ import dev.forewarn.outreach.notify.ChannelKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OutboxRepository {
 
+  private static final String CLAIMED_COLUMNS =
+      "o.id, o.case_id, o.step, o.channel, o.recipient, o.subject, o.body_text, o.body_html,"
+          + " o.idempotency_key, o.attempts, o.claim_token, o.customer_id, o.route_position";
+
   private final JdbcClient jdbc;
 
   public OutboxRepository(JdbcClient jdbc) {
@@ -25,24 +32,35 @@ public class OutboxRepository {
   /**
    * Adds a message unless one with the same idempotency key exists; joins the caller's transaction.
    *
-   * @return whether a row was added
+   * @return the new row's id, empty when the key existed
    */
-  public boolean add(NewOutboxMessage message) {
+  public Optional<Long> insert(NewOutboxMessage message) {
     return jdbc.sql(
-                "INSERT INTO outbox (case_id, step, channel, recipient, subject, body_text,"
-                    + " body_html, idempotency_key)"
-                    + " VALUES (:caseId, :step, :channel, :recipient, :subject, :text, :html, :key)"
-                    + " ON CONFLICT (idempotency_key) DO NOTHING")
-            .param("caseId", message.caseId())
-            .param("step", message.step())
-            .param("channel", message.channel().code())
-            .param("recipient", message.recipient())
-            .param("subject", message.subject().orElse(null))
-            .param("text", message.text())
-            .param("html", message.html().orElse(null))
-            .param("key", message.idempotencyKey())
-            .update()
-        > 0;
+            "INSERT INTO outbox (case_id, step, channel, recipient, subject, body_text,"
+                + " body_html, idempotency_key, customer_id, route_position, next_attempt_at)"
+                + " VALUES (:caseId, :step, :channel, :recipient, :subject, :text, :html, :key,"
+                + " :customerId, :position, COALESCE(:notBefore, now()))"
+                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
+        .param("caseId", message.caseId())
+        .param("step", message.step())
+        .param("channel", message.channel().code())
+        .param("recipient", message.recipient())
+        .param("subject", message.subject().orElse(null))
+        .param("text", message.text())
+        .param("html", message.html().orElse(null))
+        .param("key", message.idempotencyKey())
+        .param("customerId", message.customerId())
+        .param("position", message.routePosition())
+        .param(
+            "notBefore",
+            message.notBefore() == null ? null : message.notBefore().atOffset(ZoneOffset.UTC))
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Adds a message unless its idempotency key exists; true when a row was added. */
+  public boolean add(NewOutboxMessage message) {
+    return insert(message).isPresent();
   }
 
   /** Wakes the dispatchers of every instance once the caller's transaction commits. */
@@ -53,20 +71,22 @@ public class OutboxRepository {
   /**
    * Claims the next due message, or one whose previous dispatcher's lease ran out, for this
    * dispatcher until {@code lease} has passed. Other dispatchers skip the locked row instead of
-   * waiting for it.
+   * waiting for it. The row is marked in doubt before any provider call; the claim reports whether
+   * it already was, i.e. whether an earlier attempt may have reached the provider.
    */
   Optional<ClaimedMessage> claimNext(Duration lease) {
     return jdbc.sql(
             "WITH due AS ("
-                + " SELECT id FROM outbox"
+                + " SELECT id, in_doubt, attempt_started_at FROM outbox"
                 + " WHERE (status = 'PENDING' AND next_attempt_at <= now())"
                 + " OR (status = 'SENDING' AND lease_until < now())"
-                + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
                 + " UPDATE outbox o SET status = 'SENDING', attempts = o.attempts + 1,"
-                + " claim_token = :token, lease_until = now() + :leaseMillis * interval '1 ms'"
-                + " FROM due WHERE o.id = due.id"
-                + " RETURNING o.id, o.case_id, o.channel, o.recipient, o.subject, o.body_text,"
-                + " o.body_html, o.idempotency_key, o.attempts, o.claim_token")
+                + " claim_token = :token, lease_until = now() + :leaseMillis * interval '1 ms',"
+                + " in_doubt = true, attempt_started_at = now()"
+                + " FROM due WHERE o.id = due.id RETURNING "
+                + CLAIMED_COLUMNS
+                + ", due.in_doubt AS was_in_doubt, due.attempt_started_at AS previous_attempt_at")
         .param("token", UUID.randomUUID())
         .param("leaseMillis", lease.toMillis())
         .query(OutboxRepository::claimed)
@@ -76,7 +96,7 @@ public class OutboxRepository {
   boolean markSent(ClaimedMessage message, String provider, String providerId) {
     return jdbc.sql(
                 "UPDATE outbox SET status = 'SENT', provider = :provider, provider_id = :providerId,"
-                    + " sent_at = now(), lease_until = NULL"
+                    + " sent_at = now(), lease_until = NULL, in_doubt = false"
                     + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
             .param("provider", provider)
             .param("providerId", providerId)
@@ -86,15 +106,18 @@ public class OutboxRepository {
         == 1;
   }
 
-  boolean scheduleRetry(ClaimedMessage message, String provider, Duration delay, String error) {
+  /** Back to PENDING; {@code inDoubt} keeps the row marked when the attempt got no answer. */
+  boolean scheduleRetry(
+      ClaimedMessage message, String provider, Duration delay, String error, boolean inDoubt) {
     return jdbc.sql(
                 "UPDATE outbox SET status = 'PENDING', provider = :provider, last_error = :error,"
                     + " next_attempt_at = now() + :delayMillis * interval '1 ms',"
-                    + " lease_until = NULL, claim_token = NULL"
+                    + " lease_until = NULL, claim_token = NULL, in_doubt = :inDoubt"
                     + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
             .param("provider", provider)
             .param("error", error)
             .param("delayMillis", delay.toMillis())
+            .param("inDoubt", inDoubt)
             .param("id", message.id())
             .param("token", message.claimToken())
             .update()
@@ -104,10 +127,38 @@ public class OutboxRepository {
   boolean markFailed(ClaimedMessage message, String provider, String error) {
     return jdbc.sql(
                 "UPDATE outbox SET status = 'FAILED', provider = :provider, last_error = :error,"
-                    + " lease_until = NULL"
+                    + " lease_until = NULL, in_doubt = false"
                     + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
             .param("provider", provider)
             .param("error", error)
+            .param("id", message.id())
+            .param("token", message.claimToken())
+            .update()
+        == 1;
+  }
+
+  /** Not sent on purpose; the attempt the claim counted is given back. */
+  boolean cancel(ClaimedMessage message, String reason) {
+    return jdbc.sql(
+                "UPDATE outbox SET status = 'CANCELLED', last_error = :reason,"
+                    + " attempts = attempts - 1, lease_until = NULL, in_doubt = false"
+                    + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
+            .param("reason", reason)
+            .param("id", message.id())
+            .param("token", message.claimToken())
+            .update()
+        == 1;
+  }
+
+  /** Waits until a time; the attempt the claim counted is given back. */
+  boolean defer(ClaimedMessage message, Instant until) {
+    return jdbc.sql(
+                "UPDATE outbox SET status = 'PENDING', next_attempt_at = :until,"
+                    + " attempts = attempts - 1, lease_until = NULL, claim_token = NULL,"
+                    + " in_doubt = :inDoubt"
+                    + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
+            .param("until", until.atOffset(ZoneOffset.UTC))
+            .param("inDoubt", message.inDoubt())
             .param("id", message.id())
             .param("token", message.claimToken())
             .update()
@@ -132,9 +183,15 @@ public class OutboxRepository {
   }
 
   private static ClaimedMessage claimed(ResultSet rs, int row) throws SQLException {
+    long customerId = rs.getLong("customer_id");
+    Optional<Long> customer = rs.wasNull() ? Optional.empty() : Optional.of(customerId);
+    int position = rs.getInt("route_position");
+    Optional<Integer> routePosition = rs.wasNull() ? Optional.empty() : Optional.of(position);
+    OffsetDateTime previous = rs.getObject("previous_attempt_at", OffsetDateTime.class);
     return new ClaimedMessage(
         rs.getLong("id"),
         rs.getLong("case_id"),
+        rs.getString("step"),
         ChannelKind.fromCode(rs.getString("channel")),
         rs.getString("recipient"),
         Optional.ofNullable(rs.getString("subject")),
@@ -142,6 +199,10 @@ public class OutboxRepository {
         Optional.ofNullable(rs.getString("body_html")),
         rs.getString("idempotency_key"),
         rs.getInt("attempts"),
-        rs.getObject("claim_token", UUID.class));
+        rs.getObject("claim_token", UUID.class),
+        customer,
+        routePosition,
+        rs.getBoolean("was_in_doubt"),
+        Optional.ofNullable(previous).map(OffsetDateTime::toInstant));
   }
 }

@@ -1,5 +1,6 @@
 package dev.forewarn.outreach.notify.sms;
 
+import dev.forewarn.outreach.config.OutreachProperties;
 import dev.forewarn.outreach.notify.Channel;
 import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.notify.SandboxChannel;
@@ -15,12 +16,12 @@ class SmsChannelConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SmsChannelConfiguration.class);
 
   @Bean
-  Channel smsChannel(TwilioProperties properties) {
+  Channel smsChannel(TwilioProperties properties, OutreachProperties outreach) {
     if (!properties.configured()) {
       log.info("sms channel=sandbox: forewarn.twilio.account-sid is not set, nothing is sent");
       return new SandboxChannel(ChannelKind.SMS);
     }
     log.info("sms channel=twilio base_url={}", properties.baseUrl());
-    return new TwilioSmsChannel(properties);
+    return new TwilioSmsChannel(properties, outreach.base());
   }
 }

@@ -9,19 +9,32 @@ import dev.forewarn.outreach.notify.Channel;
 import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.OutgoingMessage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 
-/** SMS through Twilio's Messages API, with a client of its own built from the properties. */
+/**
+ * SMS through Twilio's Messages API, with a client of its own built from the properties. Every
+ * message asks for status callbacks at {@code {public-url}/webhooks/twilio/status?ref={key}}, so
+ * that a report can find its outbox row even when the dispatcher died before recording the SID.
+ */
 final class TwilioSmsChannel implements Channel {
+
+  /** How many of the newest messages to a number a lookup reads. */
+  private static final long LOOKUP_PAGE = 50;
 
   private final TwilioRestClient client;
   private final PhoneNumber from;
+  private final String callbackBase;
 
-  TwilioSmsChannel(TwilioProperties properties) {
+  TwilioSmsChannel(TwilioProperties properties, String publicBase) {
     this.client =
         new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
             .httpClient(new BaseUrlHttpClient(properties.baseUrl().toString()))
             .build();
     this.from = new PhoneNumber(properties.fromNumber());
+    this.callbackBase = publicBase + "/webhooks/twilio/status?ref=";
   }
 
   @Override
@@ -43,6 +56,8 @@ final class TwilioSmsChannel implements Channel {
   public String send(OutgoingMessage message) throws DeliveryException {
     try {
       return Message.creator(new PhoneNumber(message.address()), from, message.text())
+          .setStatusCallback(
+              callbackBase + URLEncoder.encode(message.reference(), StandardCharsets.UTF_8))
           .create(client)
           .getSid();
     } catch (TwilioException e) {
@@ -51,8 +66,38 @@ final class TwilioSmsChannel implements Channel {
   }
 
   /**
-   * Throttling (429), provider errors (5xx) and calls that got no answer (timeouts, refused
-   * connections) may succeed later; any other 4xx, such as 21211 invalid number, never will.
+   * Twilio keeps no idempotency key on messages, so the message is recognised by what makes it
+   * unique: the same sender, recipient and body (which names the case and carries its link),
+   * created after the earlier attempt started.
+   */
+  @Override
+  public Optional<String> findAccepted(OutgoingMessage message, Instant since)
+      throws DeliveryException {
+    try {
+      return Message.reader()
+          .setTo(new PhoneNumber(message.address()))
+          .setFrom(from)
+          .setPageSize(LOOKUP_PAGE)
+          .firstPage(client)
+          .getRecords()
+          .stream()
+          .filter(m -> message.text().equals(m.getBody()))
+          .filter(
+              m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(since))
+          .map(Message::getSid)
+          .findFirst();
+    } catch (TwilioException e) {
+      DeliveryException classified = classify(e);
+      // Whatever the answer, the lookup must be repeated before anything is sent.
+      throw DeliveryException.unanswered(
+          "lookup of earlier attempt: " + classified.getMessage(), e);
+    }
+  }
+
+  /**
+   * Throttling (429) and provider errors (5xx) may succeed later; calls that got no answer
+   * (timeouts, refused connections) too, but the message may have been accepted; any other 4xx,
+   * such as 21211 invalid number or 21610 unsubscribed recipient, never will.
    */
   static DeliveryException classify(TwilioException e) {
     Integer status = e instanceof ApiException ? ((ApiException) e).getStatusCode() : null;
@@ -63,8 +108,10 @@ final class TwilioSmsChannel implements Channel {
             + (status == null ? "" : " (HTTP " + status + ")")
             + ": "
             + e.getMessage();
-    boolean retryable = status == null || status == 429 || status >= 500;
-    return retryable
+    if (status == null) {
+      return DeliveryException.unanswered(reason, e);
+    }
+    return status == 429 || status >= 500
         ? DeliveryException.retryable(reason, e)
         : DeliveryException.permanent(reason, e);
   }

@@ -35,7 +35,17 @@ class TwilioSmsChannelTest {
   }
 
   @Test
-  void callsThatGotNoAnswerAreRetried() {
+  void unsubscribedRecipientIsPermanent() {
+    assertThat(TwilioSmsChannel.classify(twilioError(21610, 400)).retryable()).isFalse();
+  }
+
+  @Test
+  void callsThatGotNoAnswerAreRetriedButMayHaveBeenAccepted() {
+    assertThat(
+            TwilioSmsChannel.classify(new ApiException("Read timed out", new IOException()))
+                .maybeAccepted())
+        .isTrue();
+    assertThat(TwilioSmsChannel.classify(twilioError(20429, 429)).maybeAccepted()).isFalse();
     assertThat(
             TwilioSmsChannel.classify(new ApiException("Read timed out", new IOException()))
                 .retryable())

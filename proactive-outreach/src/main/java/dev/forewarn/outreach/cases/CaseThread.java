@@ -1,0 +1,214 @@
+package dev.forewarn.outreach.cases;
+
+import dev.forewarn.outreach.config.OutreachProperties;
+import dev.forewarn.outreach.notify.ChannelKind;
+import dev.forewarn.outreach.outbox.NewOutboxMessage;
+import dev.forewarn.outreach.outbox.OutboxRepository;
+import dev.forewarn.outreach.preferences.RouteStep;
+import dev.forewarn.outreach.templates.MessageFacts;
+import dev.forewarn.outreach.templates.MessageRenderer;
+import dev.forewarn.outreach.templates.Rendered;
+import dev.forewarn.outreach.templates.Step;
+import dev.forewarn.outreach.timeline.Timeline;
+import dev.forewarn.rules.Severity;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The messages of one case thread: stores the case's route, renders a step for a place on the route
+ * (with the cases grouped into it) and queues it in the outbox, and knows which channel has worked
+ * so far. Every method joins the caller's transaction.
+ */
+@Component
+class CaseThread {
+
+  private final JdbcClient jdbc;
+  private final OutboxRepository outbox;
+  private final MessageRenderer renderer;
+  private final Timeline timeline;
+  private final OutreachProperties properties;
+
+  CaseThread(
+      JdbcClient jdbc,
+      OutboxRepository outbox,
+      MessageRenderer renderer,
+      Timeline timeline,
+      OutreachProperties properties) {
+    this.jdbc = jdbc;
+    this.outbox = outbox;
+    this.renderer = renderer;
+    this.timeline = timeline;
+    this.properties = properties;
+  }
+
+  void saveRoute(long caseId, List<RouteStep> route) {
+    for (RouteStep step : route) {
+      jdbc.sql(
+              "INSERT INTO case_routes (case_id, position, customer_id, channel, address)"
+                  + " VALUES (:caseId, :position, :customerId, :channel, :address)"
+                  + " ON CONFLICT DO NOTHING")
+          .param("caseId", caseId)
+          .param("position", step.position())
+          .param("customerId", step.customerId())
+          .param("channel", step.channel().code())
+          .param("address", step.address())
+          .update();
+    }
+  }
+
+  Optional<RouteStep> routeStep(long caseId, int position) {
+    return jdbc.sql(
+            "SELECT position, customer_id, channel, address FROM case_routes"
+                + " WHERE case_id = :caseId AND position = :position")
+        .param("caseId", caseId)
+        .param("position", position)
+        .query(
+            (rs, row) ->
+                new RouteStep(
+                    rs.getInt("position"),
+                    rs.getLong("customer_id"),
+                    ChannelKind.fromCode(rs.getString("channel")),
+                    rs.getString("address")))
+        .optional();
+  }
+
+  /** The route position of the newest message that went out and was not reported lost. */
+  Optional<Integer> workingPosition(long caseId) {
+    return jdbc.sql(
+            "SELECT route_position FROM outbox WHERE case_id = :caseId AND status = 'SENT'"
+                + " AND route_position IS NOT NULL"
+                + " AND coalesce(delivery, '') NOT IN ('undelivered', 'failed', 'bounced')"
+                + " ORDER BY sent_at DESC, id DESC LIMIT 1")
+        .param("caseId", caseId)
+        .query(Integer.class)
+        .optional();
+  }
+
+  /**
+   * Queues a step of the thread for a place on the route.
+   *
+   * @param stepCode the outbox step, {@code step.code()} or a refinement of it
+   * @return whether a message was queued (false: no such place, or queued before)
+   */
+  boolean queue(long caseId, Step step, String stepCode, int position, Instant notBefore) {
+    Optional<RouteStep> place = routeStep(caseId, position);
+    if (place.isEmpty()) {
+      return false;
+    }
+    RouteStep to = place.get();
+    Rendered rendered = render(caseId, step, to);
+    boolean secondary = !isOwner(caseId, to.customerId());
+    Optional<Long> id =
+        outbox.insert(
+            new NewOutboxMessage(
+                caseId,
+                stepCode,
+                to.channel(),
+                to.address(),
+                rendered.subject(),
+                rendered.text(),
+                rendered.html(),
+                to.customerId(),
+                to.position(),
+                secondary,
+                notBefore));
+    id.ifPresent(
+        outboxId ->
+            timeline.add(
+                caseId,
+                "MESSAGE_QUEUED",
+                to.channel().code(),
+                stepCode + (secondary ? " to the secondary contact" : ""),
+                outboxId));
+    return id.isPresent();
+  }
+
+  /** Renders the rows of a case's step that have not been tried yet again, e.g. after grouping. */
+  void rerenderWaiting(long caseId, String stepCode) {
+    List<Long> waiting =
+        jdbc.sql(
+                "SELECT id FROM outbox WHERE case_id = :caseId AND step = :step"
+                    + " AND status = 'PENDING' AND attempts = 0 AND route_position IS NOT NULL"
+                    + " FOR UPDATE")
+            .param("caseId", caseId)
+            .param("step", stepCode)
+            .query(Long.class)
+            .list();
+    for (long id : waiting) {
+      int position =
+          jdbc.sql("SELECT route_position FROM outbox WHERE id = :id")
+              .param("id", id)
+              .query(Integer.class)
+              .single();
+      RouteStep to = routeStep(caseId, position).orElseThrow();
+      Rendered rendered = render(caseId, Step.fromCode(stepCode), to);
+      jdbc.sql(
+              "UPDATE outbox SET subject = :subject, body_text = :text, body_html = :html"
+                  + " WHERE id = :id")
+          .param("subject", rendered.subject().orElse(null))
+          .param("text", rendered.text())
+          .param("html", rendered.html().orElse(null))
+          .param("id", id)
+          .update();
+    }
+  }
+
+  Severity severity(long caseId) {
+    return jdbc.sql("SELECT severity FROM cases WHERE id = :id")
+        .param("id", caseId)
+        .query((rs, row) -> Severity.valueOf(rs.getString(1)))
+        .single();
+  }
+
+  private Rendered render(long caseId, Step step, RouteStep to) {
+    Recipient recipient =
+        jdbc.sql("SELECT name, locale FROM customers WHERE id = :id")
+            .param("id", to.customerId())
+            .query((rs, row) -> new Recipient(rs.getString("name"), rs.getString("locale")))
+            .single();
+    List<MessageFacts> facts = facts(caseId, recipient.name());
+    return renderer.render(step, to.channel(), recipient.locale(), facts, Instant.now());
+  }
+
+  /** The case first, then the cases grouped into it. */
+  private List<MessageFacts> facts(long caseId, String customerName) {
+    return jdbc.sql(
+            "SELECT c.id, c.rule_id, c.severity, c.summary, c.eta, c.public_token, c.device_id,"
+                + " d.nickname, d.model FROM cases c"
+                + " LEFT JOIN devices d ON d.device_id = c.device_id"
+                + " WHERE c.id = :id OR c.group_lead = :id ORDER BY (c.id = :id) DESC, c.id")
+        .param("id", caseId)
+        .query(
+            (rs, row) -> {
+              OffsetDateTime eta = rs.getObject("eta", OffsetDateTime.class);
+              return new MessageFacts(
+                  rs.getLong("id"),
+                  customerName,
+                  MessageFacts.deviceLabel(
+                      Optional.ofNullable(rs.getString("nickname")),
+                      Optional.ofNullable(rs.getString("model")),
+                      rs.getString("device_id")),
+                  Severity.valueOf(rs.getString("severity")),
+                  rs.getString("rule_id"),
+                  rs.getString("summary"),
+                  Optional.ofNullable(eta).map(OffsetDateTime::toInstant),
+                  properties.base() + "/c/" + rs.getString("public_token"));
+            })
+        .list();
+  }
+
+  private boolean isOwner(long caseId, long customerId) {
+    return jdbc.sql("SELECT count(*) FROM cases WHERE id = :id AND customer_id = :customerId")
+            .param("id", caseId)
+            .param("customerId", customerId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private record Recipient(String name, String locale) {}
+}

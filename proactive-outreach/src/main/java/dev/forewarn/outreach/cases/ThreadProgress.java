@@ -1,0 +1,127 @@
+package dev.forewarn.outreach.cases;
+
+import dev.forewarn.outreach.agents.AgentTasks;
+import dev.forewarn.outreach.config.OutreachProperties;
+import dev.forewarn.outreach.outbox.ClaimedMessage;
+import dev.forewarn.outreach.outbox.OutboxEvents;
+import dev.forewarn.outreach.outbox.OutboxRepository;
+import dev.forewarn.outreach.outbox.OutboxRow;
+import dev.forewarn.outreach.templates.Step;
+import dev.forewarn.outreach.timeline.Timeline;
+import dev.forewarn.rules.Severity;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a case thread on from what really happened to its messages: a message that cannot be
+ * delivered sends the same step down the route at once; when the route is used up, an agent is
+ * asked to step in. The first message that goes out starts the acknowledgement window.
+ */
+@Component
+class ThreadProgress implements OutboxEvents {
+
+  private static final Logger log = LoggerFactory.getLogger(ThreadProgress.class);
+
+  private final JdbcClient jdbc;
+  private final CaseThread thread;
+  private final Timeline timeline;
+  private final AgentTasks agents;
+  private final OutboxRepository outbox;
+  private final OutreachProperties properties;
+
+  ThreadProgress(
+      JdbcClient jdbc,
+      CaseThread thread,
+      Timeline timeline,
+      AgentTasks agents,
+      OutboxRepository outbox,
+      OutreachProperties properties) {
+    this.jdbc = jdbc;
+    this.thread = thread;
+    this.timeline = timeline;
+    this.agents = agents;
+    this.outbox = outbox;
+    this.properties = properties;
+  }
+
+  @Override
+  public void sent(ClaimedMessage m, String provider, String providerId, boolean reconciled) {
+    timeline.add(
+        m.caseId(),
+        "MESSAGE_SENT",
+        m.channel().code(),
+        m.step()
+            + " accepted by "
+            + provider
+            + " as "
+            + providerId
+            + (reconciled ? " (found at the provider after an interrupted attempt)" : ""),
+        m.id());
+    if (m.step().equals(Step.OPENED.code())) {
+      jdbc.sql(
+              "UPDATE cases SET ack_due_at = now() + :millis * interval '1 ms'"
+                  + " WHERE id = :id AND ack_due_at IS NULL AND acknowledged_at IS NULL")
+          .param("millis", ackWindow(thread.severity(m.caseId())).toMillis())
+          .param("id", m.caseId())
+          .update();
+    }
+  }
+
+  @Override
+  public void undeliverable(OutboxRow row, String reason) {
+    timeline.add(row.caseId(), "MESSAGE_FAILED", row.channel().code(), reason, row.id());
+    Optional<Step> step = Step.ofOutboxStep(row.step());
+    if (row.routePosition().isEmpty() || step.isEmpty()) {
+      return;
+    }
+    int next = row.routePosition().get() + 1;
+    if (thread.queue(row.caseId(), step.get(), row.step(), next, null)) {
+      timeline.add(
+          row.caseId(),
+          "FALLBACK",
+          thread.routeStep(row.caseId(), next).map(s -> s.channel().code()).orElse(null),
+          row.step() + " moves from " + row.channel().code() + " to the next channel",
+          null);
+      outbox.wakeDispatchers();
+      log.info("fallback case_id={} step={} position={}", row.caseId(), row.step(), next);
+      return;
+    }
+    if (thread.routeStep(row.caseId(), next).isEmpty() && step.get() != Step.ALL_CLEAR) {
+      String problem = "no channel reached the customer: " + reason;
+      jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id")
+          .param("problem", problem)
+          .param("id", row.caseId())
+          .update();
+      agents.open(row.caseId(), AgentTasks.ESCALATION, problem);
+    }
+  }
+
+  @Override
+  public void deferred(ClaimedMessage m, String reason) {
+    timeline.add(m.caseId(), "MESSAGE_DEFERRED", m.channel().code(), reason, m.id());
+  }
+
+  @Override
+  public void cancelled(ClaimedMessage m, String reason) {
+    timeline.add(m.caseId(), "MESSAGE_NOT_SENT", m.channel().code(), reason, m.id());
+    if (reason.contains("budget")) {
+      jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id AND problem IS NULL")
+          .param("problem", reason)
+          .param("id", m.caseId())
+          .update();
+    }
+  }
+
+  @Override
+  public void delivery(OutboxRow row, String state, String detail) {
+    timeline.add(row.caseId(), "DELIVERY", row.channel().code(), state + detail, row.id());
+  }
+
+  Duration ackWindow(Severity severity) {
+    return severity == Severity.CRITICAL ? properties.criticalAckWindow() : properties.ackWindow();
+  }
+}

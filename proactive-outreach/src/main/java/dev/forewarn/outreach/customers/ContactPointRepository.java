@@ -1,0 +1,71 @@
+package dev.forewarn.outreach.customers;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The contact_points table: every number, address and app installation of every customer. */
+@Repository
+public class ContactPointRepository {
+
+  private static final String COLUMNS =
+      "id, customer_id, channel, address, fcm_token, platform, created_at";
+
+  private final JdbcClient jdbc;
+
+  ContactPointRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Adds a contact point; adding the same one again returns the stored one. */
+  ContactPoint add(long customerId, NewContactPoint point) {
+    return jdbc.sql(
+            "INSERT INTO contact_points (customer_id, channel, address, fcm_token, platform)"
+                + " VALUES (:customerId, :channel, :address, :fcmToken, :platform)"
+                + " ON CONFLICT (customer_id, channel, address) DO UPDATE"
+                + " SET fcm_token = COALESCE(EXCLUDED.fcm_token, contact_points.fcm_token),"
+                + " platform = COALESCE(EXCLUDED.platform, contact_points.platform)"
+                + " RETURNING "
+                + COLUMNS)
+        .param("customerId", customerId)
+        .param("channel", point.channel())
+        .param("address", point.address())
+        .param("fcmToken", point.fcmToken())
+        .param("platform", point.platform())
+        .query(ContactPoint.class)
+        .single();
+  }
+
+  /** A customer's contact points, oldest first: the first of each channel is the one used. */
+  public List<ContactPoint> of(long customerId) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM contact_points WHERE customer_id = :id ORDER BY id")
+        .param("id", customerId)
+        .query(ContactPoint.class)
+        .list();
+  }
+
+  /**
+   * An app installation by its id, for the app channel to find the push token of an outbox
+   * recipient; empty when no customer has it.
+   */
+  public Optional<ContactPoint> appInstallation(String installationId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM contact_points WHERE channel = 'app' AND address = :address"
+                + " ORDER BY id LIMIT 1")
+        .param("address", installationId)
+        .query(ContactPoint.class)
+        .optional();
+  }
+
+  boolean remove(long customerId, long id) {
+    return jdbc.sql("DELETE FROM contact_points WHERE customer_id = :customerId AND id = :id")
+            .param("customerId", customerId)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+}
