@@ -162,8 +162,15 @@ final class CaseLifecycle {
             rule, Decision.Kind.UPDATE, severity, t, s.openSince(), evidence, summary, signal));
   }
 
-  /** Whether the ETA moved by more than its fraction of the time that was left. */
+  /**
+   * Whether the ETA moved by more than its fraction of the time that was left. Once the crossing
+   * was reported as reached, a forecast that still says "now" has not moved: the metric staying
+   * past the limit is no news.
+   */
   private static boolean moved(Signal signal, Instant reported, Instant t) {
+    if (!reported.isAfter(t) && !signal.eta().isAfter(t)) {
+      return false;
+    }
     Duration left = Duration.between(t, reported);
     Duration resolution = signal.etaResolution() == null ? Duration.ZERO : signal.etaResolution();
     double leftSeconds = Math.max(left.toMillis(), resolution.toMillis()) / 1000.0;

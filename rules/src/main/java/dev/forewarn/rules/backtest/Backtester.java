@@ -2,8 +2,8 @@ package dev.forewarn.rules.backtest;
 
 import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Replay;
 import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleClock;
 import dev.forewarn.rules.RuleState;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,11 +20,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Replays readings through rules with {@link Replay}, exactly as the streaming job does: per device
- * and rule one state, readings in the order given (which must be event-time order per device for
- * the replay to mean what live detection means), time let pass before each reading and at the end,
- * rules only on the devices their scope (tags included) names. Devices may be interleaved; each
- * keeps its own state.
+ * Replays readings through rules with {@link RuleClock}, exactly as the streaming job does: per
+ * device and rule one state, readings in the order given (which must be event-time order per device
+ * for the replay to mean what live detection means), time let pass before each reading and at the
+ * end, rules only on the devices their scope (tags included) names. Devices may be interleaved;
+ * each keeps its own state.
  */
 public final class Backtester {
 
@@ -69,7 +69,7 @@ public final class Backtester {
         if (!rule.appliesTo(reading)) {
           continue;
         }
-        Replay.Result result = Replay.reading(rule, deviceStates[i], reading);
+        RuleClock.Result result = RuleClock.reading(rule, deviceStates[i], reading);
         deviceStates[i] = result.state();
         result.decisions().forEach(d -> events.add(CaseEvent.of(reading.deviceId(), d)));
       }
@@ -81,7 +81,7 @@ public final class Backtester {
           (device, deviceStates) -> {
             for (int i = 0; i < rules.size(); i++) {
               if (deviceStates[i] != null) {
-                Replay.Result result = Replay.until(rules.get(i), deviceStates[i], until);
+                RuleClock.Result result = RuleClock.until(rules.get(i), deviceStates[i], until);
                 result.decisions().forEach(d -> events.add(CaseEvent.of(device, d)));
               }
             }

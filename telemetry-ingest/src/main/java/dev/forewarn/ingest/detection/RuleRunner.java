@@ -4,8 +4,8 @@ import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Decision;
 import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Replay;
 import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleClock;
 import dev.forewarn.rules.RuleState;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one rule for the current device, on a reading or on the passing of event time, through
- * {@link Replay} (the order the backtester uses too), and asks for a wakeup at the rule's next
+ * {@link RuleClock} (the order the backtester uses too), and asks for a wakeup at the rule's next
  * {@link Evaluators#deadline deadline}, so that a silence is noticed without a reading.
  */
 final class RuleRunner {
@@ -35,7 +35,7 @@ final class RuleRunner {
   boolean onReading(Rule rule, Reading reading, Wakeup wakeup, Collector<CaseEvent> out)
       throws Exception {
     RuleState previous = states.load(rule.id(), reading.deviceId());
-    Replay.Result result = Replay.reading(rule, previous, reading);
+    RuleClock.Result result = RuleClock.reading(rule, previous, reading);
     finish(rule, reading.deviceId(), previous, result, wakeup, out);
     return DeviceRuleStates.notNewer(previous, reading);
   }
@@ -45,7 +45,7 @@ final class RuleRunner {
       throws Exception {
     RuleState previous = states.load(rule.id(), deviceId);
     if (previous != null) {
-      finish(rule, deviceId, previous, Replay.until(rule, previous, now), wakeup, out);
+      finish(rule, deviceId, previous, RuleClock.until(rule, previous, now), wakeup, out);
     }
   }
 
@@ -53,7 +53,7 @@ final class RuleRunner {
       Rule rule,
       String deviceId,
       RuleState previous,
-      Replay.Result result,
+      RuleClock.Result result,
       Wakeup wakeup,
       Collector<CaseEvent> out)
       throws Exception {

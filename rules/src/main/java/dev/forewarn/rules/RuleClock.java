@@ -12,7 +12,7 @@ import java.util.Optional;
  * instant (the job's watermark, the end of the replayed history). Both therefore decide the same
  * things at the same event times, whether or not a reading follows a silence.
  */
-public final class Replay {
+public final class RuleClock {
 
   /** A guard against a condition whose deadline never settles; no real rule comes near it. */
   static final int MAX_STEPS = 10_000;
@@ -29,7 +29,7 @@ public final class Replay {
     }
   }
 
-  private Replay() {}
+  private RuleClock() {}
 
   /**
    * Lets time pass up to just before the reading, then evaluates it.
