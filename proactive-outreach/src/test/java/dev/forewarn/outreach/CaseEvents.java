@@ -92,6 +92,9 @@ public final class CaseEvents {
    * An update of the open episode, as the job writes it once a forecast moves or the severity
    * rises: a new event id each time, the same device, rule and episode start.
    */
+  /** Event time of the updates {@link #insertUpdate} writes. */
+  public static final Instant UPDATED_AT = T0_PLUS_2M.plusSeconds(60);
+
   public void insertUpdate(String deviceId, Severity severity, Map<String, Double> evidence) {
     jdbc.update(
         "INSERT INTO case_events (event_id, type, device_id, rule_id, rule_version, severity,"
@@ -101,7 +104,7 @@ public final class CaseEvents {
         deviceId,
         RULE,
         severity.name(),
-        T0_PLUS_2M.plusSeconds(60).atOffset(ZoneOffset.UTC),
+        UPDATED_AT.atOffset(ZoneOffset.UTC),
         T0.atOffset(ZoneOffset.UTC),
         evidenceJson(evidence),
         "compressor_temp_c rising (now " + evidence.get("compressor_temp_c") + ")");

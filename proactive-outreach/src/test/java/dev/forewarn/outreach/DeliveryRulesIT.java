@@ -292,7 +292,10 @@ class DeliveryRulesIT {
     api.owner("Lia", phone, null, device, "Roof AC");
     events.insert(CaseEvents.opened(device));
     long caseId = api.awaitCase(device, c -> sent(c, "sms", "opened")).get("id").asLong();
-    double sixHours = Duration.ofHours(6).toSeconds();
+    // The forecast says six hours from now; evidence counts from the event's own time.
+    double sixHours =
+        Duration.between(CaseEvents.UPDATED_AT, Instant.now().plus(Duration.ofHours(6)))
+            .toSeconds();
 
     events.insertUpdate(device, Severity.WARNING, Map.of("compressor_temp_c", 87.0));
     await().atMost(WAIT).until(() -> api.timelineKinds(caseId).contains("UPDATED"));
