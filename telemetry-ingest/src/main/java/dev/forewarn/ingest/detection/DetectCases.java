@@ -93,10 +93,12 @@ public final class DetectCases
     }
     Position position = queue.position();
     Verdict verdict = ReadingOrder.classify(position, reading, queue.isHeld(reading.seq()));
-    if (verdict == Verdict.HOLD) {
+    boolean behindWatermark = reading.ts().toEpochMilli() <= ctx.currentWatermark();
+    if (verdict == Verdict.HOLD && !behindWatermark) {
       queue.hold(reading);
       wakeups.request(reading.ts().toEpochMilli(), ctx.timerService());
-    } else if (verdict == Verdict.NEXT) {
+    } else if (verdict == Verdict.NEXT || verdict == Verdict.HOLD) {
+      // Next in line, or already behind the watermark: nothing older can still come in time.
       queue.moveTo(drain(evaluate(reading, position, ctx, out), ctx, out));
     } else {
       refuse(verdict, reading, position, ctx);
@@ -137,6 +139,11 @@ public final class DetectCases
     Long held = queue.earliestHeld(deviceId);
     if (held != null) {
       wakeups.request(held, ctx.timerService());
+    }
+    if (states.ruleIds().isEmpty()) {
+      // Every rule that watched the device is gone.
+      queue.clear();
+      wakeups.clear();
     }
   }
 
@@ -253,6 +260,15 @@ public final class DetectCases
           ruleStates.remove(ruleId);
           if (ruleStates.isEmpty()) {
             // The backend has made this device the current key, so the queue addresses it.
+            queue.clear();
+            wakeups.clear();
+          }
+        });
+    // Devices whose only readings are still held have no rule state to visit above.
+    ctx.applyToKeyedState(
+        DeviceQueue.HELD,
+        (device, held) -> {
+          if (states.ruleIds().isEmpty()) {
             queue.clear();
             wakeups.clear();
           }

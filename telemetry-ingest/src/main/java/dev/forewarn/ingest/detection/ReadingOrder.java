@@ -7,7 +7,9 @@ import dev.forewarn.rules.Reading;
  *
  * <p>A reading whose {@code seq} follows the last evaluated one directly cannot have an earlier
  * reading still in flight, so it is evaluated at once: an in-order device pays no event-time delay.
- * A reading after a gap is held until the watermark passes its event time (the bounded
+ * The first reading of a device the job knows nothing of yet is held like one after a gap: after a
+ * start with a backlog, several source readers may hand over a device's later readings first. A
+ * reading after a gap is held until the watermark passes its event time (the bounded
  * out-of-orderness of the job) or until the gap fills, so that readings reordered on the way (for
  * example spread over several source readers by a shared subscription) are still evaluated in
  * order. A reading at or below the last evaluated seq is a duplicate when that seq was evaluated
@@ -25,7 +27,10 @@ final class ReadingOrder {
   enum Verdict {
     /** The next reading of the device: evaluate now. */
     NEXT,
-    /** A gap precedes it: hold it until the watermark passes it or the gap fills. */
+    /**
+     * A gap may precede it (or it is the first of the device): hold it until the watermark passes
+     * it or the gap fills.
+     */
     HOLD,
     /** The same seq was already evaluated (or is already held). */
     DUPLICATE,
@@ -70,11 +75,11 @@ final class ReadingOrder {
     if (alreadyHeld) {
       return Verdict.DUPLICATE;
     }
-    if (position.isNone() || reading.seq() == position.lastSeq() + 1) {
-      return Verdict.NEXT;
-    }
-    if (reading.seq() > position.lastSeq()) {
+    if (position.isNone() || reading.seq() > position.lastSeq() + 1) {
       return Verdict.HOLD;
+    }
+    if (reading.seq() == position.lastSeq() + 1) {
+      return Verdict.NEXT;
     }
     if (reading.ts().toEpochMilli() > position.lastTsMillis()) {
       return Verdict.NEXT;

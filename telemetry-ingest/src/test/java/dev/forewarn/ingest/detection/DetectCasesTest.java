@@ -207,12 +207,13 @@ class DetectCasesTest {
   }
 
   @Test
-  void readingsReorderedOnTheWayAreEvaluatedInSeqOrderWithoutWaitingForTheWatermark()
-      throws Exception {
+  void readingsReorderedOnTheWayAreEvaluatedInSeqOrder() throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70));
 
     // Seq 3 overtakes seq 2. Evaluated in arrival order the dip at T0+2m would be skipped and a
-    // case would open at T0+3m; in seq order the dip ends the breach run.
+    // case would open at T0+3m; in seq order the dip ends the breach run. Seq 1 and 2 follow on
+    // directly, so they do not wait for the watermark, and seq 3 then follows seq 2.
     pushWithoutWatermark(
         reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87), reading(HOT, T0_PLUS_2M, 60));
 
@@ -225,7 +226,8 @@ class DetectCasesTest {
   void aReadingAfterAGapWaitsForTheWatermarkThenIsEvaluated() throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
 
-    pushWithoutWatermark(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+    push(reading(HOT, T0_PLUS_1M, 85));
+    pushWithoutWatermark(reading(HOT, T0_PLUS_3M, 87));
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(heldSeqs(HOT)).containsExactly(3L);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);

@@ -25,8 +25,9 @@ class ReadingOrderTest {
   }
 
   @Test
-  void theFirstReadingOfADeviceIsEvaluatedAtOnceWhateverItsSeq() {
-    assertThat(ReadingOrder.classify(Position.NONE, seq(42, 0), false)).isEqualTo(Verdict.NEXT);
+  void theFirstReadingOfADeviceWaitsForTheWatermarkWhateverItsSeq() {
+    assertThat(ReadingOrder.classify(Position.NONE, seq(0, 0), false)).isEqualTo(Verdict.HOLD);
+    assertThat(ReadingOrder.classify(Position.NONE, seq(42, 0), false)).isEqualTo(Verdict.HOLD);
   }
 
   @Test
