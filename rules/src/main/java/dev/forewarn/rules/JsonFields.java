@@ -196,6 +196,13 @@ final class JsonFields {
     return objects;
   }
 
+  /** The field names of this object, in document order. */
+  List<String> names() {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   String path() {
     return path;
   }
