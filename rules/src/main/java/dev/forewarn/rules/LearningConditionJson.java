@@ -74,7 +74,7 @@ final class LearningConditionJson {
     if (!f.has("metrics")) {
       throw new RuleValidationException(f.at("metrics"), "required");
     }
-    List<String> metrics = new ArrayList<>(f.words("metrics", "metric"));
+    List<String> metrics = f.wordList("metrics", "metric");
     int warmup = f.integer("warmupPoints", 30);
     double minSpread = f.number("minSpread", 0);
     Map<String, Double> floors = new LinkedHashMap<>();
