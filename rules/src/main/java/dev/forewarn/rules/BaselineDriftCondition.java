@@ -26,6 +26,13 @@ import java.time.Duration;
  * @param freezeWhileDeviating when true the baseline does not learn from readings that are beyond
  *     {@code k} spreads, or while the smoothed value is beyond {@code clearK}, so it does not
  *     absorb the fault it should report
+ * @param input the value, or its first difference (the first reading then only learns the value)
+ * @param halfLife when set, the baseline learns in event time instead: see {@link #eventTime()};
+ *     null keeps the half-life in readings
+ * @param spreadHalfLife the spread's own event-time half-life; null means {@code halfLife}
+ * @param smoothing the event-time half-life of the input's moving average; zero or null is none
+ * @param seasonality a centre per bucket of a repeating period, or null for one centre; needs
+ *     {@code halfLife}
  */
 public record BaselineDriftCondition(
     String metric,
@@ -38,7 +45,12 @@ public record BaselineDriftCondition(
     int smoothingPoints,
     double minSpread,
     double minRelativeSpread,
-    boolean freezeWhileDeviating)
+    boolean freezeWhileDeviating,
+    DriftInput input,
+    Duration halfLife,
+    Duration spreadHalfLife,
+    Duration smoothing,
+    Seasonality seasonality)
     implements Condition {
 
   /** The type name in rule documents. */
@@ -58,6 +70,86 @@ public record BaselineDriftCondition(
     RuleChecks.atLeast(smoothingPoints, 1, "smoothingPoints");
     RuleChecks.notNegative(minSpread, "minSpread");
     RuleChecks.notNegative(minRelativeSpread, "minRelativeSpread");
+    RuleChecks.present(input, "input");
+    if (halfLife != null) {
+      RuleChecks.positive(halfLife, "halfLife");
+    }
+    needsEventTime(spreadHalfLife, "spreadHalfLife", halfLife);
+    needsEventTime(smoothing, "smoothing", halfLife);
+    needsEventTime(seasonality, "seasonality", halfLife);
+    if (spreadHalfLife != null) {
+      RuleChecks.positive(spreadHalfLife, "spreadHalfLife");
+    }
+    if (smoothing != null) {
+      RuleChecks.notNegative(smoothing, "smoothing");
+    }
+    if (halfLife != null) {
+      // One written form per meaning, so a document reads back equal.
+      spreadHalfLife = spreadHalfLife == null ? halfLife : spreadHalfLife;
+      smoothing = smoothing == null ? Duration.ZERO : smoothing;
+    }
+  }
+
+  /** A baseline with a half-life in readings, on the value, as before event-time options. */
+  public BaselineDriftCondition(
+      String metric,
+      DriftSide side,
+      double k,
+      double clearK,
+      int halfLifePoints,
+      int warmupPoints,
+      Duration warmupDuration,
+      int smoothingPoints,
+      double minSpread,
+      double minRelativeSpread,
+      boolean freezeWhileDeviating) {
+    this(
+        metric,
+        side,
+        k,
+        clearK,
+        halfLifePoints,
+        warmupPoints,
+        warmupDuration,
+        smoothingPoints,
+        minSpread,
+        minRelativeSpread,
+        freezeWhileDeviating,
+        DriftInput.VALUE,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * Whether the baseline learns in event time ({@code halfLife} set). Then a reading {@code dt}
+   * after the previous one (at least a second) weighs {@code max(1/n, 1 − 2^(−dt/halfLife))},
+   * {@code n} counting the readings learned, so irregular sampling is weighted by the time it
+   * covers; the input is smoothed with {@code smoothing} the same way; the centre and the spread
+   * learn the smoothed input; and freezing skips only readings beyond {@code k}. With seasonality a
+   * bucket is visited a fraction 1/B of the time, so its centre uses {@code dt × B}: {@code
+   * halfLife} is then the centre's half-life in calendar time. The first reading of a bucket only
+   * sets its centre.
+   */
+  public boolean eventTime() {
+    return halfLife != null;
+  }
+
+  /** The spread's half-life in event time: {@code spreadHalfLife}, else {@code halfLife}. */
+  Duration spreadOrCentreHalfLife() {
+    return spreadHalfLife != null ? spreadHalfLife : halfLife;
+  }
+
+  /** Buckets of the event-time centre: the seasonality's, or one. */
+  int centreBuckets() {
+    return seasonality == null ? 1 : seasonality.buckets();
+  }
+
+  private static void needsEventTime(Object value, String field, Duration halfLife) {
+    if (value != null && halfLife == null) {
+      throw new RuleValidationException(field, "needs halfLife (a duration) to be set");
+    }
   }
 
   @Override

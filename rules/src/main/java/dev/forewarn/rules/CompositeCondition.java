@@ -36,6 +36,10 @@ public record CompositeCondition(Join join, List<Condition> conditions) implemen
           "must hold 1 to " + MAX_CONDITIONS + " conditions, got " + conditions.size());
     }
     for (int i = 0; i < conditions.size(); i++) {
+      if (conditions.get(i) instanceof AnyOpensCondition) {
+        throw new RuleValidationException(
+            JsonPaths.element("conditions", i), "any-opens may only be a rule's own condition");
+      }
       if (depth(conditions.get(i)) >= MAX_DEPTH) {
         throw new RuleValidationException(
             JsonPaths.element("conditions", i),

@@ -14,7 +14,9 @@ public sealed interface Condition
         TrendForecastCondition,
         BaselineDriftCondition,
         SilenceCondition,
-        CompositeCondition {
+        CompositeCondition,
+        DeviationIndexCondition,
+        AnyOpensCondition {
 
   /** The condition's {@code type} in rule documents, such as {@code threshold}. */
   String type();

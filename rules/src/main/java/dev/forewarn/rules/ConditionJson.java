@@ -22,8 +22,10 @@ final class ConditionJson {
           TrendForecastCondition.TYPE,
           BaselineDriftCondition.TYPE,
           SilenceCondition.TYPE,
+          DeviationIndexCondition.TYPE,
           "all",
-          "any");
+          "any",
+          AnyOpensCondition.TYPE);
 
   private ConditionJson() {}
 
@@ -55,6 +57,10 @@ final class ConditionJson {
         CompositeCondition.Join join =
             "all".equals(type) ? CompositeCondition.Join.ALL : CompositeCondition.Join.ANY;
         return build(fields, () -> new CompositeCondition(join, children));
+      case DeviationIndexCondition.TYPE:
+        return LearningConditionJson.readIndex(fields);
+      case AnyOpensCondition.TYPE:
+        return LearningConditionJson.readAnyOpens(fields);
       default:
         return StatisticalConditionJson.read(type, fields);
     }
@@ -93,6 +99,9 @@ final class ConditionJson {
     } else if (condition instanceof CompositeCondition composite) {
       ArrayNode children = node.putArray("conditions");
       composite.conditions().forEach(child -> write(child, children.addObject()));
+    } else if (condition instanceof DeviationIndexCondition
+        || condition instanceof AnyOpensCondition) {
+      LearningConditionJson.write(condition, node);
     } else {
       StatisticalConditionJson.write(condition, node);
     }

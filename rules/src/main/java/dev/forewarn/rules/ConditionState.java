@@ -10,7 +10,9 @@ public sealed interface ConditionState
         TrendState,
         DriftState,
         SilenceState,
-        CompositeState {
+        CompositeState,
+        DeviationIndexState,
+        AnyOpensState {
 
   /** The state of a condition that remembers nothing (threshold). */
   enum None implements ConditionState {

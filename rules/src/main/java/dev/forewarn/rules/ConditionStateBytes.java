@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The binary form of each {@link ConditionState}, behind a type tag: 0 none (threshold), 1 window
- * buckets (rate of change), 2 trend, 3 drift, 4 silence, 5 composite. Doubles take 8 exact bytes,
- * counts and instants varints; see rules/README.md.
+ * buckets (rate of change), 2 trend, 3 drift, 4 silence, 5 composite, and in {@link
+ * LearningStateBytes} 6 event-time drift, 7 any-opens, 8 deviation index. Doubles take 8 exact
+ * bytes, counts and instants varints; see rules/README.md.
  */
 final class ConditionStateBytes {
 
@@ -31,6 +32,9 @@ final class ConditionStateBytes {
       out.write(TREND);
       writeWindow(out, trend.window());
       writeBaseline(out, trend.baseline());
+    } else if (state instanceof DriftState drift && !drift.basic()) {
+      out.write(LearningStateBytes.TIMED_DRIFT);
+      LearningStateBytes.writeDrift(out, drift);
     } else if (state instanceof DriftState drift) {
       out.write(DRIFT);
       writeBaseline(out, drift.baseline());
@@ -39,6 +43,12 @@ final class ConditionStateBytes {
       out.write(SILENCE);
       out.write(silence.lastSeen() != null ? 1 : 0);
       RuleStates.writeInstant(out, silence.lastSeen());
+    } else if (state instanceof AnyOpensState anyOpens) {
+      out.write(LearningStateBytes.ANY_OPENS);
+      LearningStateBytes.writeAnyOpens(out, anyOpens);
+    } else if (state instanceof DeviationIndexState index) {
+      out.write(LearningStateBytes.INDEX);
+      LearningStateBytes.writeIndex(out, index);
     } else {
       CompositeState composite = (CompositeState) state;
       out.write(COMPOSITE);
@@ -64,12 +74,22 @@ final class ConditionStateBytes {
         return new SilenceState(present == 1 ? RuleStates.readInstant(in) : null);
       case COMPOSITE:
         return readComposite(in, depth);
+      case LearningStateBytes.TIMED_DRIFT:
+        return LearningStateBytes.readDrift(in);
+      case LearningStateBytes.ANY_OPENS:
+        if (depth > 0) {
+          throw new IllegalArgumentException("rule state: any-opens only at the top");
+        }
+        return LearningStateBytes.readAnyOpens(in, depth);
+      case LearningStateBytes.INDEX:
+        return LearningStateBytes.readIndex(in);
       default:
         throw new IllegalArgumentException(
             "rule state: unknown type tag "
                 + tag
                 + "; known tags: 0 (threshold), 1 (rate of change), 2 (trend forecast),"
-                + " 3 (baseline drift), 4 (silence), 5 (all/any)");
+                + " 3 (baseline drift), 4 (silence), 5 (all/any), 6 (event-time baseline drift),"
+                + " 7 (any-opens), 8 (deviation index)");
     }
   }
 
@@ -127,7 +147,7 @@ final class ConditionStateBytes {
     return new WindowBuckets(newest, counts, means, offsets);
   }
 
-  private static void writeBaseline(ByteArrayOutputStream out, BaselineState baseline) {
+  static void writeBaseline(ByteArrayOutputStream out, BaselineState baseline) {
     Varints.write(out, baseline.count());
     out.write(baseline.since() != null ? 1 : 0);
     RuleStates.writeInstant(out, baseline.since());
@@ -135,7 +155,7 @@ final class ConditionStateBytes {
     Varints.writeDouble(out, baseline.absDeviation());
   }
 
-  private static BaselineState readBaseline(Varints.Reader in) {
+  static BaselineState readBaseline(Varints.Reader in) {
     long count = in.readVarint();
     if (count < 0) {
       throw new IllegalArgumentException("rule state: baseline count out of range " + count);

@@ -26,6 +26,15 @@ final class Conditions {
     if (condition instanceof SilenceCondition) {
       return SilenceState.INITIAL;
     }
+    if (condition instanceof DeviationIndexCondition index) {
+      return DeviationIndexState.initial(index);
+    }
+    if (condition instanceof AnyOpensCondition anyOpens) {
+      List<ConditionState> children = new ArrayList<>();
+      anyOpens.conditions().forEach(child -> children.add(initial(child.condition())));
+      return new AnyOpensState(
+          children, Collections.nCopies(children.size(), AnyOpensState.OpenerState.INITIAL), null);
+    }
     CompositeCondition composite = (CompositeCondition) condition;
     List<ConditionState> children = new ArrayList<>();
     composite.conditions().forEach(child -> children.add(initial(child)));
@@ -53,6 +62,15 @@ final class Conditions {
     if (condition instanceof SilenceCondition silence) {
       return SilenceSignals.onReading(silence, as(SilenceState.class, state, condition), reading);
     }
+    if (condition instanceof DeviationIndexCondition index) {
+      return DeviationIndexSignals.onReading(
+          index,
+          DeviationIndexState.fitted(index, as(DeviationIndexState.class, state, condition)),
+          reading);
+    }
+    if (condition instanceof AnyOpensCondition anyOpens) {
+      return AnyOpensSignals.onReading(anyOpens, anyOpens(anyOpens, state), reading);
+    }
     CompositeCondition composite = (CompositeCondition) condition;
     return CompositeSignals.onReading(composite, composite(composite, state), reading);
   }
@@ -67,6 +85,9 @@ final class Conditions {
     if (condition instanceof CompositeCondition composite) {
       return CompositeSignals.onAdvance(composite, composite(composite, state), now);
     }
+    if (condition instanceof AnyOpensCondition anyOpens) {
+      return AnyOpensSignals.onAdvance(anyOpens, anyOpens(anyOpens, state), now);
+    }
     return null;
   }
 
@@ -78,7 +99,26 @@ final class Conditions {
     if (condition instanceof CompositeCondition composite) {
       return CompositeSignals.deadline(composite, composite(composite, state));
     }
+    if (condition instanceof AnyOpensCondition anyOpens) {
+      return AnyOpensSignals.deadline(anyOpens, anyOpens(anyOpens, state));
+    }
     return null;
+  }
+
+  /** When time alone may clear an open case, or null: an any-opens' cooldown running out. */
+  static Instant closeDeadline(Condition condition, ConditionState state) {
+    if (condition instanceof AnyOpensCondition anyOpens) {
+      return AnyOpensSignals.closeDeadline(anyOpens, anyOpens(anyOpens, state));
+    }
+    return null;
+  }
+
+  private static AnyOpensState anyOpens(AnyOpensCondition condition, ConditionState state) {
+    AnyOpensState anyOpens = as(AnyOpensState.class, state, condition);
+    if (anyOpens.children().size() != condition.conditions().size()) {
+      throw mismatch(state, condition);
+    }
+    return anyOpens;
   }
 
   private static CompositeState composite(CompositeCondition condition, ConditionState state) {

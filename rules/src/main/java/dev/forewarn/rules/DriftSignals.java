@@ -10,9 +10,28 @@ final class DriftSignals {
 
   static Signal.Step onReading(
       BaselineDriftCondition condition, DriftState state, Reading reading) {
-    Double value = reading.metrics().get(condition.metric());
-    if (value == null || !Double.isFinite(value)) {
+    Double raw = reading.metrics().get(condition.metric());
+    if (raw == null || !Double.isFinite(raw)) {
       return null;
+    }
+    if (condition.input() == DriftInput.DELTA) {
+      if (state.previous() == null) {
+        // The first value only starts the differences; the warm-up clock starts with it.
+        BaselineState started =
+            new BaselineState(0, reading.ts(), 0, state.baseline().absDeviation());
+        return new Signal.Step(
+            new DriftState(started, 0, raw, reading.ts(), state.centres()), Signal.unknown());
+      }
+      Signal.Step step = judge(condition, state, raw - state.previous(), reading);
+      return new Signal.Step(((DriftState) step.state()).withPrevious(raw), step.signal());
+    }
+    return judge(condition, state, raw, reading);
+  }
+
+  private static Signal.Step judge(
+      BaselineDriftCondition condition, DriftState state, double value, Reading reading) {
+    if (condition.eventTime()) {
+      return TimedDriftSignals.onValue(condition, state, value, reading);
     }
     BaselineState baseline = state.baseline();
     double smoothing = 2.0 / (condition.smoothingPoints() + 1);
@@ -40,16 +59,16 @@ final class DriftSignals {
     evidence.put("k", condition.k());
     return new Signal.Step(
         new DriftState(next, smoothed),
-        verdict(condition, baseline, smoothed, deviation, evidence));
+        verdict(condition, baseline.centre(), smoothed, deviation, evidence));
   }
 
-  private static Signal verdict(
+  static Signal verdict(
       BaselineDriftCondition condition,
-      BaselineState baseline,
+      double baselineCentre,
       double smoothed,
       double deviation,
       Map<String, Double> evidence) {
-    String centre = Summaries.number(baseline.centre());
+    String centre = Summaries.number(baselineCentre);
     if (condition.side().beyond(deviation, condition.k())) {
       return Signal.of(
           ConditionStatus.HOLDS,

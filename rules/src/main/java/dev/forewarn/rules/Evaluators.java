@@ -85,13 +85,18 @@ public final class Evaluators {
   /**
    * When the evaluator wants {@link #advance} to be called even if no reading comes: the first
    * instant at which time alone may decide something (a silence turning long enough, a flapping
-   * case's hold running out, the end of a cooldown that kept a silence from opening). Empty when
-   * only readings can change anything. It is always after the last reading and the last advance.
+   * case's hold running out, the end of a cooldown that kept a silence from opening, an any-opens
+   * case's cooldown running out). Empty when only readings can change anything. It is always after
+   * the last reading and the last advance.
    */
   public static Optional<Instant> deadline(Rule rule, RuleState state) {
     RuleState current = state == null ? initialState(rule) : state;
     LifecycleState lifecycle = current.lifecycle();
     Instant deadline = CaseLifecycle.holdDeadline(rule, lifecycle);
+    if (lifecycle.open()) {
+      Instant close = Conditions.closeDeadline(rule.condition(), current.condition());
+      deadline = close != null && (deadline == null || close.isBefore(deadline)) ? close : deadline;
+    }
     if (!lifecycle.open()) {
       Instant condition = Conditions.deadline(rule.condition(), current.condition());
       if (condition != null) {

@@ -121,14 +121,19 @@ final class JsonFields {
 
   /** An array of non-blank strings; absent means empty. */
   Set<String> words(String name, String what) {
+    return new LinkedHashSet<>(wordList(name, what));
+  }
+
+  /** An array of non-blank strings in document order, repeats kept; absent means empty. */
+  List<String> wordList(String name, String what) {
     if (!has(name)) {
-      return Set.of();
+      return List.of();
     }
     JsonNode value = node.get(name);
     if (!value.isArray()) {
       throw new RuleValidationException(at(name), "must be an array of strings, got " + value);
     }
-    Set<String> words = new LinkedHashSet<>();
+    List<String> words = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
       String element = JsonPaths.element(at(name), i);
       JsonNode item = value.get(i);
@@ -194,6 +199,13 @@ final class JsonFields {
       objects.add(new JsonFields((ObjectNode) value.get(i), element));
     }
     return objects;
+  }
+
+  /** The field names of this object, in document order. */
+  List<String> names() {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   String path() {

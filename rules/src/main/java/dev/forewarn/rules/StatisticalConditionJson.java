@@ -130,7 +130,12 @@ final class StatisticalConditionJson {
             "smoothingPoints",
             "minSpread",
             "minRelativeSpread",
-            "freezeWhileDeviating"));
+            "freezeWhileDeviating",
+            "input",
+            "halfLife",
+            "spreadHalfLife",
+            "smoothing",
+            "seasonality"));
     String metric = f.string("metric");
     DriftSide side = f.has("side") ? f.choice("side", DriftSide.class) : DriftSide.BOTH;
     double k = f.number("k");
@@ -142,6 +147,11 @@ final class StatisticalConditionJson {
     double minSpread = f.number("minSpread", 0);
     double minRelativeSpread = f.number("minRelativeSpread", 0);
     boolean freeze = f.bool("freezeWhileDeviating", true);
+    DriftInput input = f.has("input") ? f.choice("input", DriftInput.class) : DriftInput.VALUE;
+    Duration halfLifeTime = f.duration("halfLife", null);
+    Duration spreadHalfLife = f.duration("spreadHalfLife", null);
+    Duration smoothingTime = f.duration("smoothing", null);
+    Seasonality seasonality = LearningConditionJson.readSeasonality(f);
     return ConditionJson.build(
         f,
         () ->
@@ -156,7 +166,12 @@ final class StatisticalConditionJson {
                 smoothing,
                 minSpread,
                 minRelativeSpread,
-                freeze));
+                freeze,
+                input,
+                halfLifeTime,
+                spreadHalfLife,
+                smoothingTime,
+                seasonality));
   }
 
   static void write(Condition condition, ObjectNode node) {
@@ -183,6 +198,8 @@ final class StatisticalConditionJson {
       node.put("minSpread", drift.minSpread());
       node.put("minRelativeSpread", drift.minRelativeSpread());
       node.put("freezeWhileDeviating", drift.freezeWhileDeviating());
+      node.put("input", ConditionJson.word(drift.input()));
+      LearningConditionJson.writeEventTime(drift, node);
     } else {
       throw new IllegalArgumentException("no JSON form for " + condition.type());
     }

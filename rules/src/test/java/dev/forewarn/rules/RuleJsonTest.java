@@ -172,7 +172,9 @@ class RuleJsonTest {
             "trend-forecast",
             "baseline-drift",
             "silence",
+            "deviation-index",
             "all",
-            "any");
+            "any",
+            "any-opens");
   }
 }
