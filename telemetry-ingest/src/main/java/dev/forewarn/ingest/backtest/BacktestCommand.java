@@ -28,7 +28,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "backtest",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Replays history through rules with the evaluators of live detection and reports the cases"
@@ -46,6 +45,12 @@ import picocli.CommandLine.Spec;
 public final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help and exit")
+  boolean help;
 
   @Option(
       names = "--rules",
@@ -79,7 +84,27 @@ public final class BacktestCommand implements Callable<Integer> {
   Path out;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BacktestCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command with its error handling: a problem with the input (a missing file, an invalid rule,
+   * a bad CSV row, InfluxDB refusing the query) is one line naming it and exit code 2, not a stack
+   * trace.
+   */
+  static CommandLine commandLine() {
+    CommandLine line = new CommandLine(new BacktestCommand());
+    line.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof IllegalArgumentException
+              || e instanceof IllegalStateException
+              || e instanceof java.io.IOException) {
+            commandLine.getErr().println("backtest: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    return line;
   }
 
   @Override
