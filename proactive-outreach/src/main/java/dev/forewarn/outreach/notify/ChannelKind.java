@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The ways a customer can be reached; {@link #code()} is the name stored in the outbox. */
 public enum ChannelKind {
   SMS,
-  EMAIL;
+  EMAIL,
+  APP;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

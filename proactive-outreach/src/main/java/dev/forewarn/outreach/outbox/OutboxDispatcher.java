@@ -80,7 +80,7 @@ public class OutboxDispatcher {
   private void failed(ClaimedMessage message, Channel channel, DeliveryException e) {
     boolean retry = e.retryable() && message.attempts() < properties.maxAttempts();
     if (retry) {
-      Duration delay = backoff.after(message.attempts());
+      Duration delay = backoff.after(message.attempts(), e.retryAfter());
       warnIfLeaseLost(
           outbox.scheduleRetry(message, channel.provider(), delay, e.getMessage()), message);
       log.warn(
