@@ -1,12 +1,16 @@
 package dev.forewarn.outreach.notify.app;
 
+import dev.forewarn.outreach.web.ApiError;
 import dev.forewarn.outreach.web.BadRequestException;
 import dev.forewarn.outreach.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.OptionalLong;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +62,24 @@ class InboxController {
             () ->
                 new NotFoundException(
                     "customer " + customerId + " has no inbox message " + messageId));
+  }
+
+  /**
+   * The usual error bodies, with their content type fixed: a client of the stream asks for {@code
+   * text/event-stream} only, which would leave no way to write the JSON error.
+   */
+  @ExceptionHandler(BadRequestException.class)
+  ResponseEntity<ApiError> badRequest(BadRequestException e) {
+    return error(HttpStatus.BAD_REQUEST, new ApiError(e.field(), e.getMessage()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ApiError> notFound(NotFoundException e) {
+    return error(HttpStatus.NOT_FOUND, new ApiError(null, e.getMessage()));
+  }
+
+  private static ResponseEntity<ApiError> error(HttpStatus status, ApiError body) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   private void requireCustomer(long customerId) {
