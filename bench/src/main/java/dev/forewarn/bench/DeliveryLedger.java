@@ -1,9 +1,13 @@
 package dev.forewarn.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -81,6 +85,28 @@ final class DeliveryLedger {
         .filter(firstRequestAt::containsKey)
         .mapToDouble(to -> (firstRequestAt.get(to) - openedAt.get(to)) / 1e6)
         .toArray();
+  }
+
+  /**
+   * The latencies of measured cases grouped by when they opened, in windows of {@code windowNanos}
+   * from the first measured opening; shows whether delays came in stalls or grew.
+   */
+  SortedMap<Integer, double[]> latenciesByWindow(long windowNanos) {
+    long first = firstMeasuredOpening().orElse(0);
+    SortedMap<Integer, List<Double>> windows = new TreeMap<>();
+    for (String to : measured) {
+      Long requested = firstRequestAt.get(to);
+      if (requested != null) {
+        long opened = openedAt.get(to);
+        windows
+            .computeIfAbsent((int) ((opened - first) / windowNanos), w -> new ArrayList<>())
+            .add((requested - opened) / 1e6);
+      }
+    }
+    SortedMap<Integer, double[]> result = new TreeMap<>();
+    windows.forEach(
+        (w, values) -> result.put(w, values.stream().mapToDouble(Double::doubleValue).toArray()));
+    return result;
   }
 
   /** The first opening of a measured case. */

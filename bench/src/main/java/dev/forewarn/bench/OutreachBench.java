@@ -59,7 +59,9 @@ public final class OutreachBench {
           run, schema, twilio.baseUrl());
       try (OutreachService outreach = OutreachService.start(config, schema, twilio.baseUrl())) {
         say("registering %d customers, each with a phone, an email and a device", config.cases());
+        long registering = System.nanoTime();
         List<String> phones = register(outreach);
+        say("registered in %.1f s", (System.nanoTime() - registering) / 1e9);
         List<CaseEvent> events = events(config.cases());
         say(
             "writing %d case events at %d/s; the first %d are warm-up",
@@ -99,7 +101,7 @@ public final class OutreachBench {
     }
     Registration.parallel(
         config.cases(),
-        4,
+        8,
         i -> {
           long customer =
               outreach.addCustomer(
@@ -168,6 +170,15 @@ public final class OutreachBench {
     say(
         "%d measured cases: p50=%.0f ms p95=%.0f ms p99=%.0f ms max=%.0f ms",
         latency.size(), latency.at(50), latency.at(95), latency.at(99), latency.at(100));
+    StringBuilder windows = new StringBuilder();
+    ledger
+        .latenciesByWindow(TimeUnit.SECONDS.toNanos(5))
+        .forEach(
+            (w, values) ->
+                windows.append(
+                    String.format(
+                        Locale.ROOT, " %ds:%.0f", w * 5, new Percentiles(values).at(99))));
+    say("p99 ms by opening time:%s; over %.1f s", windows, seconds);
     return String.format(
         Locale.ROOT,
         "outreach: cases=%d cases_per_s=%.0f p50_ms=%.0f p95_ms=%.0f p99_ms=%.0f"

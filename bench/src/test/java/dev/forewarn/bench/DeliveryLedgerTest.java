@@ -67,4 +67,21 @@ class DeliveryLedgerTest {
     assertThat(ledger.latenciesMillis()).isEmpty();
     assertThat(ledger.lastMeasuredDelivery()).isEmpty();
   }
+
+  @Test
+  void latenciesAreGroupedByWhenTheirCaseOpenedFromTheFirstMeasuredOpening() {
+    DeliveryLedger ledger = new DeliveryLedger();
+    ledger.opened(ALICE, 0, false); // warm-up: not in any window
+    ledger.opened(BOB, 1_000 * MS, true);
+    ledger.opened(CAROL, 7_000 * MS, true);
+    ledger.requested(ALICE, "a", 10 * MS);
+    ledger.requested(BOB, "b", 1_200 * MS);
+    ledger.requested(CAROL, "c", 7_050 * MS);
+
+    var windows = ledger.latenciesByWindow(5_000 * MS);
+
+    assertThat(windows.keySet()).containsExactly(0, 1);
+    assertThat(windows.get(0)).containsExactly(200.0);
+    assertThat(windows.get(1)).containsExactly(50.0);
+  }
 }

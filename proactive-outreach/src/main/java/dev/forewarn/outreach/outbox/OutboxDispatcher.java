@@ -39,19 +39,21 @@ public class OutboxDispatcher {
    */
   public int sendDue() {
     int handled = 0;
-    for (Optional<ClaimedMessage> next = outbox.claimNext(properties.lease());
-        next.isPresent();
-        next = outbox.claimNext(properties.lease())) {
-      deliver(next.get());
+    while (sendOne()) {
       handled++;
     }
     return handled;
   }
 
-  /** Sends what is due and says how soon the next retry falls due. */
-  Optional<Duration> sendDueAndPlan() {
-    sendDue();
-    return outbox.untilNextDue();
+  /**
+   * Claims and delivers one due message.
+   *
+   * @return false when nothing was due
+   */
+  boolean sendOne() {
+    Optional<ClaimedMessage> next = outbox.claimNext(properties.lease());
+    next.ifPresent(this::deliver);
+    return next.isPresent();
   }
 
   private void deliver(ClaimedMessage message) {

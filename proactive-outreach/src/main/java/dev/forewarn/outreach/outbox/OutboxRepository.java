@@ -16,6 +16,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OutboxRepository {
 
+  /**
+   * When a row is up for claiming: a pending one at its next attempt, a sending one when its lease
+   * ends. Spelled exactly as in the index {@code outbox_claimable} (V21), which serves the claim.
+   */
+  private static final String DUE_AT =
+      "(CASE WHEN status = 'PENDING' THEN next_attempt_at ELSE lease_until END)";
+
   private final JdbcClient jdbc;
 
   public OutboxRepository(JdbcClient jdbc) {
@@ -51,17 +58,20 @@ public class OutboxRepository {
   }
 
   /**
-   * Claims the next due message, or one whose previous dispatcher's lease ran out, for this
-   * dispatcher until {@code lease} has passed. Other dispatchers skip the locked row instead of
-   * waiting for it.
+   * Claims the message that has been due longest, a pending one or one whose previous dispatcher's
+   * lease ran out, for this dispatcher until {@code lease} has passed. Other dispatchers skip the
+   * locked row instead of waiting for it.
    */
   Optional<ClaimedMessage> claimNext(Duration lease) {
     return jdbc.sql(
             "WITH due AS ("
-                + " SELECT id FROM outbox"
-                + " WHERE (status = 'PENDING' AND next_attempt_at <= now())"
-                + " OR (status = 'SENDING' AND lease_until < now())"
-                + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " SELECT id FROM outbox WHERE status IN ('PENDING', 'SENDING')"
+                + " AND "
+                + DUE_AT
+                + " <= now()"
+                + " ORDER BY "
+                + DUE_AT
+                + ", id LIMIT 1 FOR UPDATE SKIP LOCKED)"
                 + " UPDATE outbox o SET status = 'SENDING', attempts = o.attempts + 1,"
                 + " claim_token = :token, lease_until = now() + :leaseMillis * interval '1 ms'"
                 + " FROM due WHERE o.id = due.id"
