@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,9 +18,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * id of the last message it sent and catches up from the table, on connect (from {@code
  * Last-Event-ID}) and whenever any instance stores a message, so a message stored on another
  * instance or during a reconnect still arrives, once and in order.
+ *
+ * <p>On shutdown it ends every stream before the web server waits for open requests, so clients
+ * reconnect (to another instance, with {@code Last-Event-ID}) at once instead of holding the
+ * shutdown for its whole grace period.
  */
 @Component
-class InboxStreams {
+class InboxStreams implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InboxStreams.class);
   private static final int PAGE = 500;
@@ -27,6 +32,7 @@ class InboxStreams {
   private final InboxRepository inbox;
   private final InboxProperties properties;
   private final List<Stream> streams = new CopyOnWriteArrayList<>();
+  private volatile boolean running;
 
   InboxStreams(InboxRepository inbox, InboxProperties properties) {
     this.inbox = inbox;
@@ -60,6 +66,31 @@ class InboxStreams {
 
   int openStreams() {
     return streams.size();
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    for (Stream stream : streams) {
+      streams.remove(stream);
+      stream.emitter.complete();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}). */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
   }
 
   private final class Stream {
