@@ -58,6 +58,7 @@ public final class OutreachBench {
           "run %s: outreach starting on schema %s, Twilio stand-in %s",
           run, schema, twilio.baseUrl());
       try (OutreachService outreach = OutreachService.start(config, schema, twilio.baseUrl())) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropOnInterrupt(outreach)));
         say("registering %d customers, each with a phone, an email and a device", config.cases());
         long registering = System.nanoTime();
         List<String> phones = register(outreach);
@@ -91,6 +92,15 @@ public final class OutreachBench {
         say("outbox %s; stopping and dropping schema %s", outreach.outboxByStatus(), schema);
         return line;
       }
+    }
+  }
+
+  /** Ctrl-C or a kill mid-run still leaves no schema behind. */
+  private static void dropOnInterrupt(OutreachService outreach) {
+    try {
+      outreach.close();
+    } catch (Exception e) {
+      System.err.println("bench: could not drop the schema on exit: " + e);
     }
   }
 

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,6 +33,7 @@ final class OutreachService implements AutoCloseable {
   private final String schema;
   private final ConfigurableApplicationContext context;
   private final String baseUrl;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -154,10 +156,13 @@ final class OutreachService implements AutoCloseable {
         schemaUrl(config.jdbcUrl(), schema), config.jdbcUser(), config.jdbcPassword());
   }
 
+  /** Stops the service and drops the schema, once, whether called at the end or on Ctrl-C. */
   @Override
   public void close() throws SQLException {
-    context.close();
-    dropSchema(config, schema);
+    if (closed.compareAndSet(false, true)) {
+      context.close();
+      dropSchema(config, schema);
+    }
   }
 
   private static void dropSchema(OutreachBenchConfig config, String schema) throws SQLException {
