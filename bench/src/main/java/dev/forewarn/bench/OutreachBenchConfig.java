@@ -12,9 +12,16 @@ import java.util.Map;
  * @param cases cases opened, one per customer, each customer with one device
  * @param rate case events written per second
  * @param warmUpCases cases at the start that run through the flow but are left out of the figures
+ * @param outboxWorkers the service's {@code forewarn.outbox.workers}
  */
 record OutreachBenchConfig(
-    String jdbcUrl, String jdbcUser, String jdbcPassword, int cases, int rate, int warmUpCases) {
+    String jdbcUrl,
+    String jdbcUser,
+    String jdbcPassword,
+    int cases,
+    int rate,
+    int warmUpCases,
+    int outboxWorkers) {
 
   private static final Options OPTIONS =
       new Options(
@@ -32,11 +39,13 @@ record OutreachBenchConfig(
           .add("--jdbc-password", "FOREWARN_TEST_JDBC_PASSWORD", "forewarn", "PostgreSQL password")
           .add("--cases", "", "6000", "cases, one per customer and device")
           .add("--rate", "", "200", "case events written per second")
-          .add("--warm-up-cases", "", "200", "first cases sent but left out of the figures");
+          .add("--warm-up-cases", "", "200", "first cases sent but left out of the figures")
+          .add("--outbox-workers", "", "4", "the service's forewarn.outbox.workers");
 
   OutreachBenchConfig {
     Options.positive("--cases", cases);
     Options.positive("--rate", rate);
+    Options.positive("--outbox-workers", outboxWorkers);
     if (warmUpCases < 0 || warmUpCases >= cases) {
       throw new IllegalArgumentException(
           "--warm-up-cases: must be 0 or more and below --cases ("
@@ -58,6 +67,7 @@ record OutreachBenchConfig(
         values.get("--jdbc-password"),
         Options.number(values, "--cases"),
         Options.number(values, "--rate"),
-        Options.number(values, "--warm-up-cases"));
+        Options.number(values, "--warm-up-cases"),
+        Options.number(values, "--outbox-workers"));
   }
 }

@@ -71,7 +71,9 @@ final class OutreachService implements AutoCloseable {
             "--forewarn.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
             "--forewarn.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
             "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
-            "--forewarn.twilio.base-url=" + twilioBaseUrl);
+            "--forewarn.twilio.base-url=" + twilioBaseUrl,
+            "--forewarn.outbox.workers=" + config.outboxWorkers(),
+            "--spring.datasource.hikari.maximum-pool-size=" + (config.outboxWorkers() + 6));
   }
 
   static String schemaUrl(String jdbcUrl, String schema) {

@@ -21,6 +21,7 @@ class OutreachBenchConfigTest {
     assertThat(config.cases()).isEqualTo(6000);
     assertThat(config.rate()).isEqualTo(200);
     assertThat(config.warmUpCases()).isEqualTo(200);
+    assertThat(config.outboxWorkers()).isEqualTo(4);
   }
 
   @Test
@@ -37,11 +38,14 @@ class OutreachBenchConfigTest {
               "--warm-up-cases",
               "0",
               "--jdbc-user",
-              "u"
+              "u",
+              "--outbox-workers",
+              "8"
             },
             Map.of("FOREWARN_TEST_JDBC_URL", "jdbc:postgresql://db:5432/x"));
     assertThat(config)
-        .isEqualTo(new OutreachBenchConfig("jdbc:postgresql://here/y", "u", "forewarn", 50, 10, 0));
+        .isEqualTo(
+            new OutreachBenchConfig("jdbc:postgresql://here/y", "u", "forewarn", 50, 10, 0, 8));
   }
 
   @Test
@@ -56,6 +60,8 @@ class OutreachBenchConfigTest {
     assertThatThrownBy(() -> parse("--devices", "5"))
         .hasMessageStartingWith("--devices: unknown option; known: --jdbc-url");
     assertThatThrownBy(() -> parse("--rate")).hasMessage("--rate: needs a value");
+    assertThatThrownBy(() -> parse("--outbox-workers", "0"))
+        .hasMessage("--outbox-workers: must be at least 1, was 0");
   }
 
   @Test
