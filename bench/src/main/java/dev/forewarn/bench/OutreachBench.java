@@ -62,6 +62,7 @@ public final class OutreachBench {
         say("registering %d customers, each with a phone, an email and a device", config.cases());
         long registering = System.nanoTime();
         List<String> phones = register(outreach);
+        outreach.analyze();
         say("registered in %.1f s", (System.nanoTime() - registering) / 1e9);
         List<CaseEvent> events = events(config.cases());
         say(

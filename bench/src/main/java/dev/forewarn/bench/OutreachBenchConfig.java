@@ -39,7 +39,7 @@ record OutreachBenchConfig(
           .add("--jdbc-password", "FOREWARN_TEST_JDBC_PASSWORD", "forewarn", "PostgreSQL password")
           .add("--cases", "", "6000", "cases, one per customer and device")
           .add("--rate", "", "200", "case events written per second")
-          .add("--warm-up-cases", "", "200", "first cases sent but left out of the figures")
+          .add("--warm-up-cases", "", "1000", "first cases sent but left out of the figures")
           .add("--outbox-workers", "", "4", "the service's forewarn.outbox.workers");
 
   OutreachBenchConfig {

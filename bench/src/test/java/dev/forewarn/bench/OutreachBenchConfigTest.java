@@ -20,7 +20,7 @@ class OutreachBenchConfigTest {
     assertThat(config.jdbcPassword()).isEqualTo("forewarn");
     assertThat(config.cases()).isEqualTo(6000);
     assertThat(config.rate()).isEqualTo(200);
-    assertThat(config.warmUpCases()).isEqualTo(200);
+    assertThat(config.warmUpCases()).isEqualTo(1000);
     assertThat(config.outboxWorkers()).isEqualTo(4);
   }
 
