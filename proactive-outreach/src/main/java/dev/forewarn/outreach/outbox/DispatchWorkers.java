@@ -17,11 +17,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A wake-up starts one worker; every worker that finds a message calls in one more idle worker,
  * so a backlog soon has them all at work while a trickle costs at most one empty look per message.
- * A round ends when every worker has found nothing more to do.
+ * A round ends when every worker has found nothing more to do; a worker stuck in a slow provider
+ * call does not hold up the others, which the next wake-up calls in again.
  */
 final class DispatchWorkers implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DispatchWorkers.class);
+
+  /** How long one run waits for the round to end before it lets notifications in again. */
+  private static final Duration ROUND_CHECK = Duration.ofMillis(200);
 
   private final OutboxDispatcher dispatcher;
   private final OutboxRepository outbox;
@@ -47,20 +51,37 @@ final class DispatchWorkers implements AutoCloseable {
     }
   }
 
-  /** Sends everything due, then says how soon the next retry or lease end falls due. */
+  /**
+   * Calls in a worker and waits a moment for the round to end. Once every worker is idle it says
+   * how soon the next retry or lease end falls due; while some are still busy (a backlog, or a slow
+   * provider call) it asks to be run again at once, so that new messages never wait for the slowest
+   * call in hand.
+   */
   Optional<Duration> sendDueAndPlan() {
+    boolean settled;
     lock.lock();
     try {
       callOne();
-      while (running && (idle < size || calls > 0)) {
-        allIdle.await();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      settled = awaitAllIdle(ROUND_CHECK.toNanos());
     } finally {
       lock.unlock();
     }
-    return outbox.untilNextDue();
+    return settled ? outbox.untilNextDue() : Optional.of(Duration.ZERO);
+  }
+
+  /** Holds the lock; true when every worker is idle and none is called. */
+  private boolean awaitAllIdle(long nanos) {
+    try {
+      while (running && (idle < size || calls > 0)) {
+        if (nanos <= 0) {
+          return false;
+        }
+        nanos = allIdle.awaitNanos(nanos);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
   }
 
   private void work() {

@@ -109,6 +109,45 @@ class DispatchWorkersIT {
     assertThat(overlapping).as("requests that arrived while another was in hand").isGreaterThan(0);
   }
 
+  @Test
+  void aSlowProviderCallDoesNotHoldUpMessagesQueuedAfterIt() {
+    TWILIO.reset();
+    String slow = "+14155580001";
+    String quick = "+14155580002";
+    TWILIO.acceptSlowly(slow, 8_000);
+    long caseId = openCase();
+    long slowId = queue(caseId, slow);
+    jdbc.execute("NOTIFY outbox");
+    await().atMost(Duration.ofSeconds(5)).until(() -> status(slowId).equals("SENDING"));
+
+    long quickId = queue(caseId, quick);
+    jdbc.execute("NOTIFY outbox");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(quickId).equals("SENT"));
+    assertThat(status(slowId)).as("the slow message, still with the provider").isEqualTo("SENDING");
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(slowId).equals("SENT"));
+    assertThat(TWILIO.sentTo(slow)).hasSize(1);
+    assertThat(TWILIO.sentTo(quick)).hasSize(1);
+  }
+
+  private long queue(long caseId, String phone) {
+    outbox.add(
+        new NewOutboxMessage(
+            caseId,
+            "step-" + phone,
+            ChannelKind.SMS,
+            phone,
+            Optional.empty(),
+            "hi",
+            Optional.empty()));
+    return jdbc.queryForObject(
+        "SELECT id FROM outbox WHERE case_id = ? AND recipient = ?", Long.class, caseId, phone);
+  }
+
+  private String status(long outboxId) {
+    return jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, outboxId);
+  }
+
   private long openCase() {
     return jdbc.queryForObject(
         "INSERT INTO cases (device_id, rule_id, rule_version, severity, status, episode_start,"
