@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up the services Forewarn's integration tests and demo talk to, on 127.0.0.1:
-# the project's own Mosquitto (config/mosquitto/forewarn.conf), InfluxDB 1.x and PostgreSQL.
+# the project's own Mosquitto (config/mosquitto/forewarn.conf), InfluxDB 1.x and PostgreSQL;
+# and installs the Prism mock server (tools/prism) that the Twilio contract test starts itself.
 #
 #   scripts/services.sh up       install what is missing, start what is not running, wait
 #   scripts/services.sh status   say what runs, start nothing (exit 3 when something is down)
@@ -95,6 +96,7 @@ install_missing() {
   { command -v pg_ctlcluster && command -v psql && command -v pg_isready; } >/dev/null \
     || packages+=(postgresql)
   command -v curl >/dev/null || packages+=(curl)
+  command -v npm >/dev/null || packages+=(nodejs npm)
   ((${#packages[@]} == 0)) && return 0
   [[ $INSTALL == 1 ]] || die "missing packages: ${packages[*]} (FOREWARN_INSTALL=0)"
   echo "services: installing ${packages[*]}"
@@ -202,6 +204,19 @@ pg_up() {
   echo "postgresql: $url ($how)"
 }
 
+# Installs tools/prism from its lock file with npm ci, once per change of the lock file.
+prism_install() {
+  local dir=$ROOT/tools/prism stamp=$ROOT/tools/prism/node_modules/.forewarn-installed
+  if [[ -x $dir/node_modules/.bin/prism && -f $stamp && ! $dir/package-lock.json -nt $stamp ]]; then
+    echo "prism: tools/prism (already installed)"
+    return 0
+  fi
+  (cd "$dir" && npm ci --silent --no-audit --no-fund --no-update-notifier >/dev/null) \
+    || die "npm ci in tools/prism failed (the Twilio contract test needs it)"
+  touch "$stamp"
+  echo "prism: tools/prism (installed $("$dir/node_modules/.bin/prism" --version))"
+}
+
 up() {
   install_missing
   mkdir -p "$STATE_DIR"
@@ -212,6 +227,7 @@ up() {
   mqtt_up
   influx_up
   pg_up
+  prism_install
 }
 
 status() {

@@ -323,7 +323,8 @@ class DeliveryRulesIT {
         SHORT_LEASE,
         outboxProperties.maxAttempts(),
         outboxProperties.backoff(),
-        outboxProperties.maxBackoff());
+        outboxProperties.maxBackoff(),
+        outboxProperties.workers());
   }
 
   /** The real SMS channel, with the dispatcher's thread dying just before or after the call. */

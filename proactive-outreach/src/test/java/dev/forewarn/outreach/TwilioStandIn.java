@@ -69,6 +69,15 @@ public final class TwilioStandIn {
         post(urlPathMatching(MESSAGES)).willReturn(created().withFixedDelay(delayMillis)));
   }
 
+  /** Accepts messages to one number only after a delay, the others as usual. */
+  public void acceptSlowly(String to, int delayMillis) {
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .willReturn(created().withFixedDelay(delayMillis)));
+  }
+
   /** Answers the first message to a number with 503, the next ones with 201. */
   public void failOnceWith503(String to) {
     String scenario = "outage-" + to;

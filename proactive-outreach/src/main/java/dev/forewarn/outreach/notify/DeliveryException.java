@@ -1,5 +1,8 @@
 package dev.forewarn.outreach.notify;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A provider did not accept a message. Retryable failures (timeouts, throttling, provider outages)
  * are tried again later; permanent ones (an invalid number, an unsubscribed recipient, a refused
@@ -11,26 +14,41 @@ public final class DeliveryException extends Exception {
 
   private final boolean retryable;
   private final boolean maybeAccepted;
+  private final Duration retryAfter;
 
   private DeliveryException(
-      String reason, boolean retryable, boolean maybeAccepted, Throwable cause) {
+      String reason,
+      boolean retryable,
+      boolean maybeAccepted,
+      Duration retryAfter,
+      Throwable cause) {
     super(reason, cause);
     this.retryable = retryable;
     this.maybeAccepted = maybeAccepted;
+    this.retryAfter = retryAfter;
   }
 
   /** The provider answered and refused for now (429, 5xx). */
   public static DeliveryException retryable(String reason, Throwable cause) {
-    return new DeliveryException(reason, true, false, cause);
+    return new DeliveryException(reason, true, false, null, cause);
+  }
+
+  /**
+   * A retryable failure for which the provider said how long to wait (for example an HTTP {@code
+   * Retry-After}); the outbox waits at least that long, within its longest backoff.
+   */
+  public static DeliveryException retryableAfter(
+      String reason, Duration retryAfter, Throwable cause) {
+    return new DeliveryException(reason, true, false, retryAfter, cause);
   }
 
   /** No answer: the provider may or may not have accepted the message. */
   public static DeliveryException unanswered(String reason, Throwable cause) {
-    return new DeliveryException(reason, true, true, cause);
+    return new DeliveryException(reason, true, true, null, cause);
   }
 
   public static DeliveryException permanent(String reason, Throwable cause) {
-    return new DeliveryException(reason, false, false, cause);
+    return new DeliveryException(reason, false, false, null, cause);
   }
 
   public boolean retryable() {
@@ -39,5 +57,10 @@ public final class DeliveryException extends Exception {
 
   public boolean maybeAccepted() {
     return maybeAccepted;
+  }
+
+  /** The provider's own hint for the next attempt, when it gave one. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

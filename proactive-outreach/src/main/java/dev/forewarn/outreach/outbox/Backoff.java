@@ -1,6 +1,7 @@
 package dev.forewarn.outreach.outbox;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -35,5 +36,16 @@ final class Backoff {
     long ceilingMillis = Math.min(max.toMillis(), first.toMillis() * (1L << doublings));
     long half = ceilingMillis / 2;
     return Duration.ofMillis(ceilingMillis - half + (long) (random.getAsDouble() * half));
+  }
+
+  /**
+   * The wait after a failed attempt for which the provider suggested a wait: the longer of the two,
+   * but never above the longest backoff, so a provider cannot park a message for days.
+   */
+  Duration after(int attempts, Optional<Duration> hint) {
+    Duration own = after(attempts);
+    return hint.filter(h -> h.compareTo(own) > 0)
+        .map(h -> h.compareTo(max) > 0 ? max : h)
+        .orElse(own);
   }
 }

@@ -6,16 +6,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs the dispatcher when intake signals new messages ({@code NOTIFY outbox}), when a retry falls
- * due, and at least every poll interval.
+ * Runs the dispatcher's workers when intake signals new messages ({@code NOTIFY outbox}), when a
+ * retry falls due, and at least every poll interval.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxDispatchLoop {
 
   @Bean
+  DispatchWorkers outboxWorkers(
+      OutboxDispatcher dispatcher, OutboxRepository outbox, OutboxProperties properties) {
+    return new DispatchWorkers(dispatcher, outbox, properties.workers());
+  }
+
+  @Bean
   WakeupLoop outboxWakeupLoop(
-      OutboxDispatcher dispatcher, DataSource dataSource, OutboxProperties properties) {
-    return new WakeupLoop(
-        "outbox", dataSource, properties.pollInterval(), dispatcher::sendDueAndPlan);
+      DispatchWorkers workers, DataSource dataSource, OutboxProperties properties) {
+    return new WakeupLoop("outbox", dataSource, properties.pollInterval(), workers::sendDueAndPlan);
   }
 }

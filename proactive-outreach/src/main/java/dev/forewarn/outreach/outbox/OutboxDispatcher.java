@@ -63,19 +63,21 @@ public class OutboxDispatcher {
    */
   public int sendDue() {
     int handled = 0;
-    for (Optional<ClaimedMessage> next = outbox.claimNext(properties.lease());
-        next.isPresent();
-        next = outbox.claimNext(properties.lease())) {
-      handle(next.get());
+    while (sendOne()) {
       handled++;
     }
     return handled;
   }
 
-  /** Sends what is due and says how soon the next retry falls due. */
-  Optional<Duration> sendDueAndPlan() {
-    sendDue();
-    return outbox.untilNextDue();
+  /**
+   * Claims and delivers one due message.
+   *
+   * @return false when nothing was due
+   */
+  boolean sendOne() {
+    Optional<ClaimedMessage> next = outbox.claimNext(properties.lease());
+    next.ifPresent(this::handle);
+    return next.isPresent();
   }
 
   private void handle(ClaimedMessage message) {
@@ -174,7 +176,7 @@ public class OutboxDispatcher {
   private void failed(ClaimedMessage message, Channel channel, DeliveryException e) {
     boolean retry = e.retryable() && message.attempts() < properties.maxAttempts();
     if (retry) {
-      Duration delay = backoff.after(message.attempts());
+      Duration delay = backoff.after(message.attempts(), e.retryAfter());
       warnIfLeaseLost(
           outbox.scheduleRetry(
               message, channel.provider(), delay, e.getMessage(), e.maybeAccepted()),

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts provider calls before a message that keeps failing retryably is given up
  * @param backoff the wait before the first retry; it doubles with each attempt, with jitter
  * @param maxBackoff the longest wait between two attempts
+ * @param workers messages one instance sends at the same time
  */
 @Validated
 @ConfigurationProperties("forewarn.outbox")
@@ -26,7 +27,8 @@ public record OutboxProperties(
     @NotNull @DefaultValue("60s") Duration lease,
     @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
     @NotNull @DefaultValue("2s") Duration backoff,
-    @NotNull @DefaultValue("10m") Duration maxBackoff) {
+    @NotNull @DefaultValue("10m") Duration maxBackoff,
+    @Min(1) @Max(64) @DefaultValue("4") int workers) {
 
   public OutboxProperties {
     requirePositive("poll-interval", pollInterval);

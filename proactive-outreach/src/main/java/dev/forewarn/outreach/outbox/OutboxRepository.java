@@ -23,6 +23,13 @@ public class OutboxRepository {
       "o.id, o.case_id, o.step, o.channel, o.recipient, o.subject, o.body_text, o.body_html,"
           + " o.idempotency_key, o.attempts, o.claim_token, o.customer_id, o.route_position";
 
+  /**
+   * When a row is up for claiming: a pending one at its next attempt, a sending one when its lease
+   * ends. Spelled exactly as in the index {@code outbox_claimable} (V21), which serves the claim.
+   */
+  private static final String DUE_AT =
+      "(CASE WHEN status = 'PENDING' THEN next_attempt_at ELSE lease_until END)";
+
   private final JdbcClient jdbc;
 
   public OutboxRepository(JdbcClient jdbc) {
@@ -69,18 +76,22 @@ public class OutboxRepository {
   }
 
   /**
-   * Claims the next due message, or one whose previous dispatcher's lease ran out, for this
-   * dispatcher until {@code lease} has passed. Other dispatchers skip the locked row instead of
-   * waiting for it. The row is marked in doubt before any provider call; the claim reports whether
-   * it already was, i.e. whether an earlier attempt may have reached the provider.
+   * Claims the message that has been due longest, a pending one or one whose previous dispatcher's
+   * lease ran out, for this dispatcher until {@code lease} has passed. Other dispatchers skip the
+   * locked row instead of waiting for it. The row is marked in doubt before any provider call; the
+   * claim reports whether it already was, i.e. whether an earlier attempt may have reached the
+   * provider.
    */
   Optional<ClaimedMessage> claimNext(Duration lease) {
     return jdbc.sql(
             "WITH due AS ("
                 + " SELECT id, in_doubt, attempt_started_at FROM outbox"
-                + " WHERE (status = 'PENDING' AND next_attempt_at <= now())"
-                + " OR (status = 'SENDING' AND lease_until < now())"
-                + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " WHERE status IN ('PENDING', 'SENDING') AND "
+                + DUE_AT
+                + " <= now()"
+                + " ORDER BY "
+                + DUE_AT
+                + ", id LIMIT 1 FOR UPDATE SKIP LOCKED)"
                 + " UPDATE outbox o SET status = 'SENDING', attempts = o.attempts + 1,"
                 + " claim_token = :token, lease_until = now() + :leaseMillis * interval '1 ms',"
                 + " in_doubt = true, attempt_started_at = now()"

@@ -3,6 +3,7 @@ package dev.forewarn.outreach.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -43,5 +44,17 @@ class BackoffTest {
         java.util.stream.IntStream.range(0, 50).mapToObj(i -> backoff.after(4)).distinct().count();
 
     assertThat(distinct).isGreaterThan(10);
+  }
+
+  @Test
+  void aProvidersLongerRetryAfterWinsButNeverBeyondTheCap() {
+    Backoff lowest = new Backoff(FIRST, MAX, () -> 0.0);
+
+    assertThat(lowest.after(1, Optional.of(Duration.ofSeconds(30))))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(lowest.after(1, Optional.of(Duration.ofMillis(10))))
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(lowest.after(1, Optional.of(Duration.ofHours(2)))).isEqualTo(MAX);
+    assertThat(lowest.after(1, Optional.empty())).isEqualTo(Duration.ofSeconds(1));
   }
 }

@@ -1,0 +1,189 @@
+package dev.forewarn.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.outreach.OutreachApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The outreach service running in this JVM on its own PostgreSQL schema, with SMS going to a Twilio
+ * stand-in and email to the sandbox; customers and devices are added through its REST API as any
+ * client would. Closing stops the service and drops the schema.
+ */
+final class OutreachService implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OutreachBenchConfig config;
+  private final String schema;
+  private final ConfigurableApplicationContext context;
+  private final String baseUrl;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private OutreachService(
+      OutreachBenchConfig config, String schema, ConfigurableApplicationContext context) {
+    this.config = config;
+    this.schema = schema;
+    this.context = context;
+    this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  /** Starts the service; on failure removes whatever part of the schema it made. */
+  static OutreachService start(OutreachBenchConfig config, String schema, String twilioBaseUrl)
+      throws SQLException {
+    try {
+      return new OutreachService(config, schema, run(config, schema, twilioBaseUrl));
+    } catch (RuntimeException e) {
+      dropSchema(config, schema);
+      throw e;
+    }
+  }
+
+  private static ConfigurableApplicationContext run(
+      OutreachBenchConfig config, String schema, String twilioBaseUrl) {
+    return new SpringApplicationBuilder(OutreachApplication.class)
+        .registerShutdownHook(false)
+        .run(
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--spring.main.banner-mode=off",
+            "--spring.datasource.url=" + schemaUrl(config.jdbcUrl(), schema),
+            "--spring.datasource.username=" + config.jdbcUser(),
+            "--spring.datasource.password=" + config.jdbcPassword(),
+            "--spring.flyway.schemas=" + schema,
+            "--forewarn.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
+            "--forewarn.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
+            "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
+            "--forewarn.twilio.base-url=" + twilioBaseUrl,
+            "--forewarn.outbox.workers=" + config.outboxWorkers(),
+            "--spring.datasource.hikari.maximum-pool-size=" + (config.outboxWorkers() + 6));
+  }
+
+  static String schemaUrl(String jdbcUrl, String schema) {
+    return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /** Registers a customer with a phone number and an email address; returns their id. */
+  long addCustomer(String name, String phone, String email) throws IOException {
+    return post("/api/customers", Map.of("name", name, "phone", phone, "email", email))
+        .get("id")
+        .asLong();
+  }
+
+  void addDevice(String deviceId, long customerId) throws IOException {
+    post("/api/devices", Map.of("deviceId", deviceId, "customerId", customerId, "model", "AC-200"));
+  }
+
+  /**
+   * Gives the planner statistics for the tables set-up just filled, as a database in service has; a
+   * fresh schema would otherwise be planned as if empty until autovacuum happens to analyze it.
+   */
+  void analyze() throws SQLException {
+    try (Connection db = connect();
+        Statement statement = db.createStatement()) {
+      statement.execute("ANALYZE customers, devices");
+    }
+  }
+
+  /** Outbox rows by status, e.g. {@code SENT=12000}. */
+  Map<String, Long> outboxByStatus() throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (Connection db = connect();
+        Statement statement = db.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT status, count(*) FROM outbox GROUP BY status")) {
+      while (rows.next()) {
+        counts.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Where the time went, from the database's own clock: p50/p99 milliseconds from a case event's
+   * storage to its case (intake), and from an SMS outbox row's creation to its sending (dispatch).
+   */
+  String stages() throws SQLException {
+    try (Connection db = connect();
+        Statement statement = db.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT (SELECT percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY"
+                    + "   EXTRACT(EPOCH FROM c.created_at - e.stored_at) * 1000)"
+                    + "   FROM case_events e JOIN cases c ON c.id = e.case_id),"
+                    + " (SELECT percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY"
+                    + "   EXTRACT(EPOCH FROM sent_at - created_at) * 1000)"
+                    + "   FROM outbox WHERE channel = 'sms' AND status = 'SENT')")) {
+      row.next();
+      Double[] intake = (Double[]) row.getArray(1).getArray();
+      Double[] dispatch = (Double[]) row.getArray(2).getArray();
+      return String.format(
+          java.util.Locale.ROOT,
+          "intake p50=%.0f ms p99=%.0f ms, sms dispatch p50=%.0f ms p99=%.0f ms",
+          intake[0],
+          intake[1],
+          dispatch[0],
+          dispatch[1]);
+    }
+  }
+
+  private JsonNode post(String path, Object body) throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IOException(
+            "POST " + path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return JSON.readTree(response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("POST " + path + " interrupted", e);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        schemaUrl(config.jdbcUrl(), schema), config.jdbcUser(), config.jdbcPassword());
+  }
+
+  /** Stops the service and drops the schema, once, whether called at the end or on Ctrl-C. */
+  @Override
+  public void close() throws SQLException {
+    if (closed.compareAndSet(false, true)) {
+      context.close();
+      dropSchema(config, schema);
+    }
+  }
+
+  private static void dropSchema(OutreachBenchConfig config, String schema) throws SQLException {
+    try (Connection db =
+            DriverManager.getConnection(
+                config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        Statement statement = db.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.forewarn.outreach.notify.app;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Firebase Cloud Messaging settings ({@code forewarn.fcm.*}). With a project id and an OAuth 2.0
+ * access token app messages are pushed through FCM; without both they go to the in-app inbox;
+ * giving only one of them is a startup error.
+ *
+ * @param projectId the Firebase project id
+ * @param accessToken a bearer token with the {@code firebase.messaging} scope
+ * @param baseUrl where the FCM HTTP v1 API lives; a local stand-in in tests
+ * @param timeout connect and answer timeout of one send
+ */
+@Validated
+@ConfigurationProperties("forewarn.fcm")
+public record FcmProperties(
+    @Pattern(regexp = "[a-z][a-z0-9-]{4,28}[a-z0-9]", message = "must be a Firebase project id")
+        String projectId,
+    String accessToken,
+    @NotNull @DefaultValue("https://fcm.googleapis.com") URI baseUrl,
+    @NotNull @DefaultValue("10s") Duration timeout) {
+
+  public FcmProperties {
+    if (isBlank(projectId) != isBlank(accessToken)) {
+      throw new IllegalArgumentException(
+          "forewarn.fcm."
+              + (isBlank(projectId) ? "project-id" : "access-token")
+              + " is missing: FCM needs both a project id and an access token");
+    }
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException("forewarn.fcm.timeout must be positive: " + timeout);
+    }
+  }
+
+  /** Whether push notifications can really be sent. */
+  public boolean configured() {
+    return !isBlank(projectId);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}
