@@ -37,10 +37,7 @@ class AcknowledgementIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
-    registry.add("forewarn.twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
-    registry.add("forewarn.twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
-    registry.add("forewarn.twilio.from-number", () -> TwilioStandIn.FROM);
-    registry.add("forewarn.twilio.base-url", TWILIO::baseUrl);
+    TWILIO.register(registry);
     registry.add("forewarn.outreach.public-url", () -> TwilioWebhooks.PUBLIC_URL);
     registry.add("forewarn.outreach.ack-window", () -> "2s");
     registry.add("forewarn.intake.timer-interval", () -> "200ms");

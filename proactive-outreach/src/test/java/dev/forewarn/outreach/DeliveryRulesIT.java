@@ -60,10 +60,7 @@ class DeliveryRulesIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
-    registry.add("forewarn.twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
-    registry.add("forewarn.twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
-    registry.add("forewarn.twilio.from-number", () -> TwilioStandIn.FROM);
-    registry.add("forewarn.twilio.base-url", TWILIO::baseUrl);
+    TWILIO.register(registry);
     registry.add("forewarn.outreach.public-url", () -> TwilioWebhooks.PUBLIC_URL);
     registry.add("forewarn.outreach.budget-per-customer-per-day", () -> "2");
   }

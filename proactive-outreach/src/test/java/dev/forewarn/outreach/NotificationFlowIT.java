@@ -58,10 +58,7 @@ class NotificationFlowIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
-    registry.add("forewarn.twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
-    registry.add("forewarn.twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
-    registry.add("forewarn.twilio.from-number", () -> TwilioStandIn.FROM);
-    registry.add("forewarn.twilio.base-url", TWILIO::baseUrl);
+    TWILIO.register(registry);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     registry.add("forewarn.mail.from", () -> "care@forewarn.test");

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A local stand-in for Twilio's Messages API (WireMock), answering in Twilio's documented format:
@@ -51,6 +52,14 @@ public final class TwilioStandIn {
 
   public void stop() {
     server.stop();
+  }
+
+  /** Points the service's Twilio channel at this stand-in, with its account, token and number. */
+  public void register(DynamicPropertyRegistry registry) {
+    registry.add("forewarn.twilio.account-sid", () -> ACCOUNT_SID);
+    registry.add("forewarn.twilio.auth-token", () -> AUTH_TOKEN);
+    registry.add("forewarn.twilio.from-number", () -> FROM);
+    registry.add("forewarn.twilio.base-url", this::baseUrl);
   }
 
   public String baseUrl() {

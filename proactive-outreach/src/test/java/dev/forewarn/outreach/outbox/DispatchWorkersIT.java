@@ -40,10 +40,7 @@ class DispatchWorkersIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
-    registry.add("forewarn.twilio.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
-    registry.add("forewarn.twilio.auth-token", () -> TwilioStandIn.AUTH_TOKEN);
-    registry.add("forewarn.twilio.from-number", () -> TwilioStandIn.FROM);
-    registry.add("forewarn.twilio.base-url", TWILIO::baseUrl);
+    TWILIO.register(registry);
     registry.add("forewarn.outbox.poll-interval", () -> "1m");
     registry.add("forewarn.outbox.workers", () -> "4");
   }
