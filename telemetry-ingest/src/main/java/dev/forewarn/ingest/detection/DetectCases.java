@@ -88,7 +88,8 @@ public final class DetectCases
   @Override
   public void processElement(Reading reading, ReadOnlyContext ctx, Collector<CaseEvent> out)
       throws Exception {
-    if (rulesFor(ctx, reading).isEmpty()) {
+    List<Rule> rules = rulesFor(ctx, reading);
+    if (rules.isEmpty()) {
       return;
     }
     Position position = queue.position();
@@ -99,7 +100,7 @@ public final class DetectCases
       wakeups.request(reading.ts().toEpochMilli(), ctx.timerService());
     } else if (verdict == Verdict.NEXT || verdict == Verdict.HOLD) {
       // Next in line, or already behind the watermark: nothing older can still come in time.
-      queue.moveTo(drain(evaluate(reading, position, ctx, out), ctx, out));
+      queue.moveTo(drain(evaluate(reading, rules, position, ctx, out), ctx, out));
     } else {
       refuse(verdict, reading, position, ctx);
     }
@@ -160,8 +161,18 @@ public final class DetectCases
   private Position evaluate(
       Reading reading, Position position, ReadOnlyContext ctx, Collector<CaseEvent> out)
       throws Exception {
+    return evaluate(reading, rulesFor(ctx, reading), position, ctx, out);
+  }
+
+  private Position evaluate(
+      Reading reading,
+      List<Rule> rules,
+      Position position,
+      ReadOnlyContext ctx,
+      Collector<CaseEvent> out)
+      throws Exception {
     boolean stale = false;
-    for (Rule rule : rulesFor(ctx, reading)) {
+    for (Rule rule : rules) {
       stale |= runner.onReading(rule, reading, at -> wakeups.request(at, ctx.timerService()), out);
     }
     if (stale) {
