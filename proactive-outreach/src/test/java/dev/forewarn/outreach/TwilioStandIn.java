@@ -89,41 +89,30 @@ public final class TwilioStandIn {
 
   /** Answers the first message to a number with 503, the next ones with 201. */
   public void failOnceWith503(String to) {
-    String scenario = "outage-" + to;
-    server.stubFor(
-        post(urlPathMatching(MESSAGES))
-            .atPriority(1)
-            .withFormParam("To", equalTo(to))
-            .inScenario(scenario)
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(error(503, "error-503.json"))
-            .willSetStateTo("recovered"));
-    server.stubFor(
-        post(urlPathMatching(MESSAGES))
-            .atPriority(1)
-            .withFormParam("To", equalTo(to))
-            .inScenario(scenario)
-            .whenScenarioStateIs("recovered")
-            .willReturn(created()));
+    failOnce(to, 503, "error-503.json");
   }
 
   /** Answers the first message to a number with 429 (too many requests), the next ones with 201. */
   public void throttleOnceWith429(String to) {
-    String scenario = "throttle-" + to;
+    failOnce(to, 429, "error-429.json");
+  }
+
+  private void failOnce(String to, int status, String body) {
+    String scenario = "fail-once-" + status + "-" + to;
     server.stubFor(
         post(urlPathMatching(MESSAGES))
             .atPriority(1)
             .withFormParam("To", equalTo(to))
             .inScenario(scenario)
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(error(429, "error-429.json"))
-            .willSetStateTo("calm"));
+            .willReturn(error(status, body))
+            .willSetStateTo("answered"));
     server.stubFor(
         post(urlPathMatching(MESSAGES))
             .atPriority(1)
             .withFormParam("To", equalTo(to))
             .inScenario(scenario)
-            .whenScenarioStateIs("calm")
+            .whenScenarioStateIs("answered")
             .willReturn(created()));
   }
 
