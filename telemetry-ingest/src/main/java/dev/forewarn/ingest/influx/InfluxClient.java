@@ -1,13 +1,11 @@
 package dev.forewarn.ingest.influx;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDB.ConsistencyLevel;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.BatchPoints;
-import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,27 +52,23 @@ class InfluxClient implements AutoCloseable {
   }
 
   /**
-   * Writes one batch.
+   * Writes one batch of line-protocol lines with times in milliseconds.
    *
+   * @param points how many lines the batch holds, for the log
    * @return whether InfluxDB accepted it; false when it refused (part of) the data itself
    * @throws IOException when InfluxDB stayed unreachable or failing through every retry
    */
-  boolean write(List<Point> points) throws IOException, InterruptedException {
-    BatchPoints batch =
-        BatchPoints.database(settings.database())
-            .precision(TimeUnit.MILLISECONDS)
-            .points(points)
-            .build();
+  boolean write(String lines, int points) throws IOException, InterruptedException {
     for (int attempt = 0; ; attempt++) {
       try {
-        influx.write(batch);
+        influx.write(settings.database(), null, ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lines);
         return true;
       } catch (InfluxDBException.FieldTypeConflictException
           | InfluxDBException.PointsBeyondRetentionPolicyException
           | InfluxDBException.UnableToParseException e) {
         LOG.error(
             "InfluxDB refused points of a batch of {} (the others were written): {}",
-            points.size(),
+            points,
             e.getMessage());
         return false;
       } catch (InfluxDBException e) {

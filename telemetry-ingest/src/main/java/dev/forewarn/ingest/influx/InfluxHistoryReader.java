@@ -39,7 +39,7 @@ public final class InfluxHistoryReader implements AutoCloseable {
     BoundParameterQuery query =
         BoundParameterQuery.QueryBuilder.newQuery(
                 "SELECT * FROM "
-                    + TelemetryPoints.MEASUREMENT
+                    + TelemetryLines.MEASUREMENT
                     + " WHERE device_id = $device AND time >= $from AND time < $to"
                     + " ORDER BY time ASC")
             .forDatabase(database)

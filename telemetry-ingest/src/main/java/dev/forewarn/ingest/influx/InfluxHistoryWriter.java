@@ -2,14 +2,11 @@ package dev.forewarn.ingest.influx;
 
 import dev.forewarn.rules.Reading;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.influxdb.dto.Point;
 
 /**
  * Collects points and writes them when a batch is full, when the oldest has waited the flush
@@ -18,12 +15,16 @@ import org.influxdb.dto.Point;
  */
 final class InfluxHistoryWriter implements SinkWriter<Reading> {
 
+  // About 200 bytes a line: room for a batch without growing.
+  private static final int BYTES_PER_POINT = 256;
+
   private final InfluxSettings settings;
   private final InfluxClient client;
   private final ProcessingTimeService time;
   private final Counter written;
   private final Counter refusedBatches;
-  private List<Point> buffer;
+  private final StringBuilder batch;
+  private int points;
   private ScheduledFuture<?> timer;
 
   InfluxHistoryWriter(
@@ -36,15 +37,16 @@ final class InfluxHistoryWriter implements SinkWriter<Reading> {
     this.time = time;
     this.written = metrics.counter("history_points_written");
     this.refusedBatches = metrics.counter("history_batches_refused");
-    this.buffer = new ArrayList<>(settings.batchSize());
+    this.batch = new StringBuilder(settings.batchSize() * BYTES_PER_POINT);
     client.createDatabase();
   }
 
   @Override
   public void write(Reading reading, Context context) throws IOException, InterruptedException {
-    buffer.add(TelemetryPoints.of(reading));
-    if (buffer.size() >= settings.batchSize()) {
-      writeBuffer();
+    TelemetryLines.append(batch, reading);
+    points++;
+    if (points >= settings.batchSize()) {
+      writeBatch();
     } else if (timer == null) {
       long due = time.getCurrentProcessingTime() + settings.flushInterval().toMillis();
       timer = time.registerTimer(due, ignored -> onTimer());
@@ -53,13 +55,13 @@ final class InfluxHistoryWriter implements SinkWriter<Reading> {
 
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
-    writeBuffer();
+    writeBatch();
   }
 
   @Override
   public void close() throws Exception {
     try {
-      writeBuffer();
+      writeBatch();
     } finally {
       client.close();
     }
@@ -67,23 +69,23 @@ final class InfluxHistoryWriter implements SinkWriter<Reading> {
 
   private void onTimer() throws IOException, InterruptedException {
     timer = null;
-    writeBuffer();
+    writeBatch();
   }
 
-  private void writeBuffer() throws IOException, InterruptedException {
+  private void writeBatch() throws IOException, InterruptedException {
     if (timer != null) {
       timer.cancel(false);
       timer = null;
     }
-    if (buffer.isEmpty()) {
+    if (points == 0) {
       return;
     }
-    List<Point> batch = buffer;
-    buffer = new ArrayList<>(settings.batchSize());
-    if (client.write(batch)) {
-      written.inc(batch.size());
+    if (client.write(batch.toString(), points)) {
+      written.inc(points);
     } else {
       refusedBatches.inc();
     }
+    batch.setLength(0);
+    points = 0;
   }
 }

@@ -64,6 +64,19 @@ class InfluxHistorySinkIT {
   }
 
   @Test
+  void namesWithSpacesCommasAndEqualsSignsAndNumbersWithExponentsReadBackAsSent() throws Exception {
+    write(
+        List.of(
+            new Reading(
+                "hall 3,a=b", T0, 7, "AC 200", Map.of("temp, inlet=c", -2.0e-7, "big", 1.5e300))));
+
+    List<List<Object>> rows =
+        select("SELECT device_id, model, \"temp, inlet=c\", big, seq FROM telemetry");
+    assertThat(rows)
+        .containsExactly(List.of(T0.toString(), "hall 3,a=b", "AC 200", -2.0e-7, 1.5e300, 7.0));
+  }
+
+  @Test
   void aReplayedReadingOverwritesItsPointInsteadOfAddingOne() throws Exception {
     write(List.of(reading("dev-1", T0, 70.5), reading("dev-1", T0_PLUS_1M, 71.5)));
 
