@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -60,6 +61,18 @@ public final class RawPublisher implements AutoCloseable {
    */
   public static RawPublisher connect(String mqttUrl, String clientId, int qos, int maxInflight)
       throws MqttException {
+    return connect(mqttUrl, clientId, qos, maxInflight, null);
+  }
+
+  /**
+   * Connects one client with a clean session through the given socket factory.
+   *
+   * @param sockets where Paho gets its socket from; null for Paho's default
+   * @throws MqttException when the broker cannot be reached
+   */
+  public static RawPublisher connect(
+      String mqttUrl, String clientId, int qos, int maxInflight, SocketFactory sockets)
+      throws MqttException {
     // Checks the arguments with the same rules and messages as the simulator's own settings.
     new MqttSettings(mqttUrl, clientId, qos, maxInflight, 0);
     MqttAsyncClient client = new MqttAsyncClient(mqttUrl, clientId, new MemoryPersistence());
@@ -67,6 +80,9 @@ public final class RawPublisher implements AutoCloseable {
     options.setCleanSession(true);
     options.setConnectionTimeout(10);
     options.setMaxInflight(maxInflight);
+    if (sockets != null) {
+      options.setSocketFactory(sockets);
+    }
     client.connect(options).waitForCompletion();
     return new RawPublisher(client, qos, new PublishWindow(maxInflight));
   }

@@ -10,7 +10,10 @@ final class Paho {
 
   private Paho() {}
 
-  /** MQTT 3.1.1, the session kind the settings ask for, and no automatic reconnect. */
+  /**
+   * MQTT 3.1.1, the session kind the settings ask for, no automatic reconnect, and buffered input
+   * on plain TCP ({@link BufferedSockets}).
+   */
   static MqttConnectOptions options(MqttSourceSettings settings) {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -20,6 +23,7 @@ final class Paho {
     options.setAutomaticReconnect(false);
     options.setKeepAliveInterval(30);
     options.setConnectionTimeout(10);
+    BufferedSockets.forUri(settings.serverUri()).ifPresent(options::setSocketFactory);
     if (!settings.username().isEmpty()) {
       options.setUserName(settings.username());
       options.setPassword(settings.password().toCharArray());
