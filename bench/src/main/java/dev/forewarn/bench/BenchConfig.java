@@ -12,7 +12,8 @@ import java.util.Map;
  * @param jdbcUser its user
  * @param jdbcPassword its password
  * @param devices devices, each with its own threshold rule
- * @param messages readings published in the limit and in the pipeline run
+ * @param messages readings measured in the limit and in the pipeline run
+ * @param warmUpMessages readings published before those, unmeasured, in both runs
  * @param latencySeconds length of the latency run's measured part
  * @param warmUpSeconds time the latency run runs at its rate before measuring
  * @param maxInflight publisher's window of unacknowledged messages
@@ -27,6 +28,7 @@ record BenchConfig(
     String jdbcPassword,
     int devices,
     int messages,
+    int warmUpMessages,
     int latencySeconds,
     int warmUpSeconds,
     int maxInflight,
@@ -50,7 +52,12 @@ record BenchConfig(
           .add("--jdbc-user", "FOREWARN_TEST_JDBC_USER", "forewarn", "PostgreSQL user")
           .add("--jdbc-password", "FOREWARN_TEST_JDBC_PASSWORD", "forewarn", "PostgreSQL password")
           .add("--devices", "", "10000", "devices, one threshold rule each")
-          .add("--messages", "", "300000", "readings in the limit run and in the pipeline run")
+          .add("--messages", "", "300000", "readings measured in the limit and the pipeline run")
+          .add(
+              "--warm-up-messages",
+              "",
+              "100000",
+              "readings sent through (a) and (b) before measuring, in whole rounds of --devices")
           .add("--latency-seconds", "", "20", "length of the latency run at half the pipeline rate")
           .add("--warm-up-seconds", "", "5", "(c) runs this long at its rate before measuring")
           .add("--max-inflight", "", "10000", "publisher's unacknowledged messages, at most")
@@ -64,6 +71,10 @@ record BenchConfig(
   BenchConfig {
     Options.positive("--devices", devices);
     Options.positive("--messages", messages);
+    if (warmUpMessages < 0) {
+      throw new IllegalArgumentException(
+          "--warm-up-messages: must be 0 or more, was " + warmUpMessages);
+    }
     Options.positive("--latency-seconds", latencySeconds);
     if (warmUpSeconds < 0) {
       throw new IllegalArgumentException(
@@ -95,6 +106,7 @@ record BenchConfig(
         values.get("--jdbc-password"),
         Options.number(values, "--devices"),
         Options.number(values, "--messages"),
+        Options.number(values, "--warm-up-messages"),
         Options.number(values, "--latency-seconds"),
         Options.number(values, "--warm-up-seconds"),
         Options.number(values, "--max-inflight"),

@@ -39,30 +39,45 @@ public final class IngestBench {
   static String run(BenchConfig config) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
     Workload workload = new Workload(run, config.devices());
-    int perDevice = config.messages() / config.devices();
+    // Whole rounds of the fleet, so that every device's readings follow on without a gap.
+    int warmUpRounds = config.warmUpMessages() / config.devices();
+    int warmUpCount = warmUpRounds * config.devices();
+    int rounds = (config.messages() + config.devices() - 1) / config.devices();
     Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
     say(
         "run %s: %d devices, %d readings of %d bytes, broker %s",
         run,
         config.devices(),
         config.messages(),
-        workload.steady(1, start).get(0).payload().length,
+        workload.steady(1, start, 0).get(0).payload().length,
         config.mqttUrl());
 
-    say("(a) limit: publishing %d readings to a subscriber that only counts", config.messages());
-    List<Message> limitMessages = workload.steady(config.messages(), start);
-    double limit = LimitRun.measure(config, run, limitMessages);
+    List<Message> limitWarmUp = workload.steady(warmUpCount, start, 0);
+    List<Message> limitMessages =
+        workload.steady(config.messages(), start.plusSeconds(warmUpRounds), warmUpRounds);
+    double limit;
+    try (LimitRun limitRun = LimitRun.connect(config, run)) {
+      say("(a) limit: warm-up, %d readings to a subscriber that only counts", warmUpCount);
+      limitRun.warmUp(limitWarmUp);
+      say("(a) limit: publishing %d readings, measured", config.messages());
+      limit = limitRun.measure(limitMessages);
+    }
     say("(a) limit_msgs_per_s=%.0f", limit);
 
     try (PipelineRun pipeline = new PipelineRun(config, run, workload)) {
       say("(b) pipeline: schema, %d rules, job starting", config.devices());
       pipeline.start();
-      say(
-          "(b) pipeline: publishing %d readings; done when InfluxDB holds them all",
-          config.messages());
-      double throughput =
-          pipeline.throughput(
-              workload.steady(config.messages(), start.plusSeconds(perDevice + 1L)));
+      // Each device's readings to the job follow on without a gap, in seq and in event time: the
+      // warm-up, the measured readings, then those of (c).
+      Instant pipelineStart = start.plusSeconds(warmUpRounds + rounds + 1L);
+      List<Message> warmUp = workload.steady(warmUpCount, pipelineStart, 0);
+      List<Message> measured =
+          workload.steady(config.messages(), pipelineStart.plusSeconds(warmUpRounds), warmUpRounds);
+      String done = config.history() ? "InfluxDB holds them all" : "the job has counted them all";
+      say("(b) pipeline: warm-up, %d readings; done when %s", warmUpCount, done);
+      pipeline.warmUp(warmUp);
+      say("(b) pipeline: publishing %d readings, measured; done when %s", config.messages(), done);
+      double throughput = pipeline.throughput(measured);
       say("(b) pipeline_msgs_per_s=%.0f", throughput);
 
       double rate = throughput / 2;
@@ -70,7 +85,7 @@ public final class IngestBench {
           "(c) latency: %.0f readings/s, %d s warm-up then %d s measured; every 100th reading of"
               + " a device opens a case",
           rate, config.warmUpSeconds(), config.latencySeconds());
-      Percentiles latency = new Percentiles(pipeline.latencies(rate, 2L * perDevice + 2));
+      Percentiles latency = new Percentiles(pipeline.latencies(rate, warmUpRounds + rounds));
       say(
           "(c) %d cases: p50=%.0f ms p99=%.0f ms max=%.0f ms",
           latency.size(), latency.at(50), latency.at(99), latency.at(100));

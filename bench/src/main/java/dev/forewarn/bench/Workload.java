@@ -39,14 +39,16 @@ final class Workload {
   }
 
   /**
-   * {@code count} ordinary readings, one second of event time apart per device from {@code start}.
+   * {@code count} ordinary readings, one second of event time apart per device from {@code start},
+   * each device's sequence numbers counting up from {@code firstSeq}.
    */
-  List<Message> steady(int count, Instant start) {
+  List<Message> steady(int count, Instant start, long firstSeq) {
     List<Message> messages = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int device = i % devices;
       long round = i / devices;
-      messages.add(message(device, round, start.plusSeconds(round), NORMAL + (i % 7) * 0.1));
+      messages.add(
+          message(device, firstSeq + round, start.plusSeconds(round), NORMAL + (i % 7) * 0.1));
     }
     return messages;
   }

@@ -50,7 +50,7 @@ class WorkloadTest {
 
   @Test
   void readingsAreAboutTwoHundredBytes() {
-    int size = new Workload("abc123", 10_000).steady(1, T0).get(0).payload().length;
+    int size = new Workload("abc123", 10_000).steady(1, T0, 0).get(0).payload().length;
     assertThat(size).isBetween(150, 250);
   }
 }
