@@ -51,14 +51,28 @@ class CaseEventQueue {
         .list();
   }
 
-  /** Records what intake did with an event; the event is not looked at again. */
-  void markProcessed(UUID eventId, IntakeOutcome outcome) {
+  /** Records what intake did with each event, in one round trip; they are not looked at again. */
+  void markProcessed(List<Processed> processed) {
+    if (processed.isEmpty()) {
+      return;
+    }
     jdbc.sql(
-            "UPDATE case_events SET processed_at = now(), outcome = :outcome, case_id = :caseId"
-                + " WHERE event_id = :eventId")
-        .param("outcome", outcome.description())
-        .param("caseId", outcome.caseId().orElse(null))
-        .param("eventId", eventId)
+            "UPDATE case_events e SET processed_at = now(), outcome = p.outcome,"
+                + " case_id = p.case_id"
+                + " FROM unnest(CAST(:eventIds AS uuid[]), CAST(:outcomes AS text[]),"
+                + " CAST(:caseIds AS bigint[])) AS p(event_id, outcome, case_id)"
+                + " WHERE e.event_id = p.event_id")
+        .param(
+            "eventIds", processed.stream().map(p -> p.eventId().toString()).toArray(String[]::new))
+        .param(
+            "outcomes",
+            processed.stream().map(p -> p.outcome().description()).toArray(String[]::new))
+        .param(
+            "caseIds",
+            processed.stream().map(p -> p.outcome().caseId().orElse(null)).toArray(Long[]::new))
         .update();
   }
+
+  /** An event and what intake did with it. */
+  record Processed(UUID eventId, IntakeOutcome outcome) {}
 }

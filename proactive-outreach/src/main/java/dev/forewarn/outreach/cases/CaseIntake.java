@@ -9,6 +9,7 @@ import dev.forewarn.outreach.preferences.RouteStep;
 import dev.forewarn.outreach.templates.Step;
 import dev.forewarn.outreach.timeline.Timeline;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -82,6 +83,7 @@ public class CaseIntake {
     events.serialise();
     List<CaseEventRow> batch = events.lockUnprocessed(properties.batchSize());
     int messages = 0;
+    List<CaseEventQueue.Processed> processed = new ArrayList<>(batch.size());
     for (CaseEventRow event : batch) {
       IntakeOutcome outcome;
       switch (event.type()) {
@@ -94,9 +96,10 @@ public class CaseIntake {
         default:
           outcome = clear(event);
       }
-      events.markProcessed(event.eventId(), outcome);
+      processed.add(new CaseEventQueue.Processed(event.eventId(), outcome));
       messages += outcome.messages();
     }
+    events.markProcessed(processed);
     if (messages > 0) {
       outbox.wakeDispatchers();
     }
@@ -135,7 +138,12 @@ public class CaseIntake {
         added = 1;
       } else {
         Instant notBefore = Instant.now().plus(outreach.groupWindow());
-        added = thread.queue(caseId, Step.OPENED, Step.OPENED.code(), 0, notBefore) ? 1 : 0;
+        RouteStep first = route.get(0);
+        boolean secondary = first.customerId() != device.get().customerId();
+        added =
+            thread.queue(caseId, Step.OPENED, Step.OPENED.code(), first, secondary, notBefore)
+                ? 1
+                : 0;
       }
     }
     log.info(

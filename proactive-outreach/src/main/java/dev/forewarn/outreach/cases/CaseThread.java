@@ -45,19 +45,21 @@ class CaseThread {
     this.properties = properties;
   }
 
+  /** Stores the route in one round trip to the database. */
   void saveRoute(long caseId, List<RouteStep> route) {
-    for (RouteStep step : route) {
-      jdbc.sql(
-              "INSERT INTO case_routes (case_id, position, customer_id, channel, address)"
-                  + " VALUES (:caseId, :position, :customerId, :channel, :address)"
-                  + " ON CONFLICT DO NOTHING")
-          .param("caseId", caseId)
-          .param("position", step.position())
-          .param("customerId", step.customerId())
-          .param("channel", step.channel().code())
-          .param("address", step.address())
-          .update();
-    }
+    jdbc.sql(
+            "INSERT INTO case_routes (case_id, position, customer_id, channel, address)"
+                + " SELECT :caseId, r.position, r.customer_id, r.channel, r.address"
+                + " FROM unnest(CAST(:positions AS int[]), CAST(:customerIds AS bigint[]),"
+                + " CAST(:channels AS text[]), CAST(:addresses AS text[]))"
+                + " AS r(position, customer_id, channel, address)"
+                + " ON CONFLICT DO NOTHING")
+        .param("caseId", caseId)
+        .param("positions", route.stream().map(RouteStep::position).toArray(Integer[]::new))
+        .param("customerIds", route.stream().map(RouteStep::customerId).toArray(Long[]::new))
+        .param("channels", route.stream().map(st -> st.channel().code()).toArray(String[]::new))
+        .param("addresses", route.stream().map(RouteStep::address).toArray(String[]::new))
+        .update();
   }
 
   Optional<RouteStep> routeStep(long caseId, int position) {
@@ -100,8 +102,20 @@ class CaseThread {
       return false;
     }
     RouteStep to = place.get();
+    return queue(caseId, step, stepCode, to, !isOwner(caseId, to.customerId()), notBefore);
+  }
+
+  /**
+   * Queues a step of the thread for a place on the route the caller already holds, e.g. the route
+   * it has just saved.
+   *
+   * @param secondary whether {@code to} is the device's secondary contact rather than the case's
+   *     owner
+   * @return whether a message was queued (false: queued before)
+   */
+  boolean queue(
+      long caseId, Step step, String stepCode, RouteStep to, boolean secondary, Instant notBefore) {
     Rendered rendered = render(caseId, step, to);
-    boolean secondary = !isOwner(caseId, to.customerId());
     Optional<Long> id =
         outbox.insert(
             new NewOutboxMessage(
