@@ -6,10 +6,13 @@ import dev.forewarn.rules.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Case events as the telemetry job writes them: built through the rules library's {@code
@@ -70,6 +73,21 @@ public final class CaseEvents {
 
   /** Writes the event as the job does and wakes intake. */
   public void insert(CaseEvent event) {
+    write(event);
+    jdbc.execute("NOTIFY case_events");
+  }
+
+  /**
+   * Writes the events in one transaction, so that intake, woken afterwards, finds them all at once
+   * and handles them as one batch.
+   */
+  public void insertTogether(List<CaseEvent> batch) {
+    new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+        .executeWithoutResult(status -> batch.forEach(this::write));
+    jdbc.execute("NOTIFY case_events");
+  }
+
+  private void write(CaseEvent event) {
     jdbc.update(
         "INSERT INTO case_events (event_id, type, device_id, rule_id, rule_version, severity,"
             + " occurred_at, episode_start, evidence, summary)"
@@ -85,7 +103,6 @@ public final class CaseEvents {
         event.episodeStart().atOffset(ZoneOffset.UTC),
         evidenceJson(event.evidence()),
         event.summary());
-    jdbc.execute("NOTIFY case_events");
   }
 
   /**

@@ -353,6 +353,50 @@ class NotificationFlowIT {
   }
 
   @Test
+  void eventsHandledAsOneBatchEachReachTheirOwnPeople() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String smsDevice = "batch-sms-" + n;
+    String emailDevice = "batch-email-" + n;
+    String sharedDevice = "batch-shared-" + n;
+    String ghost = "batch-ghost-" + n;
+    String smsPhone = "+1415557" + n;
+    String emailOnly = "batch-email" + n + "@example.com";
+    String unreachablePhone = "+1415558" + n;
+    String neighbourEmail = "batch-neighbour" + n + "@example.com";
+    registerOwner("Ana", smsPhone, null, smsDevice, null);
+    registerOwner("Ben", null, emailOnly, emailDevice, null);
+    long owner = registerOwner("Cy", unreachablePhone, null, sharedDevice, null);
+    Map<String, Object> neighbour = new java.util.HashMap<>();
+    neighbour.put("name", "Dee");
+    neighbour.put("email", neighbourEmail);
+    long secondary = post("/api/customers", neighbour, 201).get("id").asLong();
+    post(
+        "/api/devices",
+        Map.of("deviceId", sharedDevice, "customerId", owner, "secondaryCustomerId", secondary),
+        200);
+    TWILIO.refuseAsInvalidNumber(unreachablePhone);
+
+    events.insertTogether(
+        List.of(
+            CaseEvents.opened(smsDevice),
+            CaseEvents.opened(ghost),
+            CaseEvents.opened(emailDevice),
+            CaseEvents.opened(sharedDevice)));
+
+    awaitCase(smsDevice, c -> allSentOn(c, "sms"));
+    awaitCase(emailDevice, c -> allSentOn(c, "email"));
+    JsonNode shared = awaitCase(sharedDevice, c -> allSentOn(c, "email"));
+    assertThat(TWILIO.requestsTo(smsPhone)).hasSize(1);
+    assertThat(onlyMailTo(emailOnly).getContent().toString()).isNotEmpty();
+    assertThat(onlyMailTo(neighbourEmail).getContent().toString()).isNotEmpty();
+    assertThat(statusOf(shared, "sms")).isEqualTo("FAILED");
+    assertThat(notification(shared, "sms").get("recipient").asText()).isEqualTo(unreachablePhone);
+    JsonNode unowned = awaitCase(ghost, c -> true);
+    assertThat(unowned.get("problem").asText()).isEqualTo("device has no owner");
+    assertThat(unowned.get("notifications")).isEmpty();
+  }
+
+  @Test
   void racingDispatchersSendEachMessageOnce() throws Exception {
     String device = "race-" + NEXT.incrementAndGet();
     events.insert(CaseEvents.opened(device));

@@ -11,7 +11,9 @@ import dev.forewarn.outreach.timeline.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -84,11 +86,18 @@ public class CaseIntake {
     List<CaseEventRow> batch = events.lockUnprocessed(properties.batchSize());
     int messages = 0;
     List<CaseEventQueue.Processed> processed = new ArrayList<>(batch.size());
+    Map<String, Device> owned =
+        devices.find(
+            batch.stream()
+                .filter(event -> event.type() == EventType.OPENED)
+                .map(CaseEventRow::deviceId)
+                .collect(Collectors.toSet()));
+    RoutePlanner.Routes routing = routes.forDevices(owned.values());
     for (CaseEventRow event : batch) {
       IntakeOutcome outcome;
       switch (event.type()) {
         case OPENED:
-          outcome = open(event);
+          outcome = open(event, Optional.ofNullable(owned.get(event.deviceId())), routing);
           break;
         case UPDATED:
           outcome = update(event);
@@ -106,9 +115,9 @@ public class CaseIntake {
     return batch.size();
   }
 
-  private IntakeOutcome open(CaseEventRow event) {
-    Optional<Device> device = devices.find(event.deviceId());
-    List<RouteStep> route = device.map(d -> routes.plan(d, event.severity())).orElse(List.of());
+  private IntakeOutcome open(
+      CaseEventRow event, Optional<Device> device, RoutePlanner.Routes routing) {
+    List<RouteStep> route = device.map(d -> routing.plan(d, event.severity())).orElse(List.of());
     Optional<String> problem =
         device.isEmpty()
             ? Optional.of("device has no owner")

@@ -1,7 +1,10 @@
 package dev.forewarn.outreach.customers;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,6 +47,27 @@ public class ContactPointRepository {
         .param("id", customerId)
         .query(ContactPoint.class)
         .list();
+  }
+
+  /**
+   * The contact points of each of {@code customerIds}, oldest first, in one round trip; a customer
+   * with none is absent from the map.
+   */
+  public Map<Long, List<ContactPoint>> of(Collection<Long> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM contact_points WHERE customer_id = ANY(CAST(:ids AS bigint[]))"
+                + " ORDER BY id")
+        .param("ids", customerIds.toArray(Long[]::new))
+        .query(ContactPoint.class)
+        .list()
+        .stream()
+        .collect(Collectors.groupingBy(ContactPoint::customerId));
   }
 
   /**

@@ -1,7 +1,11 @@
 package dev.forewarn.outreach.customers;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +65,23 @@ public class DeviceRepository {
         .param("deviceId", deviceId)
         .query(Device.class)
         .optional();
+  }
+
+  /**
+   * The registered devices among {@code deviceIds}, with their owners and secondary contacts, in
+   * one round trip; ids nobody registered are absent from the map.
+   */
+  public Map<String, Device> find(Collection<String> deviceIds) {
+    if (deviceIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql("SELECT " + COLUMNS + " FROM devices WHERE device_id = ANY(CAST(:ids AS text[]))")
+        .param("ids", deviceIds.toArray(String[]::new))
+        .query(Device.class)
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Device::deviceId, Function.identity()));
   }
 
   List<Device> ownedBy(long customerId) {

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,10 @@ public class PreferencesRepository {
 
   private static final TypeReference<Map<String, List<String>>> ORDER = new TypeReference<>() {};
 
+  private static final String COLUMNS =
+      "locale, time_zone, quiet_start, quiet_end, critical_overrides_quiet,"
+          + " channel_order::text AS channel_order, opted_out_channels, stopped_at";
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -30,13 +36,28 @@ public class PreferencesRepository {
   }
 
   public Optional<Preferences> of(long customerId) {
-    return jdbc.sql(
-            "SELECT locale, time_zone, quiet_start, quiet_end, critical_overrides_quiet,"
-                + " channel_order::text AS channel_order, opted_out_channels, stopped_at"
-                + " FROM customers WHERE id = :id")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE id = :id")
         .param("id", customerId)
         .query(this::preferences)
         .optional();
+  }
+
+  /**
+   * The preferences of each of {@code customerIds}, in one round trip; ids of no customer are
+   * absent from the map.
+   */
+  public Map<Long, Preferences> of(Collection<Long> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Preferences> found = new HashMap<>();
+    jdbc.sql("SELECT id, " + COLUMNS + " FROM customers WHERE id = ANY(CAST(:ids AS bigint[]))")
+        .param("ids", customerIds.toArray(Long[]::new))
+        .query(
+            rs -> {
+              found.put(rs.getLong("id"), preferences(rs, 0));
+            });
+    return found;
   }
 
   void save(long customerId, Preferences p) {

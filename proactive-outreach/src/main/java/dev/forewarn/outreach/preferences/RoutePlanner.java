@@ -7,8 +7,13 @@ import dev.forewarn.outreach.customers.Device;
 import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.rules.Severity;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,38 +37,63 @@ public class RoutePlanner {
     this.properties = properties;
   }
 
-  public List<RouteStep> plan(Device device, Severity severity) {
-    List<RouteStep> route = new ArrayList<>();
-    add(route, device.customerId(), severity);
-    if (device.secondaryCustomerId() != null) {
-      add(route, device.secondaryCustomerId(), severity);
-    }
-    return route;
+  /**
+   * Reads what routing the cases of these devices needs, the preferences and contact points of
+   * their owners and secondary contacts, in two round trips however many devices there are.
+   */
+  public Routes forDevices(Collection<Device> devices) {
+    Set<Long> people =
+        devices.stream()
+            .flatMap(d -> Stream.of(d.customerId(), d.secondaryCustomerId()))
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
+    return new Routes(preferences.of(people), contactPoints.of(people));
   }
 
-  private void add(List<RouteStep> route, long customerId, Severity severity) {
-    Optional<Preferences> found = preferences.of(customerId);
-    if (found.isEmpty() || found.get().stoppedAt() != null) {
-      return;
+  /** The routes of cases on the devices {@link #forDevices} read. */
+  public final class Routes {
+
+    private final Map<Long, Preferences> preferences;
+    private final Map<Long, List<ContactPoint>> contactPoints;
+
+    private Routes(Map<Long, Preferences> preferences, Map<Long, List<ContactPoint>> points) {
+      this.preferences = preferences;
+      this.contactPoints = points;
     }
-    Preferences p = found.get();
-    List<String> order = p.channelOrder().getOrDefault(severity.name(), properties.channelOrder());
-    List<ContactPoint> points = contactPoints.of(customerId);
-    for (String channel : order) {
-      if (p.optedOut().contains(channel)) {
-        continue;
+
+    public List<RouteStep> plan(Device device, Severity severity) {
+      List<RouteStep> route = new ArrayList<>();
+      add(route, device.customerId(), severity);
+      if (device.secondaryCustomerId() != null) {
+        add(route, device.secondaryCustomerId(), severity);
       }
-      points.stream()
-          .filter(point -> point.channel().equals(channel))
-          .findFirst()
-          .ifPresent(
-              point ->
-                  route.add(
-                      new RouteStep(
-                          route.size(),
-                          customerId,
-                          ChannelKind.fromCode(channel),
-                          point.address())));
+      return route;
+    }
+
+    private void add(List<RouteStep> route, long customerId, Severity severity) {
+      Preferences p = preferences.get(customerId);
+      if (p == null || p.stoppedAt() != null) {
+        return;
+      }
+      List<String> order =
+          p.channelOrder().getOrDefault(severity.name(), properties.channelOrder());
+      List<ContactPoint> points = contactPoints.getOrDefault(customerId, List.of());
+      for (String channel : order) {
+        if (p.optedOut().contains(channel)) {
+          continue;
+        }
+        points.stream()
+            .filter(point -> point.channel().equals(channel))
+            .findFirst()
+            .ifPresent(
+                point ->
+                    route.add(
+                        new RouteStep(
+                            route.size(),
+                            customerId,
+                            ChannelKind.fromCode(channel),
+                            point.address())));
+      }
     }
   }
 }
