@@ -61,7 +61,11 @@ record BenchConfig(
           .add("--latency-seconds", "", "20", "length of the latency run at half the pipeline rate")
           .add("--warm-up-seconds", "", "5", "(c) runs this long at its rate before measuring")
           .add("--max-inflight", "", "10000", "publisher's unacknowledged messages, at most")
-          .add("--parallelism", "", "2", "parallelism of the job")
+          .add(
+              "--parallelism",
+              "",
+              "1",
+              "parallelism of the job; the publisher, broker and InfluxDB share the machine")
           .add(
               "--history",
               "",
