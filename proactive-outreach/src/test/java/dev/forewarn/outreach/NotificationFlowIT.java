@@ -331,14 +331,7 @@ class NotificationFlowIT {
     String ownerPhone = "+1415555" + n;
     String neighbourEmail = "neighbour" + n + "@example.com";
     long owner = registerOwner("Pat", ownerPhone, null, device, "Holiday home AC");
-    Map<String, Object> neighbour = new java.util.HashMap<>();
-    neighbour.put("name", "Chris");
-    neighbour.put("email", neighbourEmail);
-    long secondary = post("/api/customers", neighbour, 201).get("id").asLong();
-    post(
-        "/api/devices",
-        Map.of("deviceId", device, "customerId", owner, "secondaryCustomerId", secondary),
-        200);
+    addSecondaryContact(device, owner, "Chris", neighbourEmail);
     TWILIO.refuseAsInvalidNumber(ownerPhone);
 
     events.insert(CaseEvents.opened(device));
@@ -366,14 +359,7 @@ class NotificationFlowIT {
     registerOwner("Ana", smsPhone, null, smsDevice, null);
     registerOwner("Ben", null, emailOnly, emailDevice, null);
     long owner = registerOwner("Cy", unreachablePhone, null, sharedDevice, null);
-    Map<String, Object> neighbour = new java.util.HashMap<>();
-    neighbour.put("name", "Dee");
-    neighbour.put("email", neighbourEmail);
-    long secondary = post("/api/customers", neighbour, 201).get("id").asLong();
-    post(
-        "/api/devices",
-        Map.of("deviceId", sharedDevice, "customerId", owner, "secondaryCustomerId", secondary),
-        200);
+    addSecondaryContact(sharedDevice, owner, "Dee", neighbourEmail);
     TWILIO.refuseAsInvalidNumber(unreachablePhone);
 
     events.insertTogether(
@@ -467,6 +453,18 @@ class NotificationFlowIT {
     ownership.put("model", "AC-200");
     post("/api/devices", ownership, 201);
     return created.get("id").asLong();
+  }
+
+  /** Registers a customer reachable by email and makes them the device's secondary contact. */
+  private void addSecondaryContact(String device, long owner, String name, String email) {
+    Map<String, Object> contact = new java.util.HashMap<>();
+    contact.put("name", name);
+    contact.put("email", email);
+    long secondary = post("/api/customers", contact, 201).get("id").asLong();
+    post(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", owner, "secondaryCustomerId", secondary),
+        200);
   }
 
   private void put(String path, Object body) {
