@@ -16,6 +16,7 @@ public sealed interface Condition
         SilenceCondition,
         CompositeCondition,
         DeviationIndexCondition,
+        RemainingLifeCondition,
         AnyOpensCondition {
 
   /** The condition's {@code type} in rule documents, such as {@code threshold}. */

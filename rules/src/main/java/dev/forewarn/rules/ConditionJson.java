@@ -23,6 +23,7 @@ final class ConditionJson {
           BaselineDriftCondition.TYPE,
           SilenceCondition.TYPE,
           DeviationIndexCondition.TYPE,
+          RemainingLifeCondition.TYPE,
           "all",
           "any",
           AnyOpensCondition.TYPE);
@@ -61,6 +62,8 @@ final class ConditionJson {
         return LearningConditionJson.readIndex(fields);
       case AnyOpensCondition.TYPE:
         return LearningConditionJson.readAnyOpens(fields);
+      case RemainingLifeCondition.TYPE:
+        return RemainingLifeJson.read(fields);
       default:
         return StatisticalConditionJson.read(type, fields);
     }
@@ -99,6 +102,8 @@ final class ConditionJson {
     } else if (condition instanceof CompositeCondition composite) {
       ArrayNode children = node.putArray("conditions");
       composite.conditions().forEach(child -> write(child, children.addObject()));
+    } else if (condition instanceof RemainingLifeCondition life) {
+      RemainingLifeJson.write(life, node);
     } else if (condition instanceof DeviationIndexCondition
         || condition instanceof AnyOpensCondition) {
       LearningConditionJson.write(condition, node);

@@ -12,6 +12,7 @@ public sealed interface ConditionState
         SilenceState,
         CompositeState,
         DeviationIndexState,
+        RemainingLifeState,
         AnyOpensState {
 
   /** The state of a condition that remembers nothing (threshold). */

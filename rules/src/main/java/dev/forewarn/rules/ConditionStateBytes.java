@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The binary form of each {@link ConditionState}, behind a type tag: 0 none (threshold), 1 window
  * buckets (rate of change), 2 trend, 3 drift, 4 silence, 5 composite, and in {@link
- * LearningStateBytes} 6 event-time drift, 7 any-opens, 8 deviation index. Doubles take 8 exact
- * bytes, counts and instants varints; see rules/README.md.
+ * LearningStateBytes} 6 event-time drift, 7 any-opens, 8 deviation index, 9 remaining life. Doubles
+ * take 8 exact bytes, counts and instants varints; see rules/README.md.
  */
 final class ConditionStateBytes {
 
@@ -49,6 +49,9 @@ final class ConditionStateBytes {
     } else if (state instanceof DeviationIndexState index) {
       out.write(LearningStateBytes.INDEX);
       LearningStateBytes.writeIndex(out, index);
+    } else if (state instanceof RemainingLifeState life) {
+      out.write(LearningStateBytes.LIFE);
+      LearningStateBytes.writeLife(out, life);
     } else {
       CompositeState composite = (CompositeState) state;
       out.write(COMPOSITE);
@@ -83,13 +86,15 @@ final class ConditionStateBytes {
         return LearningStateBytes.readAnyOpens(in, depth);
       case LearningStateBytes.INDEX:
         return LearningStateBytes.readIndex(in);
+      case LearningStateBytes.LIFE:
+        return LearningStateBytes.readLife(in);
       default:
         throw new IllegalArgumentException(
             "rule state: unknown type tag "
                 + tag
                 + "; known tags: 0 (threshold), 1 (rate of change), 2 (trend forecast),"
                 + " 3 (baseline drift), 4 (silence), 5 (all/any), 6 (event-time baseline drift),"
-                + " 7 (any-opens), 8 (deviation index)");
+                + " 7 (any-opens), 8 (deviation index), 9 (remaining life)");
     }
   }
 

@@ -29,6 +29,9 @@ final class Conditions {
     if (condition instanceof DeviationIndexCondition index) {
       return DeviationIndexState.initial(index);
     }
+    if (condition instanceof RemainingLifeCondition) {
+      return RemainingLifeState.INITIAL;
+    }
     if (condition instanceof AnyOpensCondition anyOpens) {
       List<ConditionState> children = new ArrayList<>();
       anyOpens.conditions().forEach(child -> children.add(initial(child.condition())));
@@ -67,6 +70,10 @@ final class Conditions {
           index,
           DeviationIndexState.fitted(index, as(DeviationIndexState.class, state, condition)),
           reading);
+    }
+    if (condition instanceof RemainingLifeCondition life) {
+      return RemainingLifeSignals.onReading(
+          life, as(RemainingLifeState.class, state, condition), reading);
     }
     if (condition instanceof AnyOpensCondition anyOpens) {
       return AnyOpensSignals.onReading(anyOpens, anyOpens(anyOpens, state), reading);

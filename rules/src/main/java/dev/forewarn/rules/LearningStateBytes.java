@@ -15,6 +15,7 @@ final class LearningStateBytes {
   static final int TIMED_DRIFT = 6;
   static final int ANY_OPENS = 7;
   static final int INDEX = 8;
+  static final int LIFE = 9;
 
   /** The largest array a decoded state may announce, against hostile lengths. */
   private static final int MAX_ARRAY = Seasonality.MAX_BUCKETS;
@@ -133,6 +134,24 @@ final class LearningStateBytes {
       recent[i] = finite(in.readDouble());
     }
     return new DeviationIndexState(count, means, squares, smoothed, recent);
+  }
+
+  static void writeLife(ByteArrayOutputStream out, RemainingLifeState state) {
+    Varints.write(out, state.count());
+    if (state.count() > 0) {
+      RuleStates.writeInstant(out, state.first());
+    }
+    Varints.writeDouble(out, state.warmupSum());
+    Varints.writeDouble(out, state.smoothed());
+  }
+
+  static RemainingLifeState readLife(Varints.Reader in) {
+    long count = in.readVarint();
+    if (count < 0) {
+      throw new IllegalArgumentException("rule state: negative count " + count);
+    }
+    Instant first = count > 0 ? RuleStates.readInstant(in) : null;
+    return new RemainingLifeState(count, first, finite(in.readDouble()), finite(in.readDouble()));
   }
 
   private static int length(Varints.Reader in, int least, String what) {

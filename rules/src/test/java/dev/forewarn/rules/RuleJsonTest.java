@@ -173,6 +173,7 @@ class RuleJsonTest {
             "baseline-drift",
             "silence",
             "deviation-index",
+            "remaining-life",
             "all",
             "any",
             "any-opens");
