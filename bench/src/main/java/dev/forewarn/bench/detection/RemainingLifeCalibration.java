@@ -1,0 +1,13 @@
+package dev.forewarn.bench.detection;
+
+/**
+ * What the fleet taught the remaining-life condition, and how well the model fits it.
+ *
+ * @param baseline the index's metrics: centres, spreads, directions
+ * @param model the remaining-life coefficients
+ * @param engines engines in the fleet
+ * @param rows readings the coefficients were fitted on
+ * @param rSquared the fit's coefficient of determination on those rows
+ */
+record RemainingLifeCalibration(
+    FleetBaseline baseline, RemainingLifeModel model, int engines, int rows, double rSquared) {}

@@ -1,0 +1,104 @@
+package dev.forewarn.bench.detection;
+
+import dev.forewarn.rules.Reading;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+
+/**
+ * Fits the remaining-life condition to a fleet run to failure. Each engine is replayed as the
+ * condition would see it (index, smoothed index, warm-up mean, age), and the model is the ordinary
+ * least squares of the true remaining life on those, over the readings the horizon cares about.
+ */
+final class RemainingLifeFit {
+
+  /** Readings each engine spends learning its initial level; the condition is silent meanwhile. */
+  static final int WARMUP_POINTS = 30;
+
+  /** Half-life of the index's moving average, in readings. */
+  static final double SMOOTHING_HALF_LIFE = 10;
+
+  /** The unit of age and remaining life: one C-MAPSS cycle is one hour of event time. */
+  static final Duration UNIT = Cmapss.CYCLE;
+
+  /**
+   * The remaining lives fitted, inclusive. The model only has to be right around the horizon (about
+   * 100 cycles): far from failure remaining life barely shows in the sensors, and those readings
+   * would bend the fit where it matters.
+   */
+  static final double MIN_LIFE = 60;
+
+  static final double MAX_LIFE = 150;
+
+  private static final int PARAMETERS = 5;
+
+  private RemainingLifeFit() {}
+
+  static RemainingLifeCalibration fit(List<Reading> readings, List<String> metrics) {
+    List<Engine> engines = Engine.of(readings);
+    FleetBaseline baseline = FleetBaseline.learn(engines, metrics, WARMUP_POINTS, UNIT);
+    List<double[]> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (Engine engine : engines) {
+      rows(engine, baseline, x, y);
+    }
+    if (y.size() < 2 * PARAMETERS) {
+      throw new IllegalArgumentException(
+          y.size()
+              + " readings after the warm-up with a remaining life in ["
+              + MIN_LIFE
+              + ", "
+              + MAX_LIFE
+              + "], too few to fit "
+              + PARAMETERS
+              + " coefficients");
+    }
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    ols.newSampleData(
+        y.stream().mapToDouble(Double::doubleValue).toArray(), x.toArray(double[][]::new));
+    try {
+      return new RemainingLifeCalibration(
+          baseline,
+          RemainingLifeModel.of(ols.estimateRegressionParameters()),
+          engines.size(),
+          y.size(),
+          ols.calculateRSquared());
+    } catch (SingularMatrixException e) {
+      throw new IllegalArgumentException(
+          "drift, initial, age and age² are collinear over the fitted readings"
+              + " (too few engines, or engines alike): no unique fit");
+    }
+  }
+
+  /** The weight of each new index value in the moving average. */
+  static double smoothingWeight() {
+    return 1 - Math.pow(2, -1 / SMOOTHING_HALF_LIFE);
+  }
+
+  /** Adds an engine's fitted readings: regressors {@code [drift, initial, age, age²]} to x. */
+  private static void rows(
+      Engine engine, FleetBaseline baseline, List<double[]> x, List<Double> y) {
+    int count = engine.readings().size();
+    double[] index = new double[count];
+    double initial = 0;
+    for (int i = 0; i < count; i++) {
+      index[i] = baseline.index(engine, i);
+      if (i < WARMUP_POINTS) {
+        initial += index[i] / WARMUP_POINTS;
+      }
+    }
+    double weight = smoothingWeight();
+    double smoothed = index[0];
+    for (int i = 1; i < count; i++) {
+      smoothed += weight * (index[i] - smoothed);
+      double life = engine.remainingLife(i, UNIT);
+      if (i >= WARMUP_POINTS && life >= MIN_LIFE && life <= MAX_LIFE) {
+        double age = engine.age(i, UNIT);
+        x.add(new double[] {smoothed - initial, initial, age, age * age});
+        y.add(life);
+      }
+    }
+  }
+}
