@@ -72,7 +72,7 @@ public record RemainingLifeCondition(
     }
 
     /** The metric's signed contribution to the index, in spreads, positive on the bad side. */
-    double score(double value) {
+    public double score(double value) {
       double z = (value - centre) / spread;
       return worse == Worse.UP ? z : -z;
     }

@@ -1,6 +1,7 @@
 package dev.forewarn.bench.detection;
 
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class CalibrateBench {
     say(
         "metrics (worse when): %s",
         fit.baseline().metrics().stream()
-            .map(m -> m.metric() + " " + m.worse().json())
+            .map(m -> m.metric() + " " + m.worse().name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", ")));
     say(
         "fit: %d rows (readings after the %d-reading warm-up with remaining life %.0f to %.0f),"
@@ -46,7 +47,7 @@ public final class CalibrateBench {
         RemainingLifeFit.MIN_LIFE,
         RemainingLifeFit.MAX_LIFE,
         fit.rSquared());
-    RemainingLifeModel model = fit.model();
+    LifeModel model = fit.model();
     say(
         "model: intercept %.6g, drift %.6g, initial %.6g, age %.6g, ageSquared %.6g",
         model.intercept(), model.drift(), model.initial(), model.age(), model.ageSquared());

@@ -45,37 +45,22 @@ record CalibrateConfig(Path cmapss, Path out, Duration horizon, List<String> met
   }
 
   static boolean wantsHelp(String[] args) {
-    return List.of(args).contains("--help") || List.of(args).contains("-h");
+    return FileOptions.wantsHelp(args);
   }
 
   static String help() {
-    StringBuilder text =
-        new StringBuilder(
-            "Usage: ./forewarn bench calibrate [options]\n\n"
-                + "Fits a remaining-life condition to C-MAPSS engines run to failure (one device\n"
-                + "each, one reading per cycle): the metrics' fleet centres, spreads and\n"
-                + "directions, and the least-squares model of remaining life on the smoothed\n"
-                + "degradation index's drift, its initial level and age. Writes the rule document\n"
-                + "to OUT and prints its path last.\n\n");
-    OPTIONS.forEach(
-        (flag, spec) ->
-            text.append(String.format("  %-10s %s (default %s)%n", flag, spec[1], spec[0])));
-    return text.toString();
+    return FileOptions.help(
+        "Usage: ./forewarn bench calibrate [options]\n\n"
+            + "Fits a remaining-life condition to C-MAPSS engines run to failure (one device\n"
+            + "each, one reading per cycle): the metrics' fleet centres, spreads and\n"
+            + "directions, and the least-squares model of remaining life on the smoothed\n"
+            + "degradation index's drift, its initial level and age. Writes the rule document\n"
+            + "to OUT and prints its path last.\n\n",
+        OPTIONS);
   }
 
   static CalibrateConfig parse(String[] args) {
-    Map<String, String> values = new LinkedHashMap<>();
-    OPTIONS.forEach((flag, spec) -> values.put(flag, spec[0]));
-    for (int i = 0; i < args.length; i += 2) {
-      if (!OPTIONS.containsKey(args[i])) {
-        throw new IllegalArgumentException(
-            args[i] + ": unknown option; known: " + String.join(", ", OPTIONS.keySet()));
-      }
-      if (i + 1 >= args.length || args[i + 1].isBlank()) {
-        throw new IllegalArgumentException(args[i] + ": needs a value");
-      }
-      values.put(args[i], args[i + 1]);
-    }
+    Map<String, String> values = FileOptions.parse(OPTIONS, args);
     return new CalibrateConfig(
         Path.of(values.get("--cmapss")),
         Path.of(values.get("--out")),

@@ -2,7 +2,6 @@ package dev.forewarn.bench.detection;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,37 +44,22 @@ record DetectionConfig(Path nabData, Path cmapss, Path out, Path rulesDir) {
   }
 
   static boolean wantsHelp(String[] args) {
-    return List.of(args).contains("--help") || List.of(args).contains("-h");
+    return FileOptions.wantsHelp(args);
   }
 
   static String help() {
-    StringBuilder text =
-        new StringBuilder(
-            "Usage: ./forewarn bench detection [options]\n\n"
-                + "Replays NAB's data files (one device each) and C-MAPSS engines (one device each,\n"
-                + "one reading per cycle) through the rules in nab.json and cmapss.json, writes\n"
-                + "OUT/nab/<group>/<file>.csv (timestamp,value,anomaly_score), OUT/nab.json,\n"
-                + "OUT/cmapss/alerts.csv (unit,cycle) and OUT/cmapss.json, and prints the NAB\n"
-                + "scores and the C-MAPSS lead times.\n\n");
-    OPTIONS.forEach(
-        (flag, spec) ->
-            text.append(String.format("  %-12s %s (default %s)%n", flag, spec[1], spec[0])));
-    return text.toString();
+    return FileOptions.help(
+        "Usage: ./forewarn bench detection [options]\n\n"
+            + "Replays NAB's data files (one device each) and C-MAPSS engines (one device each,\n"
+            + "one reading per cycle) through the rules in nab.json and cmapss.json, writes\n"
+            + "OUT/nab/<group>/<file>.csv (timestamp,value,anomaly_score), OUT/nab.json,\n"
+            + "OUT/cmapss/alerts.csv (unit,cycle) and OUT/cmapss.json, and prints the NAB\n"
+            + "scores and the C-MAPSS lead times.\n\n",
+        OPTIONS);
   }
 
   static DetectionConfig parse(String[] args) {
-    Map<String, String> values = new LinkedHashMap<>();
-    OPTIONS.forEach((flag, spec) -> values.put(flag, spec[0]));
-    for (int i = 0; i < args.length; i += 2) {
-      if (!OPTIONS.containsKey(args[i])) {
-        throw new IllegalArgumentException(
-            args[i] + ": unknown option; known: " + String.join(", ", OPTIONS.keySet()));
-      }
-      if (i + 1 >= args.length || args[i + 1].isBlank()) {
-        throw new IllegalArgumentException(args[i] + ": needs a value");
-      }
-      values.put(args[i], args[i + 1]);
-    }
+    Map<String, String> values = FileOptions.parse(OPTIONS, args);
     return new DetectionConfig(
         Path.of(values.get("--nab-data")),
         Path.of(values.get("--cmapss")),

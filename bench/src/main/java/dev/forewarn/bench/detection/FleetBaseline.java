@@ -1,6 +1,7 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.bench.detection.ScaledMetric.Worse;
+import dev.forewarn.rules.RemainingLifeCondition.IndexMetric;
+import dev.forewarn.rules.RemainingLifeCondition.Worse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  *
  * @param metrics one per metric of the index, in its order
  */
-record FleetBaseline(List<ScaledMetric> metrics) {
+record FleetBaseline(List<IndexMetric> metrics) {
 
   FleetBaseline {
     metrics = List.copyOf(metrics);
@@ -40,7 +41,7 @@ record FleetBaseline(List<ScaledMetric> metrics) {
                 + " of the warm-up");
       }
     }
-    List<ScaledMetric> scaled = new ArrayList<>();
+    List<IndexMetric> scaled = new ArrayList<>();
     for (String metric : metrics) {
       double centre = 0;
       double variance = 0;
@@ -60,8 +61,8 @@ record FleetBaseline(List<ScaledMetric> metrics) {
         variance += StatUtils.variance(early) / engines.size();
       }
       double spread = Math.sqrt(variance);
-      ScaledMetric.requireSpread(metric, spread);
-      scaled.add(new ScaledMetric(metric, centre, spread, worse(metric, values, ages)));
+      requireSpread(metric, spread);
+      scaled.add(new IndexMetric(metric, centre, spread, worse(metric, values, ages)));
     }
     return new FleetBaseline(scaled);
   }
@@ -69,10 +70,18 @@ record FleetBaseline(List<ScaledMetric> metrics) {
   /** The degradation index of one reading of an engine. */
   double index(Engine engine, int reading) {
     double sum = 0;
-    for (ScaledMetric metric : metrics) {
+    for (IndexMetric metric : metrics) {
       sum += metric.score(engine.value(reading, metric.metric()));
     }
     return sum / metrics.size();
+  }
+
+  /** Refuses a metric that cannot be scaled, which would make every index infinite. */
+  private static void requireSpread(String metric, double spread) {
+    if (!(spread > 0)) {
+      throw new IllegalArgumentException(
+          metric + ": no spread over the engines' warm-up readings, so it cannot be scaled");
+    }
   }
 
   private static Worse worse(String metric, List<Double> values, List<Double> ages) {

@@ -1,5 +1,7 @@
 package dev.forewarn.bench.detection;
 
+import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
+
 /**
  * What the fleet taught the remaining-life condition, and how well the model fits it.
  *
@@ -10,4 +12,4 @@ package dev.forewarn.bench.detection;
  * @param rSquared the fit's coefficient of determination on those rows
  */
 record RemainingLifeCalibration(
-    FleetBaseline baseline, RemainingLifeModel model, int engines, int rows, double rSquared) {}
+    FleetBaseline baseline, LifeModel model, int engines, int rows, double rSquared) {}

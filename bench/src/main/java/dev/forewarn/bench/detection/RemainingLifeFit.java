@@ -1,6 +1,7 @@
 package dev.forewarn.bench.detection;
 
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ final class RemainingLifeFit {
     try {
       return new RemainingLifeCalibration(
           baseline,
-          RemainingLifeModel.of(ols.estimateRegressionParameters()),
+          model(ols.estimateRegressionParameters()),
           engines.size(),
           y.size(),
           ols.calculateRSquared());
@@ -70,6 +71,11 @@ final class RemainingLifeFit {
           "drift, initial, age and age² are collinear over the fitted readings"
               + " (too few engines, or engines alike): no unique fit");
     }
+  }
+
+  /** The model from the least-squares parameters on {@code [1, drift, initial, age, age²]}. */
+  private static LifeModel model(double[] p) {
+    return new LifeModel(p[0], p[1], p[2], p[3], p[4]);
   }
 
   /** The weight of each new index value in the moving average. */

@@ -9,12 +9,15 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forewarn.rules.RemainingLifeCondition.IndexMetric;
+import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The rule document of a fitted remaining-life condition ({@code cmapss-remaining-life}): the
@@ -61,18 +64,18 @@ final class RemainingLifeRule {
     ObjectNode condition = rule.putObject("condition");
     condition.put("type", "remaining-life");
     ArrayNode metrics = condition.putArray("metrics");
-    for (ScaledMetric metric : calibration.baseline().metrics()) {
+    for (IndexMetric metric : calibration.baseline().metrics()) {
       metrics
           .addObject()
           .put("metric", metric.metric())
           .put("centre", rounded(metric.centre()))
           .put("spread", rounded(metric.spread()))
-          .put("worse", metric.worse().json());
+          .put("worse", metric.worse().name().toLowerCase(Locale.ROOT));
     }
     condition.put("warmupPoints", RemainingLifeFit.WARMUP_POINTS);
     condition.put("smoothingHalfLife", (int) RemainingLifeFit.SMOOTHING_HALF_LIFE);
     condition.put("unit", RemainingLifeFit.UNIT.toString());
-    RemainingLifeModel model = calibration.model();
+    LifeModel model = calibration.model();
     condition
         .putObject("model")
         .put("intercept", rounded(model.intercept()))

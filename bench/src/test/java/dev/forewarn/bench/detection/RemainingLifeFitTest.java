@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.forewarn.bench.detection.ScaledMetric.Worse;
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.RemainingLifeCondition.IndexMetric;
+import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.RemainingLifeCondition.Worse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +52,10 @@ class RemainingLifeFitTest {
     RemainingLifeCalibration fit = RemainingLifeFit.fit(Cmapss.read(FD001), METRICS);
 
     assertThat(fit.engines()).isEqualTo(100);
-    List<ScaledMetric> metrics = fit.baseline().metrics();
-    assertThat(metrics).extracting(ScaledMetric::metric).containsExactlyElementsOf(METRICS);
+    List<IndexMetric> metrics = fit.baseline().metrics();
+    assertThat(metrics).extracting(IndexMetric::metric).containsExactlyElementsOf(METRICS);
     for (int i = 0; i < METRICS.size(); i++) {
-      ScaledMetric metric = metrics.get(i);
+      IndexMetric metric = metrics.get(i);
       assertThat(metric.centre()).as(metric.metric()).isCloseTo(REFERENCE_CENTRES[i], within(6e-5));
       assertThat(metric.spread()).as(metric.metric()).isCloseTo(REFERENCE_SPREADS[i], within(6e-5));
       assertThat(metric.worse())
@@ -61,7 +63,7 @@ class RemainingLifeFitTest {
           .isEqualTo(DOWN.contains(metric.metric()) ? Worse.DOWN : Worse.UP);
     }
     // With age = cycle - 1 = 100 tau - 1, the model's age terms re-expressed in tau.
-    RemainingLifeModel m = fit.model();
+    LifeModel m = fit.model();
     double[] inTau = {
       m.intercept() - m.age() + m.ageSquared(),
       m.drift(),
@@ -83,16 +85,16 @@ class RemainingLifeFitTest {
         RemainingLifeFit.fit(SyntheticFleet.readings(), List.of("s2", "s3"));
 
     assertThat(fit.baseline().metrics())
-        .extracting(ScaledMetric::metric, ScaledMetric::worse)
+        .extracting(IndexMetric::metric, IndexMetric::worse)
         .containsExactly(tuple("s2", Worse.UP), tuple("s3", Worse.DOWN));
-    ScaledMetric up = fit.baseline().metrics().get(0);
-    ScaledMetric down = fit.baseline().metrics().get(1);
+    IndexMetric up = fit.baseline().metrics().get(0);
+    IndexMetric down = fit.baseline().metrics().get(1);
     assertThat(up.centre()).isCloseTo(SyntheticFleet.CENTRE_UP, within(1e-9));
     assertThat(up.spread()).isCloseTo(SyntheticFleet.SPREAD, within(1e-9));
     assertThat(down.centre()).isCloseTo(SyntheticFleet.CENTRE_DOWN, within(1e-9));
     assertThat(down.spread()).isCloseTo(SyntheticFleet.SPREAD, within(1e-9));
-    RemainingLifeModel expected = SyntheticFleet.MODEL;
-    RemainingLifeModel model = fit.model();
+    LifeModel expected = SyntheticFleet.MODEL;
+    LifeModel model = fit.model();
     assertThat(model.intercept()).isCloseTo(expected.intercept(), within(1e-6));
     assertThat(model.drift()).isCloseTo(expected.drift(), within(1e-6));
     assertThat(model.initial()).isCloseTo(expected.initial(), within(1e-6));

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.bench.detection.ScaledMetric.Worse;
+import dev.forewarn.rules.RemainingLifeCondition;
+import dev.forewarn.rules.RemainingLifeCondition.IndexMetric;
+import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.RemainingLifeCondition.Worse;
+import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.backtest.RuleFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +19,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RemainingLifeRuleTest {
 
-  static final ScaledMetric S2 = new ScaledMetric("s2", 642.38320333, 0.302185749, Worse.UP);
-  static final ScaledMetric S7 = new ScaledMetric("s7", 553.94770123, 0.406801712, Worse.DOWN);
-  static final RemainingLifeModel MODEL =
-      new RemainingLifeModel(122.0471631, -76.94157792, -9.439802194, 0.0856915844, 0.0016001407);
+  static final IndexMetric S2 = new IndexMetric("s2", 642.38320333, 0.302185749, Worse.UP);
+  static final IndexMetric S7 = new IndexMetric("s7", 553.94770123, 0.406801712, Worse.DOWN);
+  static final LifeModel MODEL =
+      new LifeModel(122.0471631, -76.94157792, -9.439802194, 0.0856915844, 0.0016001407);
   static final RemainingLifeCalibration CALIBRATION =
       new RemainingLifeCalibration(new FleetBaseline(List.of(S2, S7)), MODEL, 100, 8462, 0.5987);
 
   @TempDir Path dir;
+
+  @Test
+  void writesADocumentTheRulesParseIntoTheFittedCondition() throws IOException {
+    Path file = dir.resolve("cmapss.json");
+
+    RemainingLifeRule.write(file, CALIBRATION, Duration.ofHours(105));
+
+    Rule rule = RuleFiles.load(file).get(0);
+    RemainingLifeCondition condition = (RemainingLifeCondition) rule.condition();
+    assertThat(condition.metrics())
+        .containsExactly(
+            new IndexMetric("s2", 642.3832, 0.3021857, Worse.UP),
+            new IndexMetric("s7", 553.9477, 0.4068017, Worse.DOWN));
+    assertThat(condition.model())
+        .isEqualTo(new LifeModel(122.0472, -76.94158, -9.439802, 0.08569158, 0.001600141));
+    assertThat(condition.horizon()).isEqualTo(Duration.ofHours(105));
+    assertThat(rule.lifecycle().minPoints()).isEqualTo(3);
+  }
 
   @Test
   void writesTheRuleDocumentWithTheFittedFiguresToSevenDigits() throws IOException {

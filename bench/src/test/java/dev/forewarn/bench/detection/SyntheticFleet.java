@@ -1,6 +1,7 @@
 package dev.forewarn.bench.detection;
 
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class SyntheticFleet {
   /** The per-engine sample variance of ±NOISE alternating over 30 readings is NOISE² · 30/29. */
   static final double SPREAD = NOISE * Math.sqrt(30.0 / 29.0);
 
-  static final RemainingLifeModel MODEL = new RemainingLifeModel(170, -80, -10, 0.1, 0.002);
+  static final LifeModel MODEL = new LifeModel(170, -80, -10, 0.1, 0.002);
 
   /** Each engine's failure cycle and initial index; the initials sum to zero about the centres. */
   static final int[] LIVES = {190, 230, 170, 210, 250};
