@@ -68,7 +68,17 @@ class BacktestAgreementTest {
     assertThat(job).containsExactlyInAnyOrderElementsOf(backtest.events());
     assertThat(backtest.opened())
         .extracting(CaseEvent::ruleId)
-        .contains("overheat", "heading-for-overheat", "off-baseline", "rising-fast", "silent");
+        .contains(
+            "overheat",
+            "heading-for-overheat",
+            "off-baseline",
+            "rising-fast",
+            "silent",
+            "wearing-out");
+    assertThat(backtest.events())
+        .filteredOn(event -> event.ruleId().equals("wearing-out"))
+        .extracting(CaseEvent::type)
+        .contains(CaseEvent.Type.UPDATED);
     assertThat(backtest.opened())
         .filteredOn(event -> event.ruleId().equals("silent"))
         .extracting(CaseEvent::deviceId)
