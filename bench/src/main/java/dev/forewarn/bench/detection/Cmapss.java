@@ -85,6 +85,24 @@ final class Cmapss {
     return readings;
   }
 
+  /**
+   * The true remaining cycles after each test engine's last row ({@code RUL_FD001.txt}: one whole
+   * number per line, engine 1 first).
+   */
+  static List<Long> remainingCycles(Path file) throws IOException {
+    List<Long> cycles = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        cycles.add((long) whole(lines.get(i).trim(), file + " line " + (i + 1)));
+      }
+    }
+    if (cycles.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no rows");
+    }
+    return cycles;
+  }
+
   /** Each engine's last cycle, which in a run-to-failure file is its failure. */
   static Map<String, Long> lastCycles(List<Reading> readings) {
     Map<String, Long> last = new LinkedHashMap<>();

@@ -46,6 +46,8 @@ public final class DetectionBench {
         nab.score("reward_low_FN_rate"));
     CmapssResult cmapss =
         CmapssRun.run(config.cmapss(), cmapssRules, config.out(), DetectionBench::say);
+    CmapssRun.heldOut(
+        config.cmapssTest(), config.cmapssRul(), cmapssRules, config.out(), DetectionBench::say);
     return String.format(
         Locale.ROOT,
         "detection: nab_standard=%.2f nab_low_fp=%.2f nab_low_fn=%.2f cmapss_alerted=%.2f"

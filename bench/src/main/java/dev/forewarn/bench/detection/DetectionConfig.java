@@ -12,10 +12,15 @@ import java.util.Map;
  *     ../labels/combined_windows.json} and its profiles from {@code ../config/profiles.json} next
  *     to it
  * @param cmapss a C-MAPSS run-to-failure file ({@code train_FD001.txt})
+ * @param cmapssTest a C-MAPSS file of engines cut off before failure ({@code test_FD001.txt}),
+ *     scored as held-out data
+ * @param cmapssRul the true remaining cycles after each test engine's last row ({@code
+ *     RUL_FD001.txt}, one line per engine in order)
  * @param out where the outputs go
  * @param rulesDir where {@code nab.json} and {@code cmapss.json} are
  */
-record DetectionConfig(Path nabData, Path cmapss, Path out, Path rulesDir) {
+record DetectionConfig(
+    Path nabData, Path cmapss, Path cmapssTest, Path cmapssRul, Path out, Path rulesDir) {
 
   private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
@@ -27,6 +32,18 @@ record DetectionConfig(Path nabData, Path cmapss, Path out, Path rulesDir) {
         "--cmapss",
         new String[] {
           "../shared/benchmarks/cmapss/train_FD001.txt", "C-MAPSS run-to-failure training file"
+        });
+    OPTIONS.put(
+        "--cmapss-test",
+        new String[] {
+          "../shared/benchmarks/cmapss/test_FD001.txt",
+          "C-MAPSS engines cut off before failure, scored as held-out data"
+        });
+    OPTIONS.put(
+        "--cmapss-rul",
+        new String[] {
+          "../shared/benchmarks/cmapss/RUL_FD001.txt",
+          "true remaining cycles of each test engine after its last row"
         });
     OPTIONS.put("--out", new String[] {"bench/results", "output directory"});
     OPTIONS.put(
@@ -53,8 +70,9 @@ record DetectionConfig(Path nabData, Path cmapss, Path out, Path rulesDir) {
             + "Replays NAB's data files (one device each) and C-MAPSS engines (one device each,\n"
             + "one reading per cycle) through the rules in nab.json and cmapss.json, writes\n"
             + "OUT/nab/<group>/<file>.csv (timestamp,value,anomaly_score), OUT/nab.json,\n"
-            + "OUT/cmapss/alerts.csv (unit,cycle) and OUT/cmapss.json, and prints the NAB\n"
-            + "scores and the C-MAPSS lead times.\n\n",
+            + "OUT/cmapss/alerts.csv (unit,cycle) and OUT/cmapss.json, scores the C-MAPSS\n"
+            + "test engines (cut off before failure) as held-out data in OUT/cmapss-test.json,\n"
+            + "and prints the NAB scores and the C-MAPSS lead times.\n\n",
         OPTIONS);
   }
 
@@ -63,6 +81,8 @@ record DetectionConfig(Path nabData, Path cmapss, Path out, Path rulesDir) {
     return new DetectionConfig(
         Path.of(values.get("--nab-data")),
         Path.of(values.get("--cmapss")),
+        Path.of(values.get("--cmapss-test")),
+        Path.of(values.get("--cmapss-rul")),
         Path.of(values.get("--out")),
         Path.of(values.get("--rules-dir")));
   }

@@ -53,6 +53,12 @@ class DetectionBenchTest {
     engines.addAll(CmapssFiles.engine(2, 200, 150));
     engines.addAll(CmapssFiles.engine(3, 200, 171));
     write(dir.resolve("train_FD001.txt"), engines);
+    // Held out: engine 1 turns hot at cycle 90 of 100 and fails 20 cycles after its data ends,
+    // engine 2 never turns hot within its data.
+    List<String> cutOff = new ArrayList<>(CmapssFiles.engine(1, 100, 90));
+    cutOff.addAll(CmapssFiles.engine(2, 60, 500));
+    write(dir.resolve("test_FD001.txt"), cutOff);
+    write(dir.resolve("RUL_FD001.txt"), List.of("20", "35"));
     write(
         dir.resolve("rules/nab.json"),
         List.of(
@@ -63,6 +69,8 @@ class DetectionBenchTest {
         new DetectionConfig(
             nab.resolve("data"),
             dir.resolve("train_FD001.txt"),
+            dir.resolve("test_FD001.txt"),
+            dir.resolve("RUL_FD001.txt"),
             dir.resolve("out"),
             dir.resolve("rules"));
   }
@@ -96,6 +104,11 @@ class DetectionBenchTest {
         .isEqualTo(
             "{\"engines\":3,\"alerted_before_failure\":1.0,\"lead_cycles\":"
                 + "{\"median\":50.0,\"p10\":33.2,\"p90\":167.6},\"early_alert_share\":0.3333}");
+    // Held out: engine 1 alerted at cycle 90, failing at 120 (lead 30); engine 2 not alerted.
+    assertThat(Files.readString(out.resolve("cmapss-test.json")).replaceAll("\\s", ""))
+        .isEqualTo(
+            "{\"engines\":2,\"alerted_before_failure\":0.5,\"lead_cycles\":"
+                + "{\"median\":30.0,\"p10\":30.0,\"p90\":30.0},\"early_alert_share\":0.0}");
     assertThat(Files.readString(out.resolve("nab.json")))
         .contains("\"standard\" : 94.5")
         .contains("\"alerts_outside_windows\" : 1")
@@ -104,6 +117,14 @@ class DetectionBenchTest {
     byte[] first = Files.readAllBytes(out.resolve("nab.json"));
     DetectionBench.run(config);
     assertThat(Files.readAllBytes(out.resolve("nab.json"))).isEqualTo(first);
+  }
+
+  @Test
+  void refusesRemainingCyclesThatDoNotMatchTheTestEngines() throws Exception {
+    write(dir.resolve("RUL_FD001.txt"), List.of("20"));
+
+    assertThatThrownBy(() -> DetectionBench.run(config))
+        .hasMessageContaining("RUL_FD001.txt: 1 remaining-cycle lines for the 2 engines");
   }
 
   @Test

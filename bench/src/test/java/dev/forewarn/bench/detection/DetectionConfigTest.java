@@ -14,6 +14,9 @@ class DetectionConfigTest {
 
     assertThat(config.nabData()).isEqualTo(Path.of("../shared/benchmarks/nab/data"));
     assertThat(config.cmapss()).isEqualTo(Path.of("../shared/benchmarks/cmapss/train_FD001.txt"));
+    assertThat(config.cmapssTest())
+        .isEqualTo(Path.of("../shared/benchmarks/cmapss/test_FD001.txt"));
+    assertThat(config.cmapssRul()).isEqualTo(Path.of("../shared/benchmarks/cmapss/RUL_FD001.txt"));
     assertThat(config.out()).isEqualTo(Path.of("bench/results"));
     assertThat(config.rulesDir()).isEqualTo(Path.of("bench/rules"));
   }
@@ -45,6 +48,8 @@ class DetectionConfigTest {
         .contains("./forewarn bench detection")
         .contains("--nab-data")
         .contains("--cmapss")
+        .contains("--cmapss-test")
+        .contains("--cmapss-rul")
         .contains("--rules-dir")
         .contains("(default bench/results)");
   }
