@@ -11,11 +11,13 @@ import java.util.List;
  * positive. The index is smoothed with a half-life of {@code smoothingHalfLife} readings; the mean
  * of the raw index over the device's first {@code warmupPoints} readings is its {@code initial}
  * level (its wear when first seen), and the smoothed index minus that level is its {@code drift}.
- * With {@code age} the event time since the device's first reading in {@code unit}s, the remaining
- * life in {@code unit}s is the {@link LifeModel} of (drift, initial, age), never below zero. It
- * holds when that life is at most {@code horizon}, is clear beyond {@code clearHorizon}, neither in
- * between, and unknown during the warm-up; the verdict carries the ETA (reading time plus the
- * life). A reading that lacks one of the metrics is ignored.
+ * With {@code age} the event time since the device's first reading in {@code unit}s (or, with
+ * {@code ageMetric}, that metric's value, such as an operating-hours counter, for devices first
+ * seen part-way through their life), the remaining life in {@code unit}s is the {@link LifeModel}
+ * of (drift, initial, age), never below zero. It holds when that life is at most {@code horizon},
+ * is clear beyond {@code clearHorizon}, neither in between, and unknown during the warm-up; the
+ * verdict carries the ETA (reading time plus the life). A reading that lacks one of the metrics is
+ * ignored.
  *
  * <p>The fleet figures and the model come from history (the detection benchmark fits them with
  * {@code ./forewarn bench calibrate}); they describe one kind of device in one operating regime, so
@@ -25,6 +27,8 @@ import java.util.List;
  * @param warmupPoints readings averaged into the initial level, 1 or more
  * @param smoothingHalfLife half-life of the index's moving average, in readings; 0 is none
  * @param unit the unit of age and of the model's life, a positive duration
+ * @param ageMetric a metric that carries the device's age in units, or null to count age from its
+ *     first reading
  * @param model the remaining life in units as a function of drift, initial level and age
  * @param horizon a life at or within this holds, a positive duration
  * @param clearHorizon a life beyond this clears; at least {@code horizon}
@@ -36,6 +40,7 @@ public record RemainingLifeCondition(
     int warmupPoints,
     double smoothingHalfLife,
     Duration unit,
+    String ageMetric,
     LifeModel model,
     Duration horizon,
     Duration clearHorizon,
@@ -123,6 +128,9 @@ public record RemainingLifeCondition(
     RuleChecks.atLeast(warmupPoints, 1, "warmupPoints");
     RuleChecks.notNegative(smoothingHalfLife, "smoothingHalfLife");
     RuleChecks.positive(unit, "unit");
+    if (ageMetric != null) {
+      RuleChecks.word(ageMetric, "ageMetric", "metric");
+    }
     RuleChecks.present(model, "model");
     RuleChecks.positive(horizon, "horizon");
     RuleChecks.present(clearHorizon, "clearHorizon");

@@ -21,6 +21,7 @@ final class RemainingLifeJson {
             "warmupPoints",
             "smoothingHalfLife",
             "unit",
+            "ageMetric",
             "model",
             "horizon",
             "clearHorizon",
@@ -39,6 +40,7 @@ final class RemainingLifeJson {
     int warmup = f.integer("warmupPoints", 30);
     double smoothing = f.number("smoothingHalfLife", 0);
     Duration unit = f.duration("unit", null);
+    String ageMetric = f.string("ageMetric", null);
     JsonFields m = f.object("model");
     if (m == null) {
       throw new RuleValidationException(f.at("model"), "required");
@@ -60,7 +62,15 @@ final class RemainingLifeJson {
         f,
         () ->
             new RemainingLifeCondition(
-                metrics, warmup, smoothing, unit, model, horizon, clearHorizon, etaChange));
+                metrics,
+                warmup,
+                smoothing,
+                unit,
+                ageMetric,
+                model,
+                horizon,
+                clearHorizon,
+                etaChange));
   }
 
   static void write(RemainingLifeCondition condition, ObjectNode node) {
@@ -75,6 +85,9 @@ final class RemainingLifeJson {
     node.put("warmupPoints", condition.warmupPoints());
     node.put("smoothingHalfLife", condition.smoothingHalfLife());
     node.put("unit", condition.unit().toString());
+    if (condition.ageMetric() != null) {
+      node.put("ageMetric", condition.ageMetric());
+    }
     ObjectNode model = node.putObject("model");
     model.put("intercept", condition.model().intercept());
     model.put("drift", condition.model().drift());

@@ -23,6 +23,13 @@ final class RemainingLifeSignals {
       sum += metric.score(value);
     }
     double index = sum / metrics.size();
+    Double agedBy = null;
+    if (condition.ageMetric() != null) {
+      agedBy = reading.metrics().get(condition.ageMetric());
+      if (agedBy == null || !Double.isFinite(agedBy)) {
+        return null;
+      }
+    }
     long count = state.count();
     Instant first = count == 0 ? reading.ts() : state.first();
     double weight =
@@ -39,7 +46,10 @@ final class RemainingLifeSignals {
     double initial = warmupSum / warmup;
     double drift = smoothed - initial;
     double unitSeconds = seconds(condition.unit());
-    double age = Math.max(0, seconds(Duration.between(first, reading.ts())) / unitSeconds);
+    double age =
+        Math.max(
+            0,
+            agedBy != null ? agedBy : seconds(Duration.between(first, reading.ts())) / unitSeconds);
     double life = condition.model().life(drift, initial, age);
     Duration remaining = Duration.ofMillis(Math.round(Math.min(life * unitSeconds, 1e15) * 1000));
 

@@ -30,7 +30,7 @@ class RemainingLifeTest {
   private static RemainingLifeCondition life(
       double smoothingHalfLife, Duration horizon, Duration clearHorizon) {
     return new RemainingLifeCondition(
-        METRICS, 3, smoothingHalfLife, HOUR, MODEL, horizon, clearHorizon, 0.25);
+        METRICS, 3, smoothingHalfLife, HOUR, null, MODEL, horizon, clearHorizon, 0.25);
   }
 
   private static Reading at(int hour, double a, double b) {
@@ -135,10 +135,57 @@ class RemainingLifeTest {
   }
 
   @Test
+  void takesTheAgeFromAnAgeMetricWhenOneIsNamed() {
+    RemainingLifeCondition byHours =
+        new RemainingLifeCondition(
+            METRICS,
+            3,
+            0,
+            HOUR,
+            "operating_hours",
+            MODEL,
+            Duration.ofHours(80),
+            Duration.ofHours(80),
+            0.25);
+    Replay replay = Replay.of(rule(byHours));
+    for (int hour = 0; hour < 3; hour++) {
+      replay.feed(aged(hour, 10.8, 48, 5000 + hour));
+    }
+
+    // First seen after 5,000 operating hours: 100 − 42 − 4 − 0.5 × 5003 is below zero.
+    replay.feed(aged(3, 16, 40, 5003));
+    replay.feed(TestData.reading(T0.plus(HOUR.multipliedBy(4)), Map.of("a", 16.0, "b", 40.0)));
+
+    assertThat(replay.decisions()).hasSize(1);
+    assertThat(replay.decisions().get(0).evidence().get("age_units")).isEqualTo(5003.0);
+    assertThat(replay.decisions().get(0).evidence().get("life_units")).isZero();
+    assertThat(((RemainingLifeState) replay.state().condition()).count()).isEqualTo(4);
+  }
+
+  private static Reading aged(int hour, double a, double b, double operatingHours) {
+    return TestData.reading(
+        T0.plus(HOUR.multipliedBy(hour)),
+        Map.of("a", a, "b", b, "operating_hours", operatingHours));
+  }
+
+  @Test
   void jsonRoundTripsEveryField() {
     Rule rule = rule(life(10, Duration.ofHours(105), Duration.ofHours(110)));
+    Rule withAgeMetric =
+        rule(
+            new RemainingLifeCondition(
+                METRICS,
+                30,
+                2,
+                HOUR,
+                "operating_hours",
+                MODEL,
+                Duration.ofHours(100),
+                Duration.ofHours(120),
+                0.5));
 
     assertThat(RuleJson.parse(RuleJson.toJson(rule))).isEqualTo(rule);
+    assertThat(RuleJson.parse(RuleJson.toJson(withAgeMetric))).isEqualTo(withAgeMetric);
   }
 
   @Test
@@ -170,6 +217,8 @@ class RemainingLifeTest {
         .isEqualTo("condition.metrics[1].metric");
     assertThat(refusal(String.format(base, "5", "down", "", "").replace(",\"unit\":\"PT1H\"", "")))
         .isEqualTo("condition.unit");
+    assertThat(refusal(String.format(base, "5", "down", "", ",\"ageMetric\":\" hours\"")))
+        .isEqualTo("condition.ageMetric");
   }
 
   @Test
@@ -183,7 +232,15 @@ class RemainingLifeTest {
     Rule rule =
         rule(
             new RemainingLifeCondition(
-                metrics, 30, 10, HOUR, MODEL, Duration.ofHours(105), Duration.ofHours(105), 0.25));
+                metrics,
+                30,
+                10,
+                HOUR,
+                null,
+                MODEL,
+                Duration.ofHours(105),
+                Duration.ofHours(105),
+                0.25));
     Replay throughBytes = Replay.storingStateAsBytes(rule);
     Replay direct = Replay.of(rule);
     int largest = 0;
