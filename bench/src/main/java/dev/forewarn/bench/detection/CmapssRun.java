@@ -42,11 +42,7 @@ final class CmapssRun {
             readings.size()));
     Map<String, Instant> failures = new LinkedHashMap<>();
     lastCycles.forEach((device, cycle) -> failures.put(device, Cmapss.at(cycle)));
-    BacktestReport report =
-        new Backtester(rules)
-            .run(
-                readings,
-                new FailureTimes(failures, Cmapss.CYCLE.multipliedBy(EARLY_HORIZON_CYCLES)));
+    BacktestReport report = replay(rules, readings, failures);
 
     List<String> alerts = new ArrayList<>(List.of("unit,cycle"));
     report.opened().stream()
@@ -103,12 +99,7 @@ final class CmapssRun {
       }
       failures.put(Cmapss.device(unit), Cmapss.at(last + after.get(unit - 1)));
     }
-    BacktestReport report =
-        new Backtester(rules)
-            .run(
-                readings,
-                new FailureTimes(failures, Cmapss.CYCLE.multipliedBy(EARLY_HORIZON_CYCLES)));
-    CmapssResult result = summarise(report, failures.size());
+    CmapssResult result = summarise(replay(rules, readings, failures), failures.size());
     Outputs.json(out.resolve("cmapss-test.json"), result.toJson());
     progress.accept(
         String.format(
@@ -124,6 +115,12 @@ final class CmapssRun {
             100 * result.earlyShare(),
             EARLY_HORIZON_CYCLES));
     return result;
+  }
+
+  private static BacktestReport replay(
+      List<Rule> rules, List<Reading> readings, Map<String, Instant> failures) {
+    return new Backtester(rules)
+        .run(readings, new FailureTimes(failures, Cmapss.CYCLE.multipliedBy(EARLY_HORIZON_CYCLES)));
   }
 
   /** The figures over every engine with a known failure. */
