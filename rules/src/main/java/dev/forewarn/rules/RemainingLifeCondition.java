@@ -76,9 +76,12 @@ public record RemainingLifeCondition(
       RuleChecks.present(worse, "worse");
     }
 
-    /** The metric's signed contribution to the index, in spreads, positive on the bad side. */
+    /**
+     * The metric's signed contribution to the index, in spreads, positive on the bad side; at most
+     * a billion either way, so that an absurd reading cannot overflow the index.
+     */
     public double score(double value) {
-      double z = (value - centre) / spread;
+      double z = Baselines.deviation(value, centre, spread);
       return worse == Worse.UP ? z : -z;
     }
   }

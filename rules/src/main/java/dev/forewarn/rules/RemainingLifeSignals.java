@@ -9,6 +9,9 @@ import java.util.Map;
 /** Verdicts of a {@link RemainingLifeCondition}; see that type for the rules. */
 final class RemainingLifeSignals {
 
+  /** The largest age in units used, so that the age terms stay finite. */
+  private static final double MAX_AGE = 1e12;
+
   private RemainingLifeSignals() {}
 
   static Signal.Step onReading(
@@ -47,10 +50,18 @@ final class RemainingLifeSignals {
     double drift = smoothed - initial;
     double unitSeconds = seconds(condition.unit());
     double age =
-        Math.max(
-            0,
-            agedBy != null ? agedBy : seconds(Duration.between(first, reading.ts())) / unitSeconds);
+        Math.min(
+            MAX_AGE,
+            Math.max(
+                0,
+                agedBy != null
+                    ? agedBy
+                    : seconds(Duration.between(first, reading.ts())) / unitSeconds));
     double life = condition.model().life(drift, initial, age);
+    if (!Double.isFinite(life)) {
+      // Only coefficients near the limits of a double get here: no estimate, no verdict.
+      return new Signal.Step(next, Signal.unknown());
+    }
     Duration remaining = Duration.ofMillis(Math.round(Math.min(life * unitSeconds, 1e15) * 1000));
 
     Map<String, Double> evidence = new LinkedHashMap<>();

@@ -124,6 +124,18 @@ class RemainingLifeTest {
   }
 
   @Test
+  void anAbsurdReadingCountsAsABillionSpreadsAndNeverBreaksTheState() {
+    Replay replay = warmedUp(life(0, Duration.ofHours(80), Duration.ofHours(80)));
+
+    replay.feed(at(3, 1e300, 48));
+
+    Decision open = replay.decisions().get(0);
+    assertThat(open.evidence().get("index")).isCloseTo((1e9 + 0.4) / 2, within(1.0));
+    assertThat(open.evidence().get("life_units")).isZero();
+    assertThat(RuleStates.decode(RuleStates.encode(replay.state()))).isEqualTo(replay.state());
+  }
+
+  @Test
   void ignoresAReadingWithoutEveryMetric() {
     Replay replay = warmedUp(life(0, Duration.ofHours(80), Duration.ofHours(80)));
     RuleState before = replay.state();
