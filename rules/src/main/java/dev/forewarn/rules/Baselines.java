@@ -56,6 +56,14 @@ final class Baselines {
         Math.max(minSpread, minRelativeSpread * Math.abs(state.centre())));
   }
 
+  /**
+   * The weight of a new value in an exponential moving average whose half-life is {@code halfLife}
+   * readings; zero means no smoothing (weight 1).
+   */
+  static double smoothingWeight(double halfLife) {
+    return halfLife == 0 ? 1 : 1 - Math.pow(2, -1.0 / halfLife);
+  }
+
   /** How many spreads {@code value} lies from the centre, signed; ±{@value #HUGE} at most. */
   static double deviation(double value, double centre, double spread) {
     double off = value - centre;

@@ -78,12 +78,8 @@ public record DeviationIndexCondition(
   }
 
   public DeviationIndexCondition {
-    RuleChecks.present(metrics, "metrics");
+    RuleChecks.oneTo(metrics, MAX_METRICS, "metrics", "metrics");
     metrics = List.copyOf(metrics);
-    if (metrics.isEmpty() || metrics.size() > MAX_METRICS) {
-      throw new RuleValidationException(
-          "metrics", "must hold 1 to " + MAX_METRICS + " metrics, got " + metrics.size());
-    }
     for (int i = 0; i < metrics.size(); i++) {
       RuleChecks.word(metrics.get(i), JsonPaths.element("metrics", i), "metric");
       if (metrics.indexOf(metrics.get(i)) != i) {

@@ -34,10 +34,7 @@ final class DeviationIndexSignals {
       return new Signal.Step(
           new DeviationIndexState(count + 1, means, squares, smoothed, recent), Signal.unknown());
     }
-    double weight =
-        condition.smoothingHalfLife() == 0
-            ? 1
-            : 1 - Math.pow(2, -1.0 / condition.smoothingHalfLife());
+    double weight = Baselines.smoothingWeight(condition.smoothingHalfLife());
     double total = 0;
     for (int i = 0; i < m; i++) {
       double sd = Math.sqrt(squares[i] / (warmup - 1));

@@ -50,8 +50,8 @@ public record RemainingLifeCondition(
   /** The type name in rule documents. */
   public static final String TYPE = "remaining-life";
 
-  /** The most metrics one index may combine. */
-  public static final int MAX_METRICS = 32;
+  /** The most metrics one index may combine, as for a deviation index. */
+  public static final int MAX_METRICS = DeviationIndexCondition.MAX_METRICS;
 
   /** Which way a metric moves as the device wears. */
   public enum Worse {
@@ -113,12 +113,8 @@ public record RemainingLifeCondition(
   }
 
   public RemainingLifeCondition {
-    RuleChecks.present(metrics, "metrics");
+    RuleChecks.oneTo(metrics, MAX_METRICS, "metrics", "metrics");
     metrics = List.copyOf(metrics);
-    if (metrics.isEmpty() || metrics.size() > MAX_METRICS) {
-      throw new RuleValidationException(
-          "metrics", "must hold 1 to " + MAX_METRICS + " metrics, got " + metrics.size());
-    }
     for (int i = 0; i < metrics.size(); i++) {
       String name = metrics.get(i).metric();
       for (int j = 0; j < i; j++) {
@@ -135,12 +131,7 @@ public record RemainingLifeCondition(
       RuleChecks.word(ageMetric, "ageMetric", "metric");
     }
     RuleChecks.present(model, "model");
-    RuleChecks.positive(horizon, "horizon");
-    RuleChecks.present(clearHorizon, "clearHorizon");
-    if (clearHorizon.compareTo(horizon) < 0) {
-      throw new RuleValidationException(
-          "clearHorizon", "must be at least horizon (" + horizon + "), got " + clearHorizon);
-    }
+    RuleChecks.horizons(horizon, clearHorizon);
     RuleChecks.positive(etaChange, "etaChange");
   }
 

@@ -35,10 +35,7 @@ final class RemainingLifeSignals {
     }
     long count = state.count();
     Instant first = count == 0 ? reading.ts() : state.first();
-    double weight =
-        condition.smoothingHalfLife() == 0
-            ? 1
-            : 1 - Math.pow(2, -1.0 / condition.smoothingHalfLife());
+    double weight = Baselines.smoothingWeight(condition.smoothingHalfLife());
     double smoothed = count == 0 ? index : state.smoothed() + weight * (index - state.smoothed());
     int warmup = condition.warmupPoints();
     double warmupSum = count < warmup ? state.warmupSum() + index : state.warmupSum();

@@ -1,6 +1,7 @@
 package dev.forewarn.rules;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -121,6 +122,25 @@ final class RuleChecks {
     finite(value, field);
     if (value < 0 || value > 1) {
       throw new RuleValidationException(field, "must be from 0 to 1, got " + value);
+    }
+  }
+
+  /** A list of 1 to {@code most} entries, such as a condition's metrics. */
+  static void oneTo(List<?> values, int most, String field, String what) {
+    present(values, field);
+    if (values.isEmpty() || values.size() > most) {
+      throw new RuleValidationException(
+          field, "must hold 1 to " + most + " " + what + ", got " + values.size());
+    }
+  }
+
+  /** A forecast's clear horizon, which may not be nearer than the horizon that opens. */
+  static void horizons(Duration horizon, Duration clearHorizon) {
+    positive(horizon, "horizon");
+    present(clearHorizon, "clearHorizon");
+    if (clearHorizon.compareTo(horizon) < 0) {
+      throw new RuleValidationException(
+          "clearHorizon", "must be at least horizon (" + horizon + "), got " + clearHorizon);
     }
   }
 

@@ -65,12 +65,7 @@ public record TrendForecastCondition(
     if (limit != null) {
       RuleChecks.finite(limit, "limit");
     }
-    RuleChecks.positive(horizon, "horizon");
-    RuleChecks.present(clearHorizon, "clearHorizon");
-    if (clearHorizon.compareTo(horizon) < 0) {
-      throw new RuleValidationException(
-          "clearHorizon", "must be at least horizon (" + horizon + "), got " + clearHorizon);
-    }
+    RuleChecks.horizons(horizon, clearHorizon);
     RuleChecks.window(window, buckets, 3);
     RuleChecks.atLeast(minPointsInWindow, 3, "minPointsInWindow");
     RuleChecks.fraction(minFit, "minFit");
