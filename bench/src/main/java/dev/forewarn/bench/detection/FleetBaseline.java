@@ -10,8 +10,7 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 
 /**
  * The metrics of the degradation index as the fleet taught them: centres and spreads from every
- * engine's warm-up, directions from how each metric moves with age over the whole fleet. The index
- * of a reading is the mean of its metrics' signed z-scores.
+ * engine's warm-up, directions from how each metric moves with age over the whole fleet.
  *
  * @param metrics one per metric of the index, in its order
  */
@@ -65,15 +64,6 @@ record FleetBaseline(List<IndexMetric> metrics) {
       scaled.add(new IndexMetric(metric, centre, spread, worse(metric, values, ages)));
     }
     return new FleetBaseline(scaled);
-  }
-
-  /** The degradation index of one reading of an engine. */
-  double index(Engine engine, int reading) {
-    double sum = 0;
-    for (IndexMetric metric : metrics) {
-      sum += metric.score(engine.value(reading, metric.metric()));
-    }
-    return sum / metrics.size();
   }
 
   /** Refuses a metric that cannot be scaled, which would make every index infinite. */

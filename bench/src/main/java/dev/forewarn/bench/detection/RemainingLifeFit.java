@@ -1,7 +1,15 @@
 package dev.forewarn.bench.detection;
 
+import dev.forewarn.rules.Evaluators;
+import dev.forewarn.rules.Lifecycle;
 import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.RemainingLifeCondition;
 import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.RemainingLifeState;
+import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleState;
+import dev.forewarn.rules.Scope;
+import dev.forewarn.rules.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,31 +86,40 @@ final class RemainingLifeFit {
     return new LifeModel(p[0], p[1], p[2], p[3], p[4]);
   }
 
-  /** The weight of each new index value in the moving average. */
-  static double smoothingWeight() {
-    return 1 - Math.pow(2, -1 / SMOOTHING_HALF_LIFE);
-  }
-
-  /** Adds an engine's fitted readings: regressors {@code [drift, initial, age, age²]} to x. */
+  /**
+   * Adds an engine's fitted readings: regressors {@code [drift, initial, age, age²]} to x, read
+   * from the state of the very condition the rule document will hold (with a model that does not
+   * matter yet), so that the fit sees the index exactly as the evaluator computes it.
+   */
   private static void rows(
       Engine engine, FleetBaseline baseline, List<double[]> x, List<Double> y) {
-    int count = engine.readings().size();
-    double[] index = new double[count];
-    double initial = 0;
-    for (int i = 0; i < count; i++) {
-      index[i] = baseline.index(engine, i);
-      if (i < WARMUP_POINTS) {
-        initial += index[i] / WARMUP_POINTS;
-      }
-    }
-    double weight = smoothingWeight();
-    double smoothed = index[0];
-    for (int i = 1; i < count; i++) {
-      smoothed += weight * (index[i] - smoothed);
+    Rule probe =
+        new Rule(
+            "calibration",
+            1,
+            "calibration",
+            Scope.ALL,
+            Severity.INFO,
+            new RemainingLifeCondition(
+                baseline.metrics(),
+                WARMUP_POINTS,
+                SMOOTHING_HALF_LIFE,
+                UNIT,
+                null,
+                new LifeModel(0, 0, 0, 0, 0),
+                UNIT,
+                UNIT,
+                1),
+            Lifecycle.IMMEDIATE);
+    RuleState state = Evaluators.initialState(probe);
+    for (int i = 0; i < engine.readings().size(); i++) {
+      state = Evaluators.evaluate(probe, state, engine.readings().get(i)).state();
+      RemainingLifeState index = (RemainingLifeState) state.condition();
       double life = engine.remainingLife(i, UNIT);
       if (i >= WARMUP_POINTS && life >= MIN_LIFE && life <= MAX_LIFE) {
+        double initial = index.warmupSum() / WARMUP_POINTS;
         double age = engine.age(i, UNIT);
-        x.add(new double[] {smoothed - initial, initial, age, age * age});
+        x.add(new double[] {index.smoothed() - initial, initial, age, age * age});
         y.add(life);
       }
     }
