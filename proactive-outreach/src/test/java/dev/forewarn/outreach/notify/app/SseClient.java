@@ -24,9 +24,15 @@ final class SseClient implements AutoCloseable {
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
   private volatile Stream<String> lines;
 
-  SseClient(String url, String lastEventId) {
+  /**
+   * @param bearerToken sent as {@code Authorization: Bearer}; null: none
+   */
+  SseClient(String url, String lastEventId, String bearerToken) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }
