@@ -8,7 +8,11 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -44,10 +48,19 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
             : "sign in, or send an API token as Authorization: Bearer <token>");
   }
 
+  /**
+   * A caller who is not signed in at all gets 401 even where a CSRF check refused them first: they
+   * need to sign in, and a CSRF token would not help.
+   */
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    if (caller == null || caller instanceof AnonymousAuthenticationToken) {
+      commence(request, response, new InsufficientAuthenticationException("not signed in"));
+      return;
+    }
     write(
         response,
         HttpStatus.FORBIDDEN,
