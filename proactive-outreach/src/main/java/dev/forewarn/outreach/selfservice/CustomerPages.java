@@ -1,6 +1,7 @@
 package dev.forewarn.outreach.selfservice;
 
 import static dev.forewarn.outreach.selfservice.SelfServicePage.escape;
+import static dev.forewarn.outreach.selfservice.SelfServicePage.head;
 import static dev.forewarn.outreach.selfservice.SelfServicePage.hidden;
 
 import dev.forewarn.outreach.customers.Customer;
@@ -70,13 +71,5 @@ final class CustomerPages {
         .append(hidden(csrf))
         .append("<button>Sign out</button></form></body></html>")
         .toString();
-  }
-
-  private static StringBuilder head(String title) {
-    return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width\">")
-        .append("<title>")
-        .append(escape(title))
-        .append("</title></head><body>");
   }
 }

@@ -71,7 +71,8 @@ final class SelfServicePage {
         .toString();
   }
 
-  private static StringBuilder head(String title) {
+  /** The start of a page, up to and including {@code <body>}. */
+  static StringBuilder head(String title) {
     return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width\">")
         .append("<title>")
