@@ -1,5 +1,11 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.condition.ConditionState;
+import dev.forewarn.rules.condition.ConditionStateBytes;
+import dev.forewarn.rules.condition.Varints;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.lifecycle.FlapSuppression;
+import dev.forewarn.rules.lifecycle.LifecycleState;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,14 +150,14 @@ public final class RuleStates {
     return new RuleState(lifecycle, ConditionState.None.INSTANCE);
   }
 
-  static void writeInstant(ByteArrayOutputStream out, Instant instant) {
+  public static void writeInstant(ByteArrayOutputStream out, Instant instant) {
     if (instant != null) {
       Varints.write(out, instant.getEpochSecond());
       Varints.write(out, instant.getNano());
     }
   }
 
-  static Instant readInstant(Varints.Reader in) {
+  public static Instant readInstant(Varints.Reader in) {
     long seconds = in.readVarint();
     long nanos = in.readVarint();
     try {
