@@ -96,8 +96,8 @@ class RuleStatesTest {
     out.write(1);
     out.write(1);
     out.write(3);
-    RuleStates.writeInstant(out, T0_PLUS_2M);
-    RuleStates.writeInstant(out, T0);
+    Varints.writeInstant(out, T0_PLUS_2M);
+    Varints.writeInstant(out, T0);
     Varints.write(out, 3);
 
     assertThat(RuleStates.decode(out.toByteArray()))

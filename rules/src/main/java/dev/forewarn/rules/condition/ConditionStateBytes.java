@@ -1,27 +1,27 @@
 package dev.forewarn.rules.condition;
 
-import dev.forewarn.rules.RuleStates;
 import dev.forewarn.rules.composite.AnyOpensState;
-import dev.forewarn.rules.composite.CompositeCondition;
 import dev.forewarn.rules.composite.CompositeState;
-import dev.forewarn.rules.document.RuleChecks;
+import dev.forewarn.rules.composite.CompositeStateBytes;
 import dev.forewarn.rules.drift.DriftState;
+import dev.forewarn.rules.drift.DriftStateBytes;
 import dev.forewarn.rules.index.DeviationIndexState;
+import dev.forewarn.rules.index.DeviationIndexStateBytes;
 import dev.forewarn.rules.life.RemainingLifeState;
+import dev.forewarn.rules.life.RemainingLifeStateBytes;
 import dev.forewarn.rules.silence.SilenceState;
-import dev.forewarn.rules.stats.BaselineState;
+import dev.forewarn.rules.silence.SilenceStateBytes;
+import dev.forewarn.rules.stats.StatsBytes;
 import dev.forewarn.rules.stats.WindowBuckets;
 import dev.forewarn.rules.trend.TrendState;
+import dev.forewarn.rules.trend.TrendStateBytes;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The binary form of each {@link ConditionState}, behind a type tag: 0 none (threshold), 1 window
- * buckets (rate of change), 2 trend, 3 drift, 4 silence, 5 composite, and in {@link
- * LearningStateBytes} 6 event-time drift, 7 any-opens, 8 deviation index, 9 remaining life. Doubles
- * take 8 exact bytes, counts and instants varints; see rules/README.md.
+ * buckets (rate of change), 2 trend, 3 drift, 4 silence, 5 composite, 6 event-time drift, 7
+ * any-opens, 8 deviation index, 9 remaining life. Each family writes its own state after the tag;
+ * doubles take 8 exact bytes, counts and instants varints; see rules/README.md.
  */
 public final class ConditionStateBytes {
 
@@ -31,75 +31,78 @@ public final class ConditionStateBytes {
   private static final int DRIFT = 3;
   private static final int SILENCE = 4;
   private static final int COMPOSITE = 5;
+  private static final int TIMED_DRIFT = 6;
+  private static final int ANY_OPENS = 7;
+  private static final int INDEX = 8;
+  private static final int LIFE = 9;
 
   private ConditionStateBytes() {}
 
+  /** Writes the state's tag and bytes. */
   public static void write(ByteArrayOutputStream out, ConditionState state) {
     if (state instanceof ConditionState.None) {
       out.write(NONE);
     } else if (state instanceof WindowBuckets window) {
       out.write(WINDOW);
-      writeWindow(out, window);
+      StatsBytes.writeWindow(out, window);
     } else if (state instanceof TrendState trend) {
       out.write(TREND);
-      writeWindow(out, trend.window());
-      writeBaseline(out, trend.baseline());
+      TrendStateBytes.write(out, trend);
     } else if (state instanceof DriftState drift && !drift.basic()) {
-      out.write(LearningStateBytes.TIMED_DRIFT);
-      LearningStateBytes.writeDrift(out, drift);
+      out.write(TIMED_DRIFT);
+      DriftStateBytes.writeTimed(out, drift);
     } else if (state instanceof DriftState drift) {
       out.write(DRIFT);
-      writeBaseline(out, drift.baseline());
-      Varints.writeDouble(out, drift.smoothed());
+      DriftStateBytes.writeBasic(out, drift);
     } else if (state instanceof SilenceState silence) {
       out.write(SILENCE);
-      out.write(silence.lastSeen() != null ? 1 : 0);
-      RuleStates.writeInstant(out, silence.lastSeen());
+      SilenceStateBytes.write(out, silence);
     } else if (state instanceof AnyOpensState anyOpens) {
-      out.write(LearningStateBytes.ANY_OPENS);
-      LearningStateBytes.writeAnyOpens(out, anyOpens);
+      out.write(ANY_OPENS);
+      CompositeStateBytes.writeAnyOpens(out, anyOpens);
     } else if (state instanceof DeviationIndexState index) {
-      out.write(LearningStateBytes.INDEX);
-      LearningStateBytes.writeIndex(out, index);
+      out.write(INDEX);
+      DeviationIndexStateBytes.write(out, index);
     } else if (state instanceof RemainingLifeState life) {
-      out.write(LearningStateBytes.LIFE);
-      LearningStateBytes.writeLife(out, life);
+      out.write(LIFE);
+      RemainingLifeStateBytes.write(out, life);
     } else {
-      CompositeState composite = (CompositeState) state;
       out.write(COMPOSITE);
-      Varints.write(out, composite.children().size());
-      composite.children().forEach(child -> write(out, child));
-      composite.latest().forEach(status -> out.write(status.ordinal()));
+      CompositeStateBytes.writeComposite(out, (CompositeState) state);
     }
   }
 
+  /**
+   * Reads what {@link #write} wrote.
+   *
+   * @param depth how deep in all/any the state sits, 0 for a rule's own condition
+   */
   public static ConditionState read(Varints.Reader in, int depth) {
     int tag = in.readByte();
     switch (tag) {
       case NONE:
         return ConditionState.None.INSTANCE;
       case WINDOW:
-        return readWindow(in);
+        return StatsBytes.readWindow(in);
       case TREND:
-        return new TrendState(readWindow(in), readBaseline(in));
+        return TrendStateBytes.read(in);
       case DRIFT:
-        return new DriftState(readBaseline(in), finite(in.readDouble()));
+        return DriftStateBytes.readBasic(in);
       case SILENCE:
-        int present = in.readByte();
-        return new SilenceState(present == 1 ? RuleStates.readInstant(in) : null);
+        return SilenceStateBytes.read(in);
       case COMPOSITE:
-        return readComposite(in, depth);
-      case LearningStateBytes.TIMED_DRIFT:
-        return LearningStateBytes.readDrift(in);
-      case LearningStateBytes.ANY_OPENS:
+        return CompositeStateBytes.readComposite(in, depth);
+      case TIMED_DRIFT:
+        return DriftStateBytes.readTimed(in);
+      case ANY_OPENS:
         if (depth > 0) {
           throw new IllegalArgumentException("rule state: any-opens only at the top");
         }
-        return LearningStateBytes.readAnyOpens(in, depth);
-      case LearningStateBytes.INDEX:
-        return LearningStateBytes.readIndex(in);
-      case LearningStateBytes.LIFE:
-        return LearningStateBytes.readLife(in);
+        return CompositeStateBytes.readAnyOpens(in, depth);
+      case INDEX:
+        return DeviationIndexStateBytes.read(in);
+      case LIFE:
+        return RemainingLifeStateBytes.read(in);
       default:
         throw new IllegalArgumentException(
             "rule state: unknown type tag "
@@ -108,88 +111,5 @@ public final class ConditionStateBytes {
                 + " 3 (baseline drift), 4 (silence), 5 (all/any), 6 (event-time baseline drift),"
                 + " 7 (any-opens), 8 (deviation index), 9 (remaining life)");
     }
-  }
-
-  private static ConditionState readComposite(Varints.Reader in, int depth) {
-    int size = in.readInt(1, "conditions");
-    if (size > CompositeCondition.MAX_CONDITIONS || depth >= CompositeCondition.MAX_DEPTH) {
-      throw new IllegalArgumentException("rule state: all/any too large or too deep");
-    }
-    List<ConditionState> children = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      children.add(read(in, depth + 1));
-    }
-    List<ConditionStatus> latest = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      int ordinal = in.readByte();
-      if (ordinal >= ConditionStatus.values().length) {
-        throw new IllegalArgumentException("rule state: unknown verdict " + ordinal);
-      }
-      latest.add(ConditionStatus.values()[ordinal]);
-    }
-    return new CompositeState(children, latest);
-  }
-
-  private static void writeWindow(ByteArrayOutputStream out, WindowBuckets window) {
-    Varints.write(out, window.size());
-    Varints.write(out, window.newest());
-    int[] counts = window.counts();
-    double[] means = window.means();
-    long[] offsets = window.offsets();
-    for (int i = 0; i < counts.length; i++) {
-      Varints.write(out, counts[i]);
-      if (counts[i] > 0) {
-        Varints.writeDouble(out, means[i]);
-        Varints.write(out, offsets[i]);
-      }
-    }
-  }
-
-  private static WindowBuckets readWindow(Varints.Reader in) {
-    int size = in.readInt(1, "buckets");
-    if (size > RuleChecks.MAX_BUCKETS) {
-      throw new IllegalArgumentException("rule state: buckets out of range " + size);
-    }
-    long newest = in.readVarint();
-    int[] counts = new int[size];
-    double[] means = new double[size];
-    long[] offsets = new long[size];
-    for (int i = 0; i < size; i++) {
-      counts[i] = in.readInt(0, "bucket count");
-      if (counts[i] > 0) {
-        means[i] = finite(in.readDouble());
-        offsets[i] = in.readVarint();
-      }
-    }
-    return new WindowBuckets(newest, counts, means, offsets);
-  }
-
-  static void writeBaseline(ByteArrayOutputStream out, BaselineState baseline) {
-    Varints.write(out, baseline.count());
-    out.write(baseline.since() != null ? 1 : 0);
-    RuleStates.writeInstant(out, baseline.since());
-    Varints.writeDouble(out, baseline.centre());
-    Varints.writeDouble(out, baseline.absDeviation());
-  }
-
-  static BaselineState readBaseline(Varints.Reader in) {
-    long count = in.readVarint();
-    if (count < 0) {
-      throw new IllegalArgumentException("rule state: baseline count out of range " + count);
-    }
-    Instant since = in.readByte() == 1 ? RuleStates.readInstant(in) : null;
-    double centre = finite(in.readDouble());
-    double absDeviation = finite(in.readDouble());
-    if (absDeviation < 0) {
-      throw new IllegalArgumentException("rule state: negative deviation " + absDeviation);
-    }
-    return new BaselineState(count, since, centre, absDeviation);
-  }
-
-  private static double finite(double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("rule state: not a finite number " + value);
-    }
-    return value;
   }
 }

@@ -1,10 +1,12 @@
 package dev.forewarn.rules.condition;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 
 /**
- * Zigzag variable-length integers, seven bits a byte: small numbers of either sign take one byte,
- * an epoch second five. Keeps per device-rule state to a few dozen bytes.
+ * The primitives of every state's bytes. Zigzag variable-length integers, seven bits a byte: small
+ * numbers of either sign take one byte, an epoch second five. Keeps per device-rule state to a few
+ * dozen bytes.
  */
 public final class Varints {
 
@@ -20,10 +22,18 @@ public final class Varints {
   }
 
   /** Eight bytes, big-endian, of the double's bits: exact, NaN included. */
-  static void writeDouble(ByteArrayOutputStream out, double value) {
+  public static void writeDouble(ByteArrayOutputStream out, double value) {
     long bits = Double.doubleToRawLongBits(value);
     for (int shift = 56; shift >= 0; shift -= 8) {
       out.write((int) (bits >>> shift) & 0xFF);
+    }
+  }
+
+  /** An instant as its epoch second and nanosecond varints; nothing for null. */
+  public static void writeInstant(ByteArrayOutputStream out, Instant instant) {
+    if (instant != null) {
+      write(out, instant.getEpochSecond());
+      write(out, instant.getNano());
     }
   }
 
@@ -56,7 +66,7 @@ public final class Varints {
       throw new IllegalArgumentException("rule state: varint longer than 10 bytes");
     }
 
-    double readDouble() {
+    public double readDouble() {
       long bits = 0;
       for (int i = 0; i < 8; i++) {
         bits = (bits << 8) | readByte();
@@ -71,6 +81,35 @@ public final class Varints {
         throw new IllegalArgumentException("rule state: " + what + " out of range " + value);
       }
       return (int) value;
+    }
+
+    /** A double that must be finite. */
+    public double readFinite() {
+      double value = readDouble();
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("rule state: not a finite number " + value);
+      }
+      return value;
+    }
+
+    /** A length from {@code least} to {@code most}, against hostile lengths. */
+    public int readLength(int least, int most, String what) {
+      int length = readInt(least, what);
+      if (length > most) {
+        throw new IllegalArgumentException("rule state: " + what + " out of range " + length);
+      }
+      return length;
+    }
+
+    /** What {@link #writeInstant} wrote for a present instant. */
+    public Instant readInstant() {
+      long seconds = readVarint();
+      long nanos = readVarint();
+      try {
+        return Instant.ofEpochSecond(seconds, nanos);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("rule state: instant out of range", e);
+      }
     }
 
     public void requireEnd() {

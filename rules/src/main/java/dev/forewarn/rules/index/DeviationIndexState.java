@@ -81,20 +81,20 @@ public final class DeviationIndexState implements ConditionState {
     return recent.clone();
   }
 
-  // Package-private views without copies, for the evaluator.
-  public double[] meansView() {
+  // Package-private views without copies, for the evaluator and the bytes.
+  double[] meansView() {
     return means;
   }
 
-  public double[] squaresView() {
+  double[] squaresView() {
     return squares;
   }
 
-  public double[] smoothedView() {
+  double[] smoothedView() {
     return smoothed;
   }
 
-  public double[] recentView() {
+  double[] recentView() {
     return recent;
   }
 
