@@ -22,19 +22,24 @@ final class DemoSecurity {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<String, String> env;
+  private final String generatedPassword = random(15);
 
   DemoSecurity(Map<String, String> env) {
     this.env = env;
   }
 
-  /** Arguments for the service: a link key when none is configured, the manager when given. */
+  /**
+   * Arguments for the service: a link key when none is configured, and the demo manager (with the
+   * generated password when none was given), so that the service starts with a manager.
+   */
   List<String> serviceArgs() {
     List<String> args = new ArrayList<>();
     if (absent("FOREWARN_SECURITY_LINK_KEY") && absent("FOREWARN_SECURITY_LINK_KEY_FILE")) {
       args.add("--forewarn.security.link-key=" + random(32));
     }
-    if (passwordGiven()) {
-      args.add("--forewarn.admin.user=" + managerName());
+    args.add("--forewarn.admin.user=" + managerName());
+    if (!passwordGiven()) {
+      args.add("--forewarn.admin.password=" + generatedPassword);
     }
     return args;
   }
@@ -48,9 +53,16 @@ final class DemoSecurity {
     if (passwordGiven()) {
       return "sign in at " + loginUrl + " as " + user + " with FOREWARN_ADMIN_PASSWORD";
     }
-    String password = random(15);
-    outreach.getBean(StaffUsers.class).addOrReset(user, password, Role.MANAGER);
-    return "sign in at " + loginUrl + " as " + user + ", password " + password + " (shown once)";
+    // The service made the manager if it was missing; a database kept from an earlier run gets
+    // this run's password too.
+    outreach.getBean(StaffUsers.class).addOrReset(user, generatedPassword, Role.MANAGER);
+    return "sign in at "
+        + loginUrl
+        + " as "
+        + user
+        + ", password "
+        + generatedPassword
+        + " (shown once)";
   }
 
   /** An API token for the demo's own calls to the service. */
