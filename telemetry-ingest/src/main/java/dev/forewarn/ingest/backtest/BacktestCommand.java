@@ -3,6 +3,7 @@ package dev.forewarn.ingest.backtest;
 import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.Backtester;
 import dev.forewarn.rules.backtest.FailureTimes;
+import dev.forewarn.rules.backtest.ReplayOrder;
 import dev.forewarn.rules.backtest.RuleFiles;
 import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.reading.Reading;

@@ -1,10 +1,9 @@
 package dev.forewarn.ingest.backtest;
 
-import dev.forewarn.ingest.influx.InfluxHistoryReader;
-import dev.forewarn.ingest.influx.InfluxSettings;
+import dev.forewarn.history.InfluxConnection;
+import dev.forewarn.history.TelemetryHistory;
 import dev.forewarn.rules.reading.Reading;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +69,8 @@ final class InfluxHistory {
       throw new IllegalArgumentException("--from must be before --to, got " + from + " and " + to);
     }
     List<Reading> readings = new ArrayList<>();
-    InfluxSettings settings =
-        new InfluxSettings(url, username, password, database, 1, Duration.ofSeconds(1));
-    try (InfluxHistoryReader reader = new InfluxHistoryReader(settings)) {
+    try (TelemetryHistory reader =
+        new TelemetryHistory(new InfluxConnection(url, username, password, database))) {
       for (String device : devices) {
         List<Reading> history = reader.read(device, from, to);
         console.printf(

@@ -1,5 +1,6 @@
 package dev.forewarn.ingest.influx;
 
+import dev.forewarn.history.TelemetryMeasurement;
 import dev.forewarn.rules.reading.Reading;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class TelemetryLines {
 
-  static final String MEASUREMENT = "telemetry";
+  static final String MEASUREMENT = TelemetryMeasurement.NAME;
   private static final String SEQ = "seq";
 
   private TelemetryLines() {}

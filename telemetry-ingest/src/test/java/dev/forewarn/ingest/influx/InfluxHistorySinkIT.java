@@ -8,6 +8,8 @@ import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forewarn.history.InfluxConnection;
+import dev.forewarn.history.TelemetryHistory;
 import dev.forewarn.ingest.testing.Services;
 import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
@@ -97,9 +99,8 @@ class InfluxHistorySinkIT {
             reading("dev-2", T0_PLUS_1M, 61.0)));
 
     List<Reading> readings;
-    try (InfluxHistoryReader reader =
-        new InfluxHistoryReader(
-            new InfluxSettings(Services.influxUrl(), "", "", database, 1, Duration.ofSeconds(1)))) {
+    try (TelemetryHistory reader =
+        new TelemetryHistory(new InfluxConnection(Services.influxUrl(), "", "", database))) {
       readings = reader.read("dev-1", T0_PLUS_1M, T0_PLUS_3M);
     }
 
@@ -109,10 +110,9 @@ class InfluxHistorySinkIT {
 
   @Test
   void theHistoryReaderNamesTheProblemWhenTheDatabaseIsMissing() {
-    try (InfluxHistoryReader reader =
-        new InfluxHistoryReader(
-            new InfluxSettings(
-                Services.influxUrl(), "", "", database + "_missing", 1, Duration.ofSeconds(1)))) {
+    try (TelemetryHistory reader =
+        new TelemetryHistory(
+            new InfluxConnection(Services.influxUrl(), "", "", database + "_missing"))) {
       assertThatThrownBy(() -> reader.read("dev-1", T0, T0_PLUS_3M))
           .hasMessageContaining("database not found");
     }

@@ -1,4 +1,4 @@
-package dev.forewarn.ingest.backtest;
+package dev.forewarn.rules.backtest;
 
 import dev.forewarn.rules.reading.Reading;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Set;
  * a reading of the same device, seq and time as one before dropped, as the job drops a duplicate. A
  * seq that comes back at another time is a device that restarted its counter, and is kept.
  */
-final class ReplayOrder {
+public final class ReplayOrder {
 
   private static final Comparator<Reading> ORDER =
       Comparator.comparing(Reading::ts)
@@ -21,7 +21,7 @@ final class ReplayOrder {
 
   private ReplayOrder() {}
 
-  static List<Reading> sorted(List<Reading> readings) {
+  public static List<Reading> sorted(List<Reading> readings) {
     List<Reading> ordered = new ArrayList<>(readings);
     ordered.sort(ORDER);
     Set<String> seen = new HashSet<>();
