@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,8 @@ public class DeviceRepository {
   private static final String COLUMNS =
       "device_id, customer_id, secondary_customer_id, nickname, model, created_at";
 
+  private static final RowMapper<Device> DEVICE = new DataClassRowMapper<>(Device.class);
+
   private final JdbcClient jdbc;
 
   DeviceRepository(JdbcClient jdbc) {
@@ -23,8 +27,8 @@ public class DeviceRepository {
   }
 
   /**
-   * Registers a device, or gives an existing one a new owner, secondary contact, nickname and
-   * model.
+   * Registers a device, or gives an existing one a new owner; the optional fields the request left
+   * out (null) keep what is stored.
    *
    * @return the device and whether it is new
    */
@@ -33,8 +37,10 @@ public class DeviceRepository {
             "INSERT INTO devices (device_id, customer_id, secondary_customer_id, nickname, model)"
                 + " VALUES (:deviceId, :customerId, :secondary, :nickname, :model)"
                 + " ON CONFLICT (device_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
-                + " secondary_customer_id = EXCLUDED.secondary_customer_id,"
-                + " nickname = EXCLUDED.nickname, model = EXCLUDED.model"
+                + " secondary_customer_id ="
+                + " COALESCE(EXCLUDED.secondary_customer_id, devices.secondary_customer_id),"
+                + " nickname = COALESCE(EXCLUDED.nickname, devices.nickname),"
+                + " model = COALESCE(EXCLUDED.model, devices.model)"
                 + " RETURNING "
                 + COLUMNS
                 + ", (xmax = 0) AS inserted")
@@ -43,20 +49,23 @@ public class DeviceRepository {
         .param("secondary", device.secondaryCustomerId())
         .param("nickname", device.nickname())
         .param("model", device.model())
-        .query(
-            (rs, row) -> {
-              long secondary = rs.getLong("secondary_customer_id");
-              return new Registered(
-                  new Device(
-                      rs.getString("device_id"),
-                      rs.getLong("customer_id"),
-                      rs.wasNull() ? null : secondary,
-                      rs.getString("nickname"),
-                      rs.getString("model"),
-                      rs.getTimestamp("created_at").toInstant()),
-                  rs.getBoolean("inserted"));
-            })
+        .query((rs, row) -> new Registered(DEVICE.mapRow(rs, row), rs.getBoolean("inserted")))
         .single();
+  }
+
+  /** Writes every field of a device as given (null clears an optional one). */
+  Optional<Device> replace(Device device) {
+    return jdbc.sql(
+            "UPDATE devices SET customer_id = :customerId, secondary_customer_id = :secondary,"
+                + " nickname = :nickname, model = :model WHERE device_id = :deviceId RETURNING "
+                + COLUMNS)
+        .param("deviceId", device.deviceId())
+        .param("customerId", device.customerId())
+        .param("secondary", device.secondaryCustomerId())
+        .param("nickname", device.nickname())
+        .param("model", device.model())
+        .query(DEVICE)
+        .optional();
   }
 
   /** A device, with its owner and secondary contact; empty for a device nobody registered. */
@@ -93,5 +102,5 @@ public class DeviceRepository {
   }
 
   /** A device after registration, and whether it was new. */
-  record Registered(Device device, boolean created) {}
+  public record Registered(Device device, boolean created) {}
 }

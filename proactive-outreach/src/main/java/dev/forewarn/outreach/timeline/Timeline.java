@@ -38,16 +38,14 @@ public class Timeline {
                 + " WHERE case_id = :caseId ORDER BY id")
         .param("caseId", caseId)
         .query(
-            (rs, row) -> {
-              long outboxId = rs.getLong("outbox_id");
-              return new TimelineEntry(
-                  rs.getLong("id"),
-                  rs.getObject("at", OffsetDateTime.class).toInstant(),
-                  rs.getString("kind"),
-                  rs.getString("channel"),
-                  rs.getString("detail"),
-                  rs.wasNull() ? null : outboxId);
-            })
+            (rs, row) ->
+                new TimelineEntry(
+                    rs.getLong("id"),
+                    rs.getObject("at", OffsetDateTime.class).toInstant(),
+                    rs.getString("kind"),
+                    rs.getString("channel"),
+                    rs.getString("detail"),
+                    rs.getObject("outbox_id", Long.class)))
         .list();
   }
 }

@@ -128,12 +128,11 @@ class InboxRepository {
 
   private static InboxMessage message(ResultSet rs, int row) throws SQLException {
     OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
-    long caseId = rs.getLong("case_id");
     return new InboxMessage(
         rs.getLong("id"),
         rs.getLong("customer_id"),
         rs.getString("installation_id"),
-        rs.wasNull() ? null : caseId,
+        rs.getObject("case_id", Long.class),
         rs.getString("title"),
         rs.getString("body_text"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
