@@ -1,7 +1,6 @@
 package dev.forewarn.outreach.customers;
 
 import dev.forewarn.outreach.notify.Masking;
-import dev.forewarn.outreach.web.BadRequestException;
 import dev.forewarn.outreach.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Customers and device ownership. */
+/** Customers and their contact points. */
 @RestController
 @RequestMapping("/api")
 class CustomerController {
@@ -82,39 +81,6 @@ class CustomerController {
       throw new NotFoundException("customer " + id + " has no contact point " + pointId);
     }
     return ResponseEntity.noContent().build();
-  }
-
-  @PostMapping("/devices")
-  ResponseEntity<Device> registerDevice(@Valid @RequestBody NewDevice body) {
-    if (customers.find(body.customerId()).isEmpty()) {
-      throw new BadRequestException("customerId", "no customer with id " + body.customerId());
-    }
-    if (body.secondaryCustomerId() != null) {
-      if (body.secondaryCustomerId().equals(body.customerId())) {
-        throw new BadRequestException("secondaryCustomerId", "must differ from customerId");
-      }
-      if (customers.find(body.secondaryCustomerId()).isEmpty()) {
-        throw new BadRequestException(
-            "secondaryCustomerId", "no customer with id " + body.secondaryCustomerId());
-      }
-    }
-    DeviceRepository.Registered registered = devices.register(body);
-    log.info(
-        "device {} device_id={} customer_id={}",
-        registered.created() ? "registered" : "updated",
-        body.deviceId(),
-        body.customerId());
-    return registered.created()
-        ? ResponseEntity.created(URI.create("/api/devices/" + body.deviceId()))
-            .body(registered.device())
-        : ResponseEntity.ok(registered.device());
-  }
-
-  @GetMapping("/devices/{deviceId}")
-  Device device(@PathVariable String deviceId) {
-    return devices
-        .find(deviceId)
-        .orElseThrow(() -> new NotFoundException("no device with id " + deviceId));
   }
 
   /** A customer with the devices they own and every way to reach them. */

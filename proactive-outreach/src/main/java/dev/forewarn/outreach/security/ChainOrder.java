@@ -10,6 +10,7 @@ public final class ChainOrder {
   public static final int ACTUATOR = 10;
   public static final int WEBHOOKS = 20;
   public static final int API = 30;
+  public static final int API_DOCS = 35;
   public static final int CASE_LINK_PAGES = 40;
   public static final int CUSTOMER_PAGES = 50;
   public static final int CONSOLE = 100;

@@ -32,6 +32,7 @@ public final class SecretFiles implements EnvironmentPostProcessor {
           "forewarn.security.link-key",
           "forewarn.security.scrape-token",
           "forewarn.admin.password",
+          "forewarn.influx.password",
           "spring.datasource.password");
 
   static final String SOURCE = "forewarnSecretFiles";

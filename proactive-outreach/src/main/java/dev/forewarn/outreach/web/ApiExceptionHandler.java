@@ -104,6 +104,12 @@ class ApiExceptionHandler {
     return new ApiError(null, e.getMessage());
   }
 
+  @ExceptionHandler(ServiceUnavailableException.class)
+  @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+  ApiError unavailable(ServiceUnavailableException e) {
+    return new ApiError(null, e.getMessage());
+  }
+
   @ExceptionHandler(NotFoundException.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)
   ApiError notFound(NotFoundException e) {
