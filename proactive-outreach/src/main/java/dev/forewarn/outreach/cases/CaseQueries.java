@@ -1,5 +1,8 @@
 package dev.forewarn.outreach.cases;
 
+import dev.forewarn.outreach.web.Page;
+import dev.forewarn.outreach.web.Paging;
+import dev.forewarn.outreach.web.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,13 +29,40 @@ public class CaseQueries {
     this.jdbc = jdbc;
   }
 
+  /** Sort fields of the case list. */
+  public static final Map<String, String> SORTS =
+      Map.of(
+          "id", "id",
+          "openedAt", "opened_at",
+          "severity", "CASE severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END",
+          "status", "status",
+          "deviceId", "device_id",
+          "ruleId", "rule_id");
+
   /** The newest cases first. */
   public List<CaseView> newest(int limit) {
+    return search(CaseFilter.NONE, Paging.of(0, limit, null, SORTS, "id,desc")).items();
+  }
+
+  /** The cases a filter matches, a page at a time, each with its notifications. */
+  public Page<CaseView> search(CaseFilter filter, Paging paging) {
+    SqlFilter where = filter.sql();
+    long total =
+        where
+            .bind(jdbc.sql("SELECT count(*) FROM cases" + where.where()))
+            .query(Long.class)
+            .single();
     List<CaseView> cases =
-        jdbc.sql("SELECT " + CASE_COLUMNS + " FROM cases ORDER BY id DESC LIMIT :limit")
-            .param("limit", limit)
+        where
+            .bind(
+                jdbc.sql(
+                    "SELECT " + CASE_COLUMNS + " FROM cases" + where.where() + paging.sql("id")))
             .query(CaseQueries::caseView)
             .list();
+    return new Page<>(withNotifications(cases), total, paging.page(), paging.size());
+  }
+
+  private List<CaseView> withNotifications(List<CaseView> cases) {
     if (cases.isEmpty()) {
       return cases;
     }
@@ -88,8 +118,6 @@ public class CaseQueries {
   }
 
   private static CaseView caseView(ResultSet rs, int row) throws SQLException {
-    long customerId = rs.getLong("customer_id");
-    Long customer = rs.wasNull() ? null : customerId;
     return new CaseView(
         rs.getLong("id"),
         rs.getString("device_id"),
@@ -102,7 +130,7 @@ public class CaseQueries {
         instant(rs, "cleared_at"),
         rs.getString("summary"),
         rs.getString("evidence"),
-        customer,
+        rs.getObject("customer_id", Long.class),
         rs.getString("problem"),
         instant(rs, "eta"),
         instant(rs, "acknowledged_at"),

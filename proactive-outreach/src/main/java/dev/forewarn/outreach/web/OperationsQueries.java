@@ -1,13 +1,20 @@
 package dev.forewarn.outreach.web;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Counts and dead letters for operators. */
 @Repository
-class OperationsQueries {
+public class OperationsQueries {
+
+  /** Sort fields of the dead-letter list. */
+  public static final Map<String, String> DEAD_LETTER_SORTS =
+      Map.of("receivedAt", "received_at", "id", "id");
 
   private final JdbcClient jdbc;
 
@@ -15,7 +22,7 @@ class OperationsQueries {
     this.jdbc = jdbc;
   }
 
-  Stats stats() {
+  public Stats stats() {
     return jdbc.sql(
             "SELECT (SELECT count(*) FROM cases) AS cases_opened,"
                 + " (SELECT count(*) FROM cases WHERE status = 'OPEN') AS cases_open,"
@@ -37,23 +44,66 @@ class OperationsQueries {
         .single();
   }
 
-  long deadLetterCount() {
-    return jdbc.sql("SELECT count(*) FROM dead_letters").query(Long.class).single();
+  /**
+   * Dead letters matching the filters (each may be null), newest first unless sorted otherwise.
+   *
+   * @param reason text the reason contains, case-insensitive
+   * @param kind the reason's kind ({@link DeadLetterKinds})
+   * @param deviceId the device of the topic {@code devices/{deviceId}/telemetry}
+   */
+  public Page<DeadLetter> deadLetters(
+      String reason, String kind, String deviceId, Instant from, Instant to, Paging paging) {
+    SqlFilter filter =
+        new SqlFilter()
+            .when(
+                reason == null || reason.isBlank() ? null : SqlFilter.contains(reason.strip()),
+                "reason ILIKE :reason",
+                "reason")
+            .when(kind, DeadLetterKinds.SQL + " = :kind", "kind")
+            .when(
+                deviceId == null ? null : "devices/" + deviceId + "/telemetry",
+                "topic = :topic",
+                "topic")
+            .when(utc(from), "received_at >= :from", "from")
+            .when(utc(to), "received_at < :to", "to");
+    long total =
+        filter
+            .bind(jdbc.sql("SELECT count(*) FROM dead_letters" + filter.where()))
+            .query(Long.class)
+            .single();
+    var items =
+        filter
+            .bind(
+                jdbc.sql(
+                    "SELECT id, received_at, topic, reason, payload FROM dead_letters"
+                        + filter.where()
+                        + paging.sql("id")))
+            .query(
+                (rs, row) ->
+                    new DeadLetter(
+                        rs.getLong("id"),
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("topic"),
+                        DeadLetterKinds.of(rs.getString("reason")),
+                        rs.getString("reason"),
+                        rs.getString("payload")))
+            .list();
+    return new Page<>(items, total, paging.page(), paging.size());
   }
 
-  List<DeadLetter> newestDeadLetters(int limit) {
-    return jdbc.sql(
-            "SELECT id, received_at, topic, reason, payload FROM dead_letters"
-                + " ORDER BY received_at DESC, id DESC LIMIT :limit")
-        .param("limit", limit)
-        .query(
-            (rs, row) ->
-                new DeadLetter(
-                    rs.getLong("id"),
-                    rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                    rs.getString("topic"),
-                    rs.getString("reason"),
-                    rs.getString("payload")))
+  /** How many dead letters there are of each kind of reason, most first. */
+  public Map<String, Long> deadLetterKinds() {
+    Map<String, Long> kinds = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT "
+                + DeadLetterKinds.SQL
+                + " AS kind, count(*) AS n FROM dead_letters GROUP BY 1 ORDER BY 2 DESC, 1")
+        .query((rs, row) -> kinds.put(rs.getString("kind"), rs.getLong("n")))
         .list();
+    return kinds;
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return at == null ? null : at.atOffset(ZoneOffset.UTC);
   }
 }
