@@ -19,6 +19,8 @@ CREATE TABLE backtests (
     request       jsonb       NOT NULL,
     rules         jsonb       NOT NULL,
     devices       text[]      NOT NULL,
+    range_from    timestamptz NOT NULL,
+    range_to      timestamptz NOT NULL,
     steps_total   integer     NOT NULL,
     steps_done    integer     NOT NULL DEFAULT 0,
     readings      bigint      NOT NULL DEFAULT 0,

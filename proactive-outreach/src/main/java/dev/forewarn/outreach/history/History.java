@@ -34,16 +34,24 @@ public class History implements DisposableBean {
   }
 
   /**
+   * The history client, for work that runs longer than one query.
+   *
+   * @throws ServiceUnavailableException when no history is configured
+   */
+  public TelemetryHistory client() {
+    return history.orElseThrow(
+        () ->
+            new ServiceUnavailableException(
+                "the telemetry history is not configured (forewarn.influx.url)"));
+  }
+
+  /**
    * Runs a query on the history.
    *
    * @throws ServiceUnavailableException when no history is configured, or InfluxDB failed
    */
   public <T> T query(Function<TelemetryHistory, T> query) {
-    TelemetryHistory influx =
-        history.orElseThrow(
-            () ->
-                new ServiceUnavailableException(
-                    "the telemetry history is not configured (forewarn.influx.url)"));
+    TelemetryHistory influx = client();
     try {
       return query.apply(influx);
     } catch (RuntimeException e) {
