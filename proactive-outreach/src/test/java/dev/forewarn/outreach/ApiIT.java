@@ -128,7 +128,11 @@ class ApiIT {
       assertThat(deleted.getStatusCode().value()).isEqualTo(200);
       assertThat(subscriber.next()).isEmpty();
     }
-    assertThat(ruleInList(ruleId).get("active").asBoolean()).isFalse();
+    assertThat(
+            http.getForObject("/api/rules/" + ruleId + "/versions/2", JsonNode.class)
+                .get("active")
+                .asBoolean())
+        .isFalse();
     ResponseEntity<JsonNode> unknown =
         http.exchange("/api/rules/no-such-rule", HttpMethod.DELETE, null, JsonNode.class);
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);

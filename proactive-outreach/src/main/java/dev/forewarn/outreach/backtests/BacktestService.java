@@ -1,6 +1,7 @@
 package dev.forewarn.outreach.backtests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.history.TelemetryHistory;
 import dev.forewarn.outreach.history.History;
@@ -165,13 +166,14 @@ public class BacktestService implements DisposableBean {
   }
 
   private Rule rule(BacktestRequest request) {
-    if ((request.rule() == null) == (request.ruleId() == null)) {
+    JsonNode draft = request.rule() == null || request.rule().isNull() ? null : request.rule();
+    if ((draft == null) == (request.ruleId() == null)) {
       throw new BadRequestException("rule", "give either a draft rule document or a ruleId");
     }
     Rule rule;
-    if (request.rule() != null) {
+    if (draft != null) {
       try {
-        rule = rules.draft(request.rule());
+        rule = rules.draft(draft);
       } catch (RuleValidationException e) {
         throw new BadRequestException("rule." + e.field(), e.problem());
       }

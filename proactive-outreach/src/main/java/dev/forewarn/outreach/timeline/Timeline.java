@@ -1,18 +1,24 @@
 package dev.forewarn.outreach.timeline;
 
+import dev.forewarn.outreach.metrics.OutreachMetrics;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Appends to and reads case timelines; appending joins the caller's transaction. */
+/**
+ * Appends to and reads case timelines; appending joins the caller's transaction, and each entry is
+ * counted by kind once that transaction commits.
+ */
 @Repository
 public class Timeline {
 
   private final JdbcClient jdbc;
+  private final OutreachMetrics metrics;
 
-  Timeline(JdbcClient jdbc) {
+  Timeline(JdbcClient jdbc, OutreachMetrics metrics) {
     this.jdbc = jdbc;
+    this.metrics = metrics;
   }
 
   public void add(long caseId, String kind, String detail) {
@@ -29,6 +35,7 @@ public class Timeline {
         .param("detail", detail)
         .param("outboxId", outboxId)
         .update();
+    metrics.caseEvent(kind);
   }
 
   /** The case's events in the order they were recorded. */

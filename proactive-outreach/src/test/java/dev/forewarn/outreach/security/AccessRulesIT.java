@@ -103,7 +103,17 @@ class AccessRulesIT {
             "level", 85.0);
     add(HttpMethod.GET, "/api/rules", null, M, A);
     add(HttpMethod.POST, "/api/rules", rule, M);
+    add(HttpMethod.GET, "/api/rules/access-rule", null, M, A);
+    add(HttpMethod.GET, "/api/rules/access-rule/versions", null, M, A);
+    add(HttpMethod.GET, "/api/rules/access-rule/versions/1", null, M, A);
+    add(HttpMethod.PUT, "/api/rules/access-rule", rule, M);
+    add(HttpMethod.POST, "/api/rules/validate", rule, M);
+    add(HttpMethod.POST, "/api/rules/access-rule/deactivate", null, M);
+    add(HttpMethod.POST, "/api/rules/access-rule/activate", null, M);
     add(HttpMethod.DELETE, "/api/rules/access-rule", null, M);
+    add(HttpMethod.POST, "/api/backtests", Map.of("ruleId", "access-rule"), M);
+    add(HttpMethod.GET, "/api/backtests", null, M);
+    add(HttpMethod.GET, "/api/backtests/987654", null, M);
     add(HttpMethod.GET, "/api/tokens", null, M);
     add(HttpMethod.POST, "/api/tokens", Map.of("name", "ci", "role", "AGENT"), M);
     add(HttpMethod.DELETE, "/api/tokens/987654", null, M);
@@ -131,6 +141,10 @@ class AccessRulesIT {
     endpoints.add(new Endpoint(HttpMethod.GET, cust + "/inbox/stream", null, Set.of(M, A), true));
     add(HttpMethod.POST, cust + "/inbox/987654/read", null, M, A);
     add(HttpMethod.GET, "/api/devices/" + device, null, M, A);
+    add(HttpMethod.GET, "/api/devices", null, M, A);
+    add(HttpMethod.PATCH, "/api/devices/" + device, Map.of("nickname", "Hall"), M);
+    // Without a start the range is refused (400) before the history would be asked.
+    add(HttpMethod.GET, "/api/devices/" + device + "/telemetry", null, M, A);
     add(HttpMethod.GET, "/api/cases", null, M, A);
     add(HttpMethod.GET, theCase, null, M, A);
     add(HttpMethod.GET, theCase + "/timeline", null, M, A);
@@ -139,6 +153,9 @@ class AccessRulesIT {
     add(HttpMethod.GET, "/api/agent-tasks", null, M, A);
     add(HttpMethod.GET, "/api/stats", null, M, A);
     add(HttpMethod.GET, "/api/dead-letters", null, M, A);
+    add(HttpMethod.GET, "/api/dead-letters/kinds", null, M, A);
+    add(HttpMethod.GET, "/api/deliveries", null, M, A);
+    add(HttpMethod.GET, "/api/deliveries/summary", null, M, A);
     add(HttpMethod.GET, "/api/not-yet-an-endpoint", null, M);
     add(HttpMethod.GET, "/api/me", null, C);
     add(HttpMethod.GET, "/api/me/devices", null, C);

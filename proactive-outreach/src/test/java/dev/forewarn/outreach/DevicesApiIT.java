@@ -1,0 +1,259 @@
+package dev.forewarn.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Devices through the API on the real PostgreSQL and the real InfluxDB: a change names only what it
+ * changes, a device shows its newest stored reading, its health and its open cases, and its
+ * telemetry comes back downsampled by the database for any range.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({TestSchema.DropOnClose.class, Actors.class})
+@DirtiesContext
+class DevicesApiIT {
+
+  static final TestSchema SCHEMA = new TestSchema();
+  static final InfluxFixture INFLUX = new InfluxFixture();
+  static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    SCHEMA.register(registry);
+    registry.add("forewarn.influx.url", () -> InfluxFixture.URL);
+    registry.add("forewarn.influx.database", INFLUX::database);
+  }
+
+  @AfterAll
+  static void dropHistory() {
+    INFLUX.close();
+  }
+
+  @Autowired Actors actors;
+  @Autowired JdbcTemplate jdbc;
+  TestRestTemplate http;
+  OutreachClient api;
+
+  @BeforeEach
+  void actAsManager() {
+    http = actors.manager();
+    api = new OutreachClient(http);
+  }
+
+  private final String device = "ac-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void movingADeviceToAnotherOwnerKeepsWhatTheRequestLeftOut() {
+    long jane = api.post("/api/customers", Map.of("name", "Jane"), 201).get("id").asLong();
+    long joe = api.post("/api/customers", Map.of("name", "Joe"), 201).get("id").asLong();
+    long kim = api.post("/api/customers", Map.of("name", "Kim"), 201).get("id").asLong();
+    api.post(
+        "/api/devices",
+        Map.of(
+            "deviceId", device,
+            "customerId", jane,
+            "nickname", "Hall AC",
+            "model", "AC-200",
+            "secondaryCustomerId", kim),
+        201);
+
+    JsonNode moved = api.post("/api/devices", Map.of("deviceId", device, "customerId", joe), 200);
+
+    assertThat(moved.get("customerId").asLong()).isEqualTo(joe);
+    assertThat(moved.get("model").asText()).isEqualTo("AC-200");
+    assertThat(moved.get("nickname").asText()).isEqualTo("Hall AC");
+    assertThat(moved.get("secondaryCustomerId").asLong()).isEqualTo(kim);
+    JsonNode read = api.get("/api/devices/" + device);
+    for (String field : List.of("customerId", "model", "nickname", "secondaryCustomerId")) {
+      assertThat(read.get(field)).as(field).isEqualTo(moved.get(field));
+    }
+  }
+
+  @Test
+  void noSecondaryContactIsNullInEveryAnswerNeverZero() {
+    long jane = api.post("/api/customers", Map.of("name", "Jane"), 201).get("id").asLong();
+    long joe = api.post("/api/customers", Map.of("name", "Joe"), 201).get("id").asLong();
+
+    JsonNode registered =
+        api.post("/api/devices", Map.of("deviceId", device, "customerId", jane), 201);
+    JsonNode moved = api.post("/api/devices", Map.of("deviceId", device, "customerId", joe), 200);
+
+    for (JsonNode answer : List.of(registered, moved, api.get("/api/devices/" + device))) {
+      assertThat(answer.has("secondaryCustomerId")).as("%s", answer).isTrue();
+      assertThat(answer.get("secondaryCustomerId").isNull()).as("%s", answer).isTrue();
+    }
+  }
+
+  @Test
+  void aPatchChangesOrClearsOnlyTheFieldsItNames() {
+    long jane = api.post("/api/customers", Map.of("name", "Jane"), 201).get("id").asLong();
+    long kim = api.post("/api/customers", Map.of("name", "Kim"), 201).get("id").asLong();
+    api.post(
+        "/api/devices",
+        Map.of("deviceId", device, "customerId", jane, "nickname", "Hall AC", "model", "AC-200"),
+        201);
+    Map<String, Object> patch = new HashMap<>();
+    patch.put("nickname", null);
+    patch.put("secondaryCustomerId", kim);
+
+    ResponseEntity<JsonNode> changed = patch(device, patch);
+
+    assertThat(changed.getStatusCode().value()).isEqualTo(200);
+    assertThat(changed.getBody().get("nickname").isNull()).isTrue();
+    assertThat(changed.getBody().get("model").asText()).isEqualTo("AC-200");
+    assertThat(changed.getBody().get("secondaryCustomerId").asLong()).isEqualTo(kim);
+    assertThat(changed.getBody().get("customerId").asLong()).isEqualTo(jane);
+
+    Map<String, Object> noOwner = new HashMap<>();
+    noOwner.put("customerId", null);
+    assertThat(patch(device, noOwner).getBody().get("field").asText()).isEqualTo("customerId");
+    assertThat(patch(device, Map.of("colour", "red")).getBody().get("field").asText())
+        .isEqualTo("colour");
+    assertThat(patch(device, Map.of("secondaryCustomerId", jane)).getBody().get("field").asText())
+        .isEqualTo("secondaryCustomerId");
+    assertThat(patch(device, Map.of("customerId", 987654321)).getBody().get("field").asText())
+        .isEqualTo("customerId");
+    assertThat(patch("no-such-device", Map.of("model", "X")).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(api.get("/api/devices/" + device).get("model").asText()).isEqualTo("AC-200");
+  }
+
+  @Test
+  void aDeviceShowsItsNewestReadingHealthAndOpenCases() {
+    long owner = api.owner("Mina", "+821055500101", null, device, "Study AC");
+    String quiet = device + "-quiet";
+    api.device(quiet, owner, "Spare AC");
+    INFLUX
+        .reading(device, T0, 1, Map.of("compressor_temp_c", 70.0))
+        .reading(device, T0.plusSeconds(60), 2, Map.of("compressor_temp_c", 71.5))
+        .write();
+    new CaseEvents(jdbc)
+        .insert(CaseEvents.opened(device, 1, dev.forewarn.rules.document.Severity.CRITICAL));
+    api.awaitCase(device, c -> true);
+
+    JsonNode one = api.get("/api/devices/" + device);
+    ResponseEntity<JsonNode> list =
+        http.getForEntity("/api/devices?customerId=" + owner + "&sort=deviceId", JsonNode.class);
+    ResponseEntity<JsonNode> critical =
+        http.getForEntity("/api/devices?customerId=" + owner + "&health=CRITICAL", JsonNode.class);
+
+    assertThat(one.get("health").asText()).isEqualTo("CRITICAL");
+    assertThat(one.get("latest").get("at").asText()).isEqualTo(T0.plusSeconds(60).toString());
+    assertThat(one.get("latest").get("seq").asLong()).isEqualTo(2);
+    assertThat(one.get("latest").get("metrics").get("compressor_temp_c").asDouble())
+        .isEqualTo(71.5);
+    assertThat(one.get("openCases")).hasSize(1);
+    assertThat(one.get("openCases").get(0).get("ruleId").asText()).isEqualTo(CaseEvents.RULE);
+    assertThat(list.getHeaders().getFirst("X-Total-Count")).isEqualTo("2");
+    assertThat(list.getBody())
+        .extracting(d -> d.get("deviceId").asText())
+        .containsExactly(device, quiet);
+    JsonNode spare = list.getBody().get(1);
+    assertThat(spare.get("health").asText()).isEqualTo("OK");
+    assertThat(spare.get("latest").isNull()).isTrue();
+    assertThat(critical.getBody())
+        .extracting(d -> d.get("deviceId").asText())
+        .containsExactly(device);
+    assertThat(
+            http.getForEntity("/api/devices?health=BAD", JsonNode.class)
+                .getBody()
+                .get("field")
+                .asText())
+        .isEqualTo("health");
+    assertThat(
+            http.getForEntity("/api/devices/no-such-device", JsonNode.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void telemetryOfAnyRangeIsDownsampledByTheDatabase() {
+    long owner = api.post("/api/customers", Map.of("name", "Hana"), 201).get("id").asLong();
+    api.device(device, owner, "Kitchen AC");
+    // Two days of a reading a minute: 2880 readings.
+    for (int minute = 0; minute < 2 * 24 * 60; minute++) {
+      INFLUX.reading(
+          device,
+          T0.plus(Duration.ofMinutes(minute)),
+          minute,
+          Map.of("compressor_temp_c", (double) (minute % 60), "fan_rpm", 1000.0));
+    }
+    INFLUX.write();
+    String base = "/api/devices/" + device + "/telemetry?metric=compressor_temp_c";
+
+    JsonNode day =
+        api.get(base + "&from=" + T0 + "&to=" + T0.plus(Duration.ofDays(1)) + "&maxPoints=24");
+    JsonNode hour =
+        api.get(base + "&from=" + T0 + "&to=" + T0.plus(Duration.ofHours(1)) + "&maxPoints=60");
+    JsonNode everything =
+        api.get(
+            "/api/devices/"
+                + device
+                + "/telemetry?from="
+                + T0
+                + "&to="
+                + T0.plus(Duration.ofDays(2)));
+
+    assertThat(day.get("interval").asText()).isEqualTo("PT1H");
+    JsonNode buckets = day.get("metrics").get("compressor_temp_c");
+    assertThat(buckets).hasSize(24);
+    assertThat(buckets.get(0).get("count").asLong()).isEqualTo(60);
+    assertThat(buckets.get(0).get("mean").asDouble()).isEqualTo(29.5);
+    assertThat(buckets.get(0).get("min").asDouble()).isEqualTo(0.0);
+    assertThat(buckets.get(0).get("max").asDouble()).isEqualTo(59.0);
+    assertThat(hour.get("interval").asText()).isEqualTo("PT1M");
+    assertThat(hour.get("metrics").get("compressor_temp_c")).hasSize(60);
+    assertThat(everything.get("metrics").has("fan_rpm")).isTrue();
+    assertThat(everything.get("metrics").get("fan_rpm").size()).isLessThanOrEqualTo(500);
+
+    assertThat(refusal(base + "&from=" + T0 + "&to=" + T0)).isEqualTo("to");
+    assertThat(refusal(base)).isEqualTo("from");
+    assertThat(refusal(base + "&from=" + T0 + "&maxPoints=0")).isEqualTo("maxPoints");
+    assertThat(
+            refusal(base + "&from=" + T0 + "&to=" + T0.plus(Duration.ofDays(2)) + "&interval=PT1S"))
+        .isEqualTo("interval");
+    assertThat(refusal(base + "&from=yesterday")).isEqualTo("from");
+    assertThat(
+            http.getForEntity("/api/devices/no-such-device/telemetry?from=" + T0, JsonNode.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+  }
+
+  private String refusal(String path) {
+    ResponseEntity<JsonNode> answer = http.getForEntity(path, JsonNode.class);
+    assertThat(answer.getStatusCode().value()).as("%s: %s", path, answer.getBody()).isEqualTo(400);
+    return answer.getBody().get("field").asText();
+  }
+
+  private ResponseEntity<JsonNode> patch(String id, Map<String, Object> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.valueOf("application/merge-patch+json"));
+    return http.exchange(
+        "/api/devices/" + id, HttpMethod.PATCH, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+}
