@@ -139,7 +139,8 @@ class BacktestsApiIT {
     assertThat(Instant.parse(hotCase.get("clearedAt").asText()))
         .isEqualTo(HOT_FROM.plus(Duration.ofMinutes(30)));
     assertThat(hotCase.get("ruleVersion").asInt()).isEqualTo(1);
-    assertThat(hotCase.get("evidence").get("compressor_temp_c").asDouble()).isEqualTo(90.0);
+    assertThat(hotCase.get("evidence").get("value").asDouble()).isEqualTo(90.0);
+    assertThat(hotCase.get("evidence").get("level").asDouble()).isEqualTo(85.0);
     assertThat(result.get("cases").get(1).has("clearedAt")).isFalse();
 
     Map<String, JsonNode> devices = new HashMap<>();
