@@ -10,6 +10,7 @@ import dev.forewarn.simulator.RunStats;
 import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
 import dev.forewarn.simulator.fleet.DeviceProfile;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,8 @@ public final class Demo {
 
   private Summary runFlow(MqttBroker broker, Database database, History history) throws Exception {
     DemoSecurity security = new DemoSecurity(System.getenv());
-    try (ConfigurableApplicationContext outreach = startOutreach(broker, database, security)) {
+    try (ConfigurableApplicationContext outreach =
+        startOutreach(broker, database, history, security)) {
       String base = "http://localhost:" + config.port();
       say(security.signIn(outreach, base + "/login"));
       OutreachApi api = new OutreachApi(base, DemoSecurity.apiToken(outreach));
@@ -93,6 +95,7 @@ public final class Demo {
       api.addRule(Fleet.ruleJson(RULE_ID, deviceIds));
       JobClient job =
           IngestJob.start(IngestConfig.parse(jobArgs(broker, database, history), Map.of()));
+      JobMetrics jobMetrics = new JobMetrics(job, outreach.getBean(MeterRegistry.class));
       JobReadiness.awaitConsuming(job, broker.url(), Duration.ofSeconds(60));
       long probes = JobReadiness.readings(job);
       simulator.start();
@@ -102,6 +105,7 @@ public final class Demo {
       long readings = Drain.readings(job, probes + published.published(), Duration.ofSeconds(20));
       JsonNode stats = Drain.outreach(api, Duration.ofSeconds(15));
       api.removeRule(RULE_ID);
+      jobMetrics.close();
       job.cancel().get(30, TimeUnit.SECONDS);
       MqttSessions.endTelemetrySessions(broker.url(), JOB_CLIENT_ID, READERS);
       return new Summary(
@@ -110,7 +114,7 @@ public final class Demo {
   }
 
   private ConfigurableApplicationContext startOutreach(
-      MqttBroker broker, Database database, DemoSecurity security) {
+      MqttBroker broker, Database database, History history, DemoSecurity security) {
     // Given as arguments (in this process, not on its command line): they outrank the service's
     // own application.properties.
     List<String> args =
@@ -122,6 +126,8 @@ public final class Demo {
                 "--spring.datasource.password=" + database.password(),
                 "--forewarn.mqtt.url=" + broker.url(),
                 "--spring.main.banner-mode=off"));
+    // The service reads the same history the job writes: device views, charts, backtests.
+    history.url().ifPresent(url -> args.add("--forewarn.influx.url=" + url));
     args.addAll(security.serviceArgs());
     return new SpringApplicationBuilder(OutreachApplication.class)
         // The demo stops the service itself, after draining, also on Ctrl-C.

@@ -106,7 +106,8 @@ class PrometheusReporterIT {
               });
       String metrics = scrape(port);
       assertThat(metrics).contains("# TYPE flink_taskmanager_job_task_operator_readings");
-      assertThat(metrics).contains("job_name=\"prometheus-it\"");
+      // Label values are sanitised: the job "prometheus-it" is labelled prometheus_it.
+      assertThat(metrics).contains("job_name=\"prometheus_it\"");
       assertThat(metrics).contains("flink_jobmanager_numRunningJobs");
     } finally {
       job.cancel().get();
