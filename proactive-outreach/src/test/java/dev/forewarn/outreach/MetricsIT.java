@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * histogram, and dead letters by kind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot's tests switch metrics export off unless asked; the scrape endpoint needs it.
+@AutoConfigureObservability(tracing = false)
 @Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class MetricsIT {
@@ -80,7 +83,14 @@ class MetricsIT {
   private static double value(String scrape, String series) {
     Matcher line =
         Pattern.compile("^" + series + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(scrape);
-    assertThat(line.find()).as("%s in the scrape", series).isTrue();
+    assertThat(line.find())
+        .as(
+            "%s in the scrape (%s chars: %s), whose forewarn lines are:%n%s",
+            series,
+            scrape.length(),
+            scrape.substring(0, Math.min(600, scrape.length())),
+            scrape.lines().filter(l -> l.startsWith("forewarn")).toList())
+        .isTrue();
     return Double.parseDouble(line.group(1));
   }
 }

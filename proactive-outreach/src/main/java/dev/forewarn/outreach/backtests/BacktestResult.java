@@ -1,5 +1,6 @@
 package dev.forewarn.outreach.backtests;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ public record BacktestResult(long readings, List<WouldBeCase> cases, List<Device
    * @param summary one plain sentence
    * @param evidence the numbers behind the decision
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record WouldBeCase(
       String deviceId,
       String ruleId,
@@ -53,6 +55,7 @@ public record BacktestResult(long readings, List<WouldBeCase> cases, List<Device
    * @param lead time from the first alert to the failure
    * @param earlyAlerts alerts earlier than the early horizon before the failure
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DeviceResult(
       String deviceId,
       long readings,

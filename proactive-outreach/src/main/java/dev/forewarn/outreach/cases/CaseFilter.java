@@ -52,11 +52,8 @@ public record CaseFilter(
         .when(ruleId, "rule_id = :ruleId", "ruleId")
         .when(deviceId, "device_id = :deviceId", "deviceId")
         .when(customerId, "customer_id = :customerId", "customerId")
-        .when(
-            from == null ? null : from.atOffset(java.time.ZoneOffset.UTC),
-            "opened_at >= :from",
-            "from")
-        .when(to == null ? null : to.atOffset(java.time.ZoneOffset.UTC), "opened_at < :to", "to");
+        .when(SqlFilter.utc(from), "opened_at >= :from", "from")
+        .when(SqlFilter.utc(to), "opened_at < :to", "to");
   }
 
   private static String upper(String value) {

@@ -2,7 +2,6 @@ package dev.forewarn.outreach.cases;
 
 import dev.forewarn.outreach.web.Page;
 import dev.forewarn.outreach.web.Paging;
-import dev.forewarn.outreach.web.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,20 +45,9 @@ public class CaseQueries {
 
   /** The cases a filter matches, a page at a time, each with its notifications. */
   public Page<CaseView> search(CaseFilter filter, Paging paging) {
-    SqlFilter where = filter.sql();
-    long total =
-        where
-            .bind(jdbc.sql("SELECT count(*) FROM cases" + where.where()))
-            .query(Long.class)
-            .single();
-    List<CaseView> cases =
-        where
-            .bind(
-                jdbc.sql(
-                    "SELECT " + CASE_COLUMNS + " FROM cases" + where.where() + paging.sql("id")))
-            .query(CaseQueries::caseView)
-            .list();
-    return new Page<>(withNotifications(cases), total, paging.page(), paging.size());
+    Page<CaseView> page =
+        filter.sql().page(jdbc, CASE_COLUMNS, " FROM cases", CaseQueries::caseView, paging, "id");
+    return new Page<>(withNotifications(page.items()), page.total(), page.page(), page.size());
   }
 
   private List<CaseView> withNotifications(List<CaseView> cases) {

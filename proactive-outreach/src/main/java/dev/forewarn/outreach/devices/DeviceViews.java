@@ -32,10 +32,12 @@ public class DeviceViews {
 
   static final Set<String> HEALTH = Set.of("OK", "INFO", "WARNING", "CRITICAL");
 
-  private static final String SELECT =
-      "SELECT d.device_id, d.customer_id, d.secondary_customer_id, d.nickname, d.model,"
-          + " d.created_at, COALESCE(o.worst, 0) AS worst, o.cases::text AS cases"
-          + " FROM devices d LEFT JOIN LATERAL ("
+  private static final String COLUMNS =
+      "d.device_id, d.customer_id, d.secondary_customer_id, d.nickname, d.model,"
+          + " d.created_at, COALESCE(o.worst, 0) AS worst, o.cases::text AS cases";
+
+  private static final String FROM =
+      " FROM devices d LEFT JOIN LATERAL ("
           + "  SELECT max(CASE c.severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END)"
           + "   AS worst, jsonb_agg(jsonb_build_object('id', c.id, 'ruleId', c.rule_id,"
           + "   'ruleVersion', c.rule_version, 'severity', c.severity, 'openedAt', c.opened_at,"
@@ -64,23 +66,15 @@ public class DeviceViews {
             .when(customerId, "d.customer_id = :customer", "customer")
             .when(model, "d.model = :model", "model")
             .when(health == null ? null : worst(health), "COALESCE(o.worst, 0) = :worst", "worst");
-    long total =
-        filter
-            .bind(jdbc.sql("SELECT count(*) FROM (" + SELECT + filter.where() + ") matching"))
-            .query(Long.class)
-            .single();
-    List<DeviceOverview> devices =
-        filter
-            .bind(jdbc.sql(SELECT + filter.where() + paging.sql("d.device_id")))
-            .query(this::overview)
-            .list();
-    return new Page<>(withLatest(devices), total, paging.page(), paging.size());
+    Page<DeviceOverview> page =
+        filter.page(jdbc, COLUMNS, FROM, this::overview, paging, "d.device_id");
+    return new Page<>(withLatest(page.items()), page.total(), page.page(), page.size());
   }
 
   /** One device with its newest reading. */
   public DeviceOverview find(String deviceId) {
     DeviceOverview device =
-        jdbc.sql(SELECT + " WHERE d.device_id = :id")
+        jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.device_id = :id")
             .param("id", deviceId)
             .query(this::overview)
             .optional()

@@ -2,7 +2,6 @@ package dev.forewarn.outreach.web;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,31 +63,22 @@ public class OperationsQueries {
                 deviceId == null ? null : "devices/" + deviceId + "/telemetry",
                 "topic = :topic",
                 "topic")
-            .when(utc(from), "received_at >= :from", "from")
-            .when(utc(to), "received_at < :to", "to");
-    long total =
-        filter
-            .bind(jdbc.sql("SELECT count(*) FROM dead_letters" + filter.where()))
-            .query(Long.class)
-            .single();
-    var items =
-        filter
-            .bind(
-                jdbc.sql(
-                    "SELECT id, received_at, topic, reason, payload FROM dead_letters"
-                        + filter.where()
-                        + paging.sql("id")))
-            .query(
-                (rs, row) ->
-                    new DeadLetter(
-                        rs.getLong("id"),
-                        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("topic"),
-                        DeadLetterKinds.of(rs.getString("reason")),
-                        rs.getString("reason"),
-                        rs.getString("payload")))
-            .list();
-    return new Page<>(items, total, paging.page(), paging.size());
+            .when(SqlFilter.utc(from), "received_at >= :from", "from")
+            .when(SqlFilter.utc(to), "received_at < :to", "to");
+    return filter.page(
+        jdbc,
+        "id, received_at, topic, reason, payload",
+        " FROM dead_letters",
+        (rs, row) ->
+            new DeadLetter(
+                rs.getLong("id"),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                rs.getString("topic"),
+                DeadLetterKinds.of(rs.getString("reason")),
+                rs.getString("reason"),
+                rs.getString("payload")),
+        paging,
+        "id");
   }
 
   /** How many dead letters there are of each kind of reason, most first. */
@@ -101,9 +91,5 @@ public class OperationsQueries {
         .query((rs, row) -> kinds.put(rs.getString("kind"), rs.getLong("n")))
         .list();
     return kinds;
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return at == null ? null : at.atOffset(ZoneOffset.UTC);
   }
 }

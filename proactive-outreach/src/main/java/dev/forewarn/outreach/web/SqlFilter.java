@@ -1,9 +1,13 @@
 package dev.forewarn.outreach.web;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,6 +42,33 @@ public final class SqlFilter {
   public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
     params.forEach(statement::param);
     return statement;
+  }
+
+  /**
+   * One page of the rows the filter matches, and how many match in all.
+   *
+   * @param columns the select list
+   * @param from {@code " FROM …"}, joins included
+   * @param idColumn the tie-breaker of the order
+   */
+  public <T> Page<T> page(
+      JdbcClient jdbc,
+      String columns,
+      String from,
+      RowMapper<T> rows,
+      Paging paging,
+      String idColumn) {
+    long total = bind(jdbc.sql("SELECT count(*)" + from + where())).query(Long.class).single();
+    List<T> items =
+        bind(jdbc.sql("SELECT " + columns + from + where() + paging.sql(idColumn)))
+            .query(rows)
+            .list();
+    return new Page<>(items, total, paging.page(), paging.size());
+  }
+
+  /** An instant as PostgreSQL's {@code timestamptz} parameter wants it; null stays null. */
+  public static OffsetDateTime utc(Instant at) {
+    return at == null ? null : at.atOffset(ZoneOffset.UTC);
   }
 
   /** A LIKE pattern that matches the text anywhere, with LIKE's own characters taken literally. */
