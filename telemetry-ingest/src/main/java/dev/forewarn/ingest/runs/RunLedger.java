@@ -49,8 +49,41 @@ public final class RunLedger implements AutoCloseable {
     this.credentials = credentials;
   }
 
-  /** What a sweep found of one run that ended without cleaning up. */
-  public record Swept(String run, List<Leftover> removed, Map<Leftover, String> kept) {}
+  /**
+   * What removing a run's leftovers did.
+   *
+   * @param run the run
+   * @param removed what is gone now
+   * @param kept what could not be removed, with the reason; it stays in the ledger
+   */
+  public record Cleanup(String run, List<Leftover> removed, Map<Leftover, String> kept) {
+
+    /** One line on what was removed of a run that ended without cleaning up, if anything. */
+    public Optional<String> leftBehind() {
+      return removed.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              "removed what run "
+                  + run
+                  + " left behind: "
+                  + String.join(", ", removed.stream().map(Leftover::describe).toList()));
+    }
+
+    /** One line per leftover that could not be removed. */
+    public List<String> notRemoved() {
+      return kept.entrySet().stream()
+          .map(
+              e ->
+                  "could not remove "
+                      + e.getKey().describe()
+                      + " of run "
+                      + run
+                      + " ("
+                      + e.getValue()
+                      + "); the next run tries again")
+          .toList();
+    }
+  }
 
   /**
    * The directory of ledgers: {@code runs} under {@code $FOREWARN_STATE_DIR}, else under the state
@@ -118,8 +151,8 @@ public final class RunLedger implements AutoCloseable {
    * that cannot be removed now (its service does not answer, its password is unknown) stays in its
    * ledger for the next sweep.
    */
-  public static List<Swept> sweep(Path directory, Credentials credentials) throws IOException {
-    List<Swept> swept = new ArrayList<>();
+  public static List<Cleanup> sweep(Path directory, Credentials credentials) throws IOException {
+    List<Cleanup> swept = new ArrayList<>();
     if (!Files.isDirectory(directory)) {
       return swept;
     }
@@ -133,7 +166,7 @@ public final class RunLedger implements AutoCloseable {
     return swept;
   }
 
-  private static Optional<Swept> sweepOne(Path file, Credentials credentials) throws IOException {
+  private static Optional<Cleanup> sweepOne(Path file, Credentials credentials) throws IOException {
     String name = file.getFileName().toString();
     String run = name.substring(0, name.length() - SUFFIX.length());
     FileChannel channel;
@@ -153,12 +186,8 @@ public final class RunLedger implements AutoCloseable {
         return Optional.empty(); // its run is still going, or another sweep took it
       }
       RunLedger ledger = new RunLedger(run, file, channel, credentials);
-      List<Leftover> listed = read(channel);
-      ledger.leftovers.addAll(listed);
-      Map<Leftover, String> kept = ledger.removeAll();
-      List<Leftover> removed = new ArrayList<>(listed);
-      removed.removeAll(kept.keySet());
-      return Optional.of(new Swept(run, removed, kept));
+      ledger.leftovers.addAll(read(channel));
+      return Optional.of(ledger.removeAll());
     }
   }
 
@@ -188,16 +217,17 @@ public final class RunLedger implements AutoCloseable {
   }
 
   /**
-   * Removes everything listed, newest first, and the ledger with it.
-   *
-   * @return what could not be removed, with the reason; it stays listed for the next sweep
+   * Removes everything listed, newest first, and the ledger with it; what cannot be removed stays
+   * listed for the next sweep.
    */
-  public synchronized Map<Leftover, String> removeAll() {
+  public synchronized Cleanup removeAll() {
+    List<Leftover> removed = new ArrayList<>();
     Map<Leftover, String> kept = new LinkedHashMap<>();
     for (int i = leftovers.size() - 1; i >= 0; i--) {
       Leftover leftover = leftovers.get(i);
       try {
         leftover.remove(credentials);
+        removed.add(leftover);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         kept.put(leftover, "interrupted");
@@ -220,7 +250,7 @@ public final class RunLedger implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the run ledger " + file, e);
     }
-    return kept;
+    return new Cleanup(run, List.copyOf(removed), kept);
   }
 
   /** Removes what is listed (see {@link #removeAll}) and releases the ledger. */

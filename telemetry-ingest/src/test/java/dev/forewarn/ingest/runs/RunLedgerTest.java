@@ -52,12 +52,14 @@ class RunLedgerTest {
     assertThat(made).isDirectory();
 
     other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    List<RunLedger.Swept> swept = RunLedger.sweep(ledgers, Credentials.none());
+    List<RunLedger.Cleanup> swept = RunLedger.sweep(ledgers, Credentials.none());
 
     assertThat(swept).hasSize(1);
     assertThat(swept.get(0).run()).isEqualTo("demo-bb");
     assertThat(swept.get(0).removed()).containsExactly(new Leftover.LocalDirectory(made));
     assertThat(swept.get(0).kept()).isEmpty();
+    assertThat(swept.get(0).leftBehind())
+        .hasValue("removed what run demo-bb left behind: directory " + made);
     assertThat(made).doesNotExist();
     assertThat(ledgers).isEmptyDirectory();
   }
@@ -88,11 +90,15 @@ class RunLedgerTest {
         ledgers.resolve("demo-dd.ledger"),
         "# killed run\n" + new Leftover.LocalDirectory(made).line() + "\n" + schema.line() + "\n");
 
-    List<RunLedger.Swept> swept = RunLedger.sweep(ledgers, Credentials.none());
+    List<RunLedger.Cleanup> swept = RunLedger.sweep(ledgers, Credentials.none());
 
     assertThat(swept.get(0).removed()).containsExactly(new Leftover.LocalDirectory(made));
     assertThat(swept.get(0).kept()).containsOnlyKeys(schema);
-    assertThat(swept.get(0).kept().get(schema)).contains("no password known for forewarn");
+    assertThat(swept.get(0).notRemoved())
+        .containsExactly(
+            "could not remove PostgreSQL schema demo_dd in jdbc:postgresql://127.0.0.1:1/none of"
+                + " run demo-dd (no password known for forewarn at"
+                + " jdbc:postgresql://127.0.0.1:1/none); the next run tries again");
     assertThat(made).doesNotExist();
     assertThat(Files.readAllLines(ledgers.resolve("demo-dd.ledger")))
         .filteredOn(line -> !line.startsWith("#"))
