@@ -2,8 +2,8 @@ package dev.forewarn.bench;
 
 import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
