@@ -1,19 +1,17 @@
 package dev.forewarn.demo;
 
+import static dev.forewarn.demo.TestServices.INFLUX_URL;
+import static dev.forewarn.demo.TestServices.JDBC_PASSWORD;
+import static dev.forewarn.demo.TestServices.JDBC_URL;
+import static dev.forewarn.demo.TestServices.JDBC_USER;
+import static dev.forewarn.demo.TestServices.MQTT_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.ingest.mqtt.MqttSessions;
 import dev.forewarn.ingest.mqtt.RetainedTopics;
 import dev.forewarn.ingest.runs.Leftover;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,10 +19,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,14 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * summary line and nothing of it left on the services.
  */
 class DemoRestartIT {
-
-  private static final String MQTT_URL = env("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883");
-  private static final String INFLUX_URL = env("FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086");
-  private static final String JDBC_URL =
-      env("FOREWARN_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/forewarn_test");
-  private static final String JDBC_USER = env("FOREWARN_TEST_JDBC_USER", "forewarn");
-  private static final String JDBC_PASSWORD = env("FOREWARN_TEST_JDBC_PASSWORD", "forewarn");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * A short run: 6 devices, 2 of them failing 15 s in (the demo's earliest), the summary at 20 s.
@@ -72,62 +64,51 @@ class DemoRestartIT {
 
   private static DemoProcess.Summary undisturbed;
 
+  /** Interrupted runs, killed after their test should it fail before stopping them. */
+  private static final List<DemoProcess> RUNS = new ArrayList<>();
+
   @BeforeAll
   static void undisturbedRun() throws Exception {
     undisturbed = completeRun("undisturbed");
   }
 
+  @AfterEach
+  void killWhatIsLeftRunning() throws Exception {
+    for (DemoProcess run : RUNS) {
+      run.close();
+    }
+    RUNS.clear();
+  }
+
   @Test
   void runAfterOneKilledPartWayHasNoDeadLettersAndItsFirstCaseOnTime() throws Exception {
-    RunNames killed;
-    List<Leftover> leftovers;
-    try (DemoProcess run = DemoProcess.start("killed", state, SCENARIO)) {
-      killed = run.names();
-      awaitStoredReadings(run, killed);
-      leftovers = listed(killed);
-      run.killHard();
-    }
-    assertThat(leftovers)
+    PartWay killed = PartWay.start("killed", SCENARIO);
+    killed.run().killHard();
+    assertThat(killed.leftovers())
         .as("what the killed run made and could not remove")
-        .contains(new Leftover.MqttSession(MQTT_URL, killed.jobSession(0)))
+        .contains(new Leftover.MqttSession(MQTT_URL, killed.names().jobSession(0)))
         .anyMatch(Leftover.LocalProcess.class::isInstance);
 
-    DemoProcess.Summary next = completeRun("after-killed");
-
-    assertThat(next.deadLetters()).isZero();
-    assertThat(next.firstCase()).hasValueSatisfying(firstCaseOnTime());
-    assertGone(killed, leftovers);
+    assertNextRunStartsClean("after-killed");
+    assertGone(killed);
   }
 
   @Test
   void ctrlCToTheProcessGroupStopsInOrderAndTheNextRunStartsClean() throws Exception {
-    RunNames stopped;
-    List<Leftover> leftovers;
-    try (DemoProcess run = DemoProcess.start("ctrl-c", state, SCENARIO)) {
-      stopped = run.names();
-      awaitStoredReadings(run, stopped);
-      leftovers = listed(stopped);
+    PartWay stopped = PartWay.start("ctrl-c", SCENARIO);
 
-      run.signalGroup("INT");
+    stopped.run().signalGroup("INT");
 
-      assertStoppedInOrder(run, "SIGINT");
-    }
-    assertGone(stopped, leftovers);
-
-    DemoProcess.Summary next = completeRun("after-ctrl-c");
-
-    assertThat(next.deadLetters()).isZero();
-    assertThat(next.firstCase()).hasValueSatisfying(firstCaseOnTime());
+    assertStoppedInOrder(stopped.run(), "SIGINT");
+    assertGone(stopped);
+    assertNextRunStartsClean("after-ctrl-c");
   }
 
   @Test
   void sigtermToTheJavaProcessAloneStopsInOrderAndDropsTheRunsSchema() throws Exception {
-    RunNames stopped;
-    List<Leftover> leftovers;
-    try (DemoProcess run =
-        DemoProcess.start(
+    PartWay stopped =
+        PartWay.start(
             "sigterm",
-            state,
             concat(
                 SCENARIO,
                 "--jdbc-url",
@@ -135,20 +116,45 @@ class DemoRestartIT {
                 "--jdbc-user",
                 JDBC_USER,
                 "--jdbc-password",
-                JDBC_PASSWORD))) {
-      stopped = run.names();
-      awaitStoredReadings(run, stopped);
-      leftovers = listed(stopped);
-      assertThat(schemaExists(stopped.schema())).isTrue();
+                JDBC_PASSWORD));
+    String schema = stopped.names().schema();
+    assertThat(stopped.leftovers())
+        .contains(new Leftover.PostgresSchema(JDBC_URL, JDBC_USER, schema));
+    assertThat(schemaExists(schema)).isTrue();
 
-      run.signal("TERM");
+    stopped.run().signal("TERM");
 
-      assertStoppedInOrder(run, "SIGTERM");
+    assertStoppedInOrder(stopped.run(), "SIGTERM");
+    assertGone(stopped);
+    assertThat(schemaExists(schema)).isFalse();
+  }
+
+  /**
+   * A run at its part-way point: its job has stored a few of the fleet's readings.
+   *
+   * @param leftovers what its ledger lists then
+   */
+  private record PartWay(DemoProcess run, RunNames names, List<Leftover> leftovers) {
+
+    static PartWay start(String name, String... args) throws Exception {
+      DemoProcess run = DemoProcess.start(name, state, args);
+      RUNS.add(run);
+      RunNames names = run.names();
+      run.awaitLine("demo: console on", START_UP);
+      await("readings stored by run " + names.id())
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> storedReadings(names) >= 30);
+      return new PartWay(run, names, listed(names));
     }
-    assertThat(leftovers)
-        .contains(new Leftover.PostgresSchema(JDBC_URL, JDBC_USER, stopped.schema()));
-    assertGone(stopped, leftovers);
-    assertThat(schemaExists(stopped.schema())).isFalse();
+  }
+
+  /** The run after an interrupted one: no dead letters, its first case on time. */
+  private static void assertNextRunStartsClean(String name) throws Exception {
+    DemoProcess.Summary next = completeRun(name);
+
+    assertThat(next.deadLetters()).isZero();
+    assertThat(next.firstCase()).hasValueSatisfying(firstCaseOnTime());
   }
 
   /** Runs a demo to its end and returns its summary, after checking that it ended well. */
@@ -163,15 +169,6 @@ class DemoRestartIT {
       assertThat(Files.exists(ledger(names))).isFalse();
       return summary;
     }
-  }
-
-  /** The run's part-way point: its job has stored a few of the fleet's readings. */
-  private static void awaitStoredReadings(DemoProcess run, RunNames names) throws Exception {
-    run.awaitLine("demo: console on", START_UP);
-    await("readings stored by run " + names.id())
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> storedReadings(names) >= 30);
   }
 
   private static void assertStoppedInOrder(DemoProcess run, String signal) throws Exception {
@@ -199,7 +196,8 @@ class DemoRestartIT {
   }
 
   /** Nothing of the run is left: not its ledger, sessions, rules, history, server or files. */
-  private static void assertGone(RunNames names, List<Leftover> leftovers) throws Exception {
+  private static void assertGone(PartWay stopped) throws Exception {
+    RunNames names = stopped.names();
     assertThat(Files.exists(ledger(names))).isFalse();
     for (int reader = 0; reader < 2; reader++) {
       assertThat(sessionPresent(names.jobSession(reader)))
@@ -207,8 +205,9 @@ class DemoRestartIT {
           .isFalse();
     }
     assertThat(RetainedTopics.list(MQTT_URL, names.rulesTopic(), Duration.ofSeconds(10))).isEmpty();
-    assertThat(influx("SHOW DATABASES").toString()).doesNotContain(names.influxDatabase());
-    for (Leftover leftover : leftovers) {
+    assertThat(TestServices.influx("", "SHOW DATABASES").toString())
+        .doesNotContain(names.influxDatabase());
+    for (Leftover leftover : stopped.leftovers()) {
       if (leftover instanceof Leftover.LocalProcess server) {
         assertThat(ProcessHandle.of(server.pid()).filter(ProcessHandle::isAlive))
             .as("server process %d", server.pid())
@@ -239,7 +238,7 @@ class DemoRestartIT {
 
   private static long storedReadings(RunNames names) throws Exception {
     JsonNode values =
-        influx("SELECT count(seq) FROM telemetry", names.influxDatabase())
+        TestServices.influx(names.influxDatabase(), "SELECT count(seq) FROM telemetry")
             .path("results")
             .path(0)
             .path("series")
@@ -247,22 +246,6 @@ class DemoRestartIT {
             .path("values")
             .path(0);
     return values.path(1).asLong();
-  }
-
-  private static JsonNode influx(String query, String... database) throws Exception {
-    String uri =
-        INFLUX_URL
-            + "/query?q="
-            + URLEncoder.encode(query, StandardCharsets.UTF_8)
-            + (database.length > 0 ? "&db=" + database[0] : "");
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(uri))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body());
   }
 
   private static boolean schemaExists(String schema) throws Exception {
@@ -280,10 +263,5 @@ class DemoRestartIT {
     System.arraycopy(first, 0, all, 0, first.length);
     System.arraycopy(more, 0, all, first.length, more.length);
     return all;
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }
