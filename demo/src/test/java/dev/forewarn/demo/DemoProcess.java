@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +36,12 @@ final class DemoProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
+  private final int port;
 
-  private DemoProcess(Process process, Path log) {
+  private DemoProcess(Process process, Path log, int port) {
     this.process = process;
     this.log = log;
+    this.port = port;
   }
 
   /** What the summary line says. */
@@ -54,6 +60,7 @@ final class DemoProcess implements AutoCloseable {
   static DemoProcess start(String name, Path stateDir, String... args) throws IOException {
     Path log = Path.of("target", "demo-runs", name + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
+    int port = freePort();
     List<String> command = new ArrayList<>();
     command.add("setsid");
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,7 +76,7 @@ final class DemoProcess implements AutoCloseable {
             System.getProperty("java.class.path"),
             Demo.class.getName(),
             "--port",
-            Integer.toString(freePort())));
+            Integer.toString(port)));
     command.addAll(List.of(args));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -78,11 +85,20 @@ final class DemoProcess implements AutoCloseable {
     env.remove("FOREWARN_JDBC_URL");
     env.remove("FOREWARN_INFLUX_URL");
     env.put("FOREWARN_STATE_DIR", stateDir.toString());
-    return new DemoProcess(builder.start(), log);
+    return new DemoProcess(builder.start(), log, port);
   }
 
   long pid() {
     return process.pid();
+  }
+
+  /** The service's {@code /api/stats}, as the console reads them. */
+  String stats() throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stats")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /** Waits for a line that starts with {@code prefix} and returns it. */

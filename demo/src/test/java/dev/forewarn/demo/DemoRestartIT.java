@@ -83,6 +83,7 @@ class DemoRestartIT {
   @Test
   void runAfterOneKilledPartWayHasNoDeadLettersAndItsFirstCaseOnTime() throws Exception {
     PartWay killed = PartWay.start("killed", SCENARIO);
+    System.out.println("killed: at the kill, /api/stats said " + killed.run().stats());
     killed.run().killHard();
     assertThat(killed.leftovers())
         .as("what the killed run made and could not remove")
@@ -173,6 +174,8 @@ class DemoRestartIT {
 
   private static void assertStoppedInOrder(DemoProcess run, String signal) throws Exception {
     assertThat(run.awaitExit(STOPPING)).isZero();
+    System.out.println(signal + ": " + run.summaryLine());
+    assertThat(run.summary().deadLetters()).isZero();
     List<String> lines = run.lines();
     assertThat(lines).contains("demo: " + signal + ": stopping (a second signal exits at once)");
     assertThat(run.summary().readings()).isPositive();
