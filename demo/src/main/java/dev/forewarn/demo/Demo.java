@@ -131,11 +131,14 @@ public final class Demo {
 
   private Summary runFlow(MqttBroker broker, Database database, History history, Path directory)
       throws Exception {
-    try (ConfigurableApplicationContext outreach = startOutreach(broker, database)) {
+    DemoSecurity security = new DemoSecurity(System.getenv());
+    try (ConfigurableApplicationContext outreach = startOutreach(broker, database, security)) {
       if (stopRequested()) {
         return Summary.NONE;
       }
-      OutreachApi api = new OutreachApi("http://localhost:" + config.port());
+      String base = "http://localhost:" + config.port();
+      say(security.signIn(outreach, base + "/login"));
+      OutreachApi api = new OutreachApi(base, DemoSecurity.apiToken(outreach));
       Simulator simulator =
           new Simulator(
               SimulatorConfig.parse(
@@ -191,8 +194,10 @@ public final class Demo {
     return false;
   }
 
-  private ConfigurableApplicationContext startOutreach(MqttBroker broker, Database database) {
-    // Given as command-line arguments: they outrank the service's own application.properties.
+  private ConfigurableApplicationContext startOutreach(
+      MqttBroker broker, Database database, DemoSecurity security) {
+    // Given as arguments (in this process, not on its command line): they outrank the service's
+    // own application.properties.
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -204,6 +209,7 @@ public final class Demo {
                 "--forewarn.mqtt.rules-topic=" + names.rulesTopic(),
                 "--spring.main.banner-mode=off"));
     database.schema().ifPresent(schema -> args.add("--spring.flyway.schemas=" + schema));
+    args.addAll(security.serviceArgs());
     return new SpringApplicationBuilder(OutreachApplication.class)
         // The demo stops the service itself, after draining, also on Ctrl-C.
         .registerShutdownHook(false)

@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 final class DemoProcess implements AutoCloseable {
 
   private static final Pattern RUN = Pattern.compile("^demo: run ([0-9a-f]{8}):");
+  private static final Pattern EMBEDDED = Pattern.compile("embedded PostgreSQL on port (\\d+)");
   private static final Pattern SUMMARY =
       Pattern.compile(
           "^demo: readings=(\\d+) cases_opened=(\\d+) notifications_sent=(\\d+)"
@@ -92,13 +94,20 @@ final class DemoProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** The service's {@code /api/stats}, as the console reads them. */
-  String stats() throws IOException, InterruptedException {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stats")).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+  /** Dead letters in the run's embedded PostgreSQL so far. */
+  long deadLetters() throws IOException, SQLException {
+    Matcher embedded = EMBEDDED.matcher(awaitLine("demo: postgresql: ", Duration.ofSeconds(60)));
+    assertThat(embedded.find()).as("an embedded PostgreSQL").isTrue();
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + embedded.group(1) + "/postgres",
+                "postgres",
+                "postgres");
+        Statement statement = db.createStatement();
+        ResultSet count = statement.executeQuery("SELECT count(*) FROM dead_letters")) {
+      count.next();
+      return count.getLong(1);
+    }
   }
 
   /** Waits for a line that starts with {@code prefix} and returns it. */

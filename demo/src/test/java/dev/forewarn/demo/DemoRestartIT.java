@@ -83,7 +83,9 @@ class DemoRestartIT {
   @Test
   void runAfterOneKilledPartWayHasNoDeadLettersAndItsFirstCaseOnTime() throws Exception {
     PartWay killed = PartWay.start("killed", SCENARIO);
-    System.out.println("killed: at the kill, /api/stats said " + killed.run().stats());
+    long deadLetters = killed.run().deadLetters();
+    System.out.println("killed: dead_letters=" + deadLetters + " when it was killed");
+    assertThat(deadLetters).isZero();
     killed.run().killHard();
     assertThat(killed.leftovers())
         .as("what the killed run made and could not remove")
