@@ -1,0 +1,113 @@
+package dev.forewarn.rules.anomaly;
+
+import dev.forewarn.rules.condition.Condition;
+import dev.forewarn.rules.document.RuleChecks;
+import dev.forewarn.rules.document.RuleValidationException;
+import java.time.Duration;
+
+/**
+ * How unusual a device's recent behaviour is against its own history, as a probability, with an
+ * optional alert budget. Each reading of {@code metric} gets a raw anomaly score: its distance from
+ * the device's learned level and, with {@code steps}, the distance of its change since the previous
+ * reading from the learned changes, both in spreads (mean absolute deviation × √(π/2)) and capped
+ * at {@code capSpreads}. The level and the changes are learned with a half-life of {@code
+ * halfLifePoints} readings; the level does not learn from a reading beyond {@code freezeSpreads}.
+ * The score, averaged with a half-life of {@code averagePoints} readings, is set against the
+ * distribution of that average over the device's history (a mean and variance with a half-life of
+ * {@code historyPoints} readings): the likelihood is the normal probability of an average no higher
+ * than the current one. So one {@code probability} means the same on a quiet sensor and a noisy
+ * one, and, with every window in readings, on a series sampled every second or every hour.
+ *
+ * <p>The condition holds while the likelihood is at or above the device's threshold and is clear
+ * below {@code clearProbability}; it is unknown for the first {@code learningPoints} readings. With
+ * a {@link Budget}, the threshold is also at least the level the device's own likelihood history
+ * exceeded no more often than the budget allows (a quantile of its history so far, once that
+ * history covers one budget period), and the condition does not start holding again once it started
+ * {@code cases} times within the budget's period: a healthy device then alerts at most as often as
+ * the budget says. Give the rule {@code minPoints} 1 and no cooldown, so that every onset is a
+ * case.
+ *
+ * @param metric the metric scored
+ * @param steps whether the change since the previous reading is scored too
+ * @param halfLifePoints half-life of the learned level and changes, in readings, 1 or more
+ * @param freezeSpreads the level learns no reading further than this from it, more than zero
+ * @param capSpreads the largest raw score, more than zero
+ * @param averagePoints half-life of the score's average, in readings, 1 or more (1 is none)
+ * @param historyPoints half-life of the average's distribution, in readings, 2 or more
+ * @param learningPoints readings before the first verdict, 2 or more
+ * @param probability the least likelihood that holds, in (0, 1)
+ * @param clearProbability a likelihood below this clears, in (0, probability]
+ * @param budget how often a device may start holding at most, or null for no budget
+ */
+public record AnomalyLikelihoodCondition(
+    String metric,
+    boolean steps,
+    int halfLifePoints,
+    double freezeSpreads,
+    double capSpreads,
+    int averagePoints,
+    int historyPoints,
+    int learningPoints,
+    double probability,
+    double clearProbability,
+    Budget budget)
+    implements Condition {
+
+  /** The type name in rule documents. */
+  public static final String TYPE = "anomaly-likelihood";
+
+  /** The most cases a budget may allow per period: their onsets are kept in the state. */
+  public static final int MAX_BUDGET_CASES = 16;
+
+  /** The highest probability a threshold may ask for: 1 − 10⁻¹². */
+  public static final double MAX_PROBABILITY = 1 - 1e-12;
+
+  /**
+   * At most {@code cases} onsets per device within {@code per} (event time) or within {@code
+   * perPoints} readings: exactly one of the two is given.
+   *
+   * @param cases 1 to {@value AnomalyLikelihoodCondition#MAX_BUDGET_CASES}
+   * @param per a duration of event time, or null
+   * @param perPoints a number of readings, 0 when {@code per} is given
+   */
+  public record Budget(int cases, Duration per, long perPoints) {
+    public Budget {
+      RuleChecks.atLeast(cases, 1, "budget.cases");
+      if (cases > MAX_BUDGET_CASES) {
+        throw new RuleValidationException(
+            "budget.cases", "must be at most " + MAX_BUDGET_CASES + ", got " + cases);
+      }
+      if ((per == null) == (perPoints <= 0)) {
+        throw new RuleValidationException(
+            "budget", "give exactly one of per (a duration) and perPoints (readings)");
+      }
+      if (per != null) {
+        RuleChecks.positive(per, "budget.per");
+      }
+    }
+  }
+
+  public AnomalyLikelihoodCondition {
+    RuleChecks.metric(metric);
+    RuleChecks.atLeast(halfLifePoints, 1, "halfLifePoints");
+    RuleChecks.positive(freezeSpreads, "freezeSpreads");
+    RuleChecks.positive(capSpreads, "capSpreads");
+    RuleChecks.atLeast(averagePoints, 1, "averagePoints");
+    RuleChecks.atLeast(historyPoints, 2, "historyPoints");
+    RuleChecks.atLeast(learningPoints, 2, "learningPoints");
+    if (!(probability > 0 && probability <= MAX_PROBABILITY)) {
+      throw new RuleValidationException(
+          "probability", "must be above 0 and at most 1 - 1e-12, got " + probability);
+    }
+    if (!(clearProbability > 0 && clearProbability <= probability)) {
+      throw new RuleValidationException(
+          "clearProbability",
+          "must be above 0 and at most probability (" + probability + "), got " + clearProbability);
+    }
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+}
