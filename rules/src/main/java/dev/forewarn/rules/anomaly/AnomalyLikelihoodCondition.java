@@ -38,6 +38,7 @@ import java.time.Duration;
  * @param probability the least likelihood that holds, in (0, 1)
  * @param clearProbability a likelihood below this clears, in (0, probability]
  * @param budget how often a device may start holding at most, or null for no budget
+ * @param season a cycle in readings whose phases keep centres of their own, or null for none
  */
 public record AnomalyLikelihoodCondition(
     String metric,
@@ -50,7 +51,8 @@ public record AnomalyLikelihoodCondition(
     int learningPoints,
     double probability,
     double clearProbability,
-    Budget budget)
+    Budget budget,
+    Season season)
     implements Condition {
 
   /** The type name in rule documents. */
@@ -84,6 +86,35 @@ public record AnomalyLikelihoodCondition(
       if (per != null) {
         RuleChecks.positive(per, "budget.per");
       }
+    }
+  }
+
+  /** The most buckets a season may have: their centres are kept in the state. */
+  public static final int MAX_SEASON_BUCKETS = 96;
+
+  /**
+   * A cycle of {@code points} readings (288 five-minute readings make a day) split into {@code
+   * buckets} phases, each with a centre learned from its own readings. With a season the level part
+   * of the score is the distance from the reading's phase centre rather than from one level, so a
+   * device's usual cycle is not unusual, and a cycle that fails to come is. Phases count readings,
+   * so a gap in reporting shifts them.
+   *
+   * @param points readings per cycle, at least {@code buckets}
+   * @param buckets phases, 1 to {@value AnomalyLikelihoodCondition#MAX_SEASON_BUCKETS}
+   */
+  public record Season(int points, int buckets) {
+    public Season {
+      RuleChecks.atLeast(buckets, 1, "season.buckets");
+      if (buckets > MAX_SEASON_BUCKETS) {
+        throw new RuleValidationException(
+            "season.buckets", "must be at most " + MAX_SEASON_BUCKETS + ", got " + buckets);
+      }
+      RuleChecks.atLeast(points, buckets, "season.points");
+    }
+
+    /** The phase bucket of the reading numbered {@code count} (from 0). */
+    public int bucket(long count) {
+      return (int) ((count % points) * buckets / points);
     }
   }
 

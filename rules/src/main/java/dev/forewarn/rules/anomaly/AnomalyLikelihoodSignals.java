@@ -45,7 +45,23 @@ public final class AnomalyLikelihoodSignals {
     if (n == 0) {
       AnomalyLikelihoodState first =
           new AnomalyLikelihoodState(
-              1, x, 0, 0, 0, x, 0, 0, 0, bins, false, new long[0], new long[0], at, 0);
+              1,
+              x,
+              0,
+              0,
+              0,
+              x,
+              0,
+              0,
+              0,
+              bins,
+              false,
+              new long[0],
+              new long[0],
+              at,
+              0,
+              seasonStart(condition, x),
+              0);
       return new Signal.Step(first, Signal.unknown());
     }
 
@@ -53,7 +69,35 @@ public final class AnomalyLikelihoodSignals {
     double change = difference(x, state.previous());
     double stepZ =
         condition.steps() && n >= 2 ? distance(change, state.step(), state.stepSpread()) : 0;
-    double score = Math.min(condition.capSpreads(), Math.max(levelZ, stepZ));
+    AnomalyLikelihoodCondition.Season season = condition.season();
+    double[] centres = state.centresView();
+    double seasonSpread = state.seasonSpread();
+    double usualZ = levelZ;
+    if (season != null) {
+      int b = season.bucket(n);
+      // A phase not visited yet has no centre of its own: the level stands in for it.
+      double centre = n < season.points() ? state.level() : centres[b];
+      double spread = n < season.points() ? state.levelSpread() : seasonSpread;
+      usualZ = distance(x, centre, spread);
+      if (n < condition.learningPoints() || usualZ <= condition.freezeSpreads()) {
+        centres = centres.clone();
+        // A phase learns from a bucket's share of the readings: n / buckets of them so far, and
+        // its half-life is the level's shared out over the buckets. In the first cycle each
+        // phase's centre is the mean of its readings.
+        long first = ((long) b * season.points() + season.buckets() - 1) / season.buckets();
+        double cw =
+            n < season.points()
+                ? 1.0 / (n % season.points() - first + 1)
+                : Math.max(
+                    1.0 / ((double) n / season.buckets() + 1),
+                    Baselines.smoothingWeight(
+                        Math.max(1.0, (double) condition.halfLifePoints() / season.buckets())));
+        centres[b] = blend(centres[b], x, cw);
+        double sw = weight(condition.halfLifePoints(), n);
+        seasonSpread = blend(seasonSpread, absolute(x, centre), sw);
+      }
+    }
+    double score = Math.min(condition.capSpreads(), Math.max(usualZ, stepZ));
 
     double w = weight(condition.halfLifePoints(), n);
     boolean learnLevel = n < condition.learningPoints() || levelZ <= condition.freezeSpreads();
@@ -129,7 +173,9 @@ public final class AnomalyLikelihoodSignals {
             onsetPoints,
             onsetSeconds,
             at,
-            interval);
+            interval,
+            centres,
+            seasonSpread);
     if (learning) {
       return new Signal.Step(next, Signal.unknown());
     }
@@ -169,6 +215,15 @@ public final class AnomalyLikelihoodSignals {
     }
     return condition.budget() != null
         && !new Budgeting(condition, state.binsView(), state.count(), state.interval()).learned();
+  }
+
+  private static double[] seasonStart(AnomalyLikelihoodCondition condition, double x) {
+    if (condition.season() == null) {
+      return new double[0];
+    }
+    double[] centres = new double[condition.season().buckets()];
+    java.util.Arrays.fill(centres, x);
+    return centres;
   }
 
   private static double weight(double halfLife, long learned) {

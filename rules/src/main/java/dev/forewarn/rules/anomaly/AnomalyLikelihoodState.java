@@ -23,7 +23,23 @@ public final class AnomalyLikelihoodState implements ConditionState {
   /** Nothing seen. */
   public static final AnomalyLikelihoodState INITIAL =
       new AnomalyLikelihoodState(
-          0, 0, 0, 0, 0, 0, 0, 0, 0, new long[0], false, new long[0], new long[0], null, 0);
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          new long[0],
+          false,
+          new long[0],
+          new long[0],
+          null,
+          0,
+          new double[0],
+          0);
 
   private final long count;
   private final double level;
@@ -40,6 +56,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
   private final long[] onsetSeconds;
   private final Instant lastAt;
   private final double interval;
+  private final double[] centres;
+  private final double seasonSpread;
 
   /**
    * @param count readings seen
@@ -57,6 +75,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
    * @param onsetSeconds epoch second of each recent onset, oldest first
    * @param lastAt the previous reading's time, null before the first
    * @param interval the mean seconds between readings, 0 before the second
+   * @param centres the season's phase centres, none without a season
+   * @param seasonSpread the mean absolute deviation from the phase centres
    */
   public AnomalyLikelihoodState(
       long count,
@@ -73,10 +93,26 @@ public final class AnomalyLikelihoodState implements ConditionState {
       long[] onsetPoints,
       long[] onsetSeconds,
       Instant lastAt,
-      double interval) {
+      double interval,
+      double[] centres,
+      double seasonSpread) {
     double[] numbers = {
-      level, levelSpread, step, stepSpread, previous, average, mean, variance, interval
+      level,
+      levelSpread,
+      step,
+      stepSpread,
+      previous,
+      average,
+      mean,
+      variance,
+      interval,
+      seasonSpread
     };
+    for (double centre : centres) {
+      if (!Double.isFinite(centre)) {
+        throw new IllegalArgumentException("anomaly-likelihood state: not finite");
+      }
+    }
     for (double number : numbers) {
       if (!Double.isFinite(number)) {
         throw new IllegalArgumentException("anomaly-likelihood state: not finite");
@@ -87,6 +123,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
         || stepSpread < 0
         || variance < 0
         || interval < 0
+        || seasonSpread < 0
+        || centres.length > AnomalyLikelihoodCondition.MAX_SEASON_BUCKETS
         || (bins.length != 0 && bins.length != BINS)
         || onsetPoints.length != onsetSeconds.length
         || onsetPoints.length > AnomalyLikelihoodCondition.MAX_BUDGET_CASES) {
@@ -112,6 +150,20 @@ public final class AnomalyLikelihoodState implements ConditionState {
     this.onsetSeconds = onsetSeconds.clone();
     this.lastAt = lastAt;
     this.interval = interval;
+    this.centres = centres.clone();
+    this.seasonSpread = seasonSpread;
+  }
+
+  public double[] centres() {
+    return centres.clone();
+  }
+
+  public double seasonSpread() {
+    return seasonSpread;
+  }
+
+  double[] centresView() {
+    return centres;
   }
 
   public long count() {
@@ -204,7 +256,9 @@ public final class AnomalyLikelihoodState implements ConditionState {
         && Arrays.equals(onsetPoints, s.onsetPoints)
         && Arrays.equals(onsetSeconds, s.onsetSeconds)
         && Objects.equals(lastAt, s.lastAt)
-        && Double.compare(interval, s.interval) == 0;
+        && Double.compare(interval, s.interval) == 0
+        && Arrays.equals(centres, s.centres)
+        && Double.compare(seasonSpread, s.seasonSpread) == 0;
   }
 
   @Override

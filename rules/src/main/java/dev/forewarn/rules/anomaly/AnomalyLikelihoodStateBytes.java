@@ -9,7 +9,8 @@ import java.time.Instant;
  * spread, previous value, average, the history's mean and variance and the mean interval (8 bytes
  * each); the bin counts (their number, then each as a varint); a flags byte (holding, previous
  * reading's time present); that time; the onsets (their number, then reading number and epoch
- * second of each).
+ * second of each); the season's centres (their number, then 8 bytes each) and, with any, the spread
+ * about them.
  */
 public final class AnomalyLikelihoodStateBytes {
 
@@ -45,6 +46,14 @@ public final class AnomalyLikelihoodStateBytes {
       Varints.write(out, points[i]);
       Varints.write(out, seconds[i]);
     }
+    double[] centres = state.centresView();
+    Varints.write(out, centres.length);
+    for (double centre : centres) {
+      Varints.writeDouble(out, centre);
+    }
+    if (centres.length > 0) {
+      Varints.writeDouble(out, state.seasonSpread());
+    }
   }
 
   public static AnomalyLikelihoodState read(Varints.Reader in) {
@@ -67,6 +76,12 @@ public final class AnomalyLikelihoodStateBytes {
       points[i] = in.readVarint();
       seconds[i] = in.readVarint();
     }
+    double[] centres =
+        new double[in.readLength(0, AnomalyLikelihoodCondition.MAX_SEASON_BUCKETS, "centres")];
+    for (int i = 0; i < centres.length; i++) {
+      centres[i] = in.readFinite();
+    }
+    double seasonSpread = centres.length > 0 ? in.readFinite() : 0;
     try {
       return new AnomalyLikelihoodState(
           count,
@@ -83,7 +98,9 @@ public final class AnomalyLikelihoodStateBytes {
           points,
           seconds,
           lastAt,
-          v[8]);
+          v[8],
+          centres,
+          seasonSpread);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule state: " + e.getMessage(), e);
     }

@@ -16,6 +16,7 @@ final class AnomalyLikelihoodJson {
   static final int DEFAULT_HISTORY = 2000;
   static final int DEFAULT_LEARNING = 300;
   static final double DEFAULT_PROBABILITY = 0.9999;
+  static final int DEFAULT_SEASON_BUCKETS = 24;
 
   private AnomalyLikelihoodJson() {}
 
@@ -33,7 +34,8 @@ final class AnomalyLikelihoodJson {
             "learningPoints",
             "probability",
             "clearProbability",
-            "budget"));
+            "budget",
+            "season"));
     String metric = f.string("metric", null);
     boolean steps = f.bool("steps", DEFAULT_STEPS);
     int halfLife = f.integer("halfLifePoints", DEFAULT_HALF_LIFE);
@@ -56,6 +58,15 @@ final class AnomalyLikelihoodJson {
               f, () -> new AnomalyLikelihoodCondition.Budget(cases, per, perPoints));
     }
     AnomalyLikelihoodCondition.Budget chosen = budget;
+    AnomalyLikelihoodCondition.Season season = null;
+    JsonFields cycle = f.object("season");
+    if (cycle != null) {
+      cycle.refuseUnknown(List.of("points", "buckets"));
+      int points = cycle.integer("points", 0);
+      int buckets = cycle.integer("buckets", DEFAULT_SEASON_BUCKETS);
+      season = ConditionJson.build(f, () -> new AnomalyLikelihoodCondition.Season(points, buckets));
+    }
+    AnomalyLikelihoodCondition.Season phases = season;
     return ConditionJson.build(
         f,
         () ->
@@ -70,7 +81,8 @@ final class AnomalyLikelihoodJson {
                 learning,
                 probability,
                 clearProbability,
-                chosen));
+                chosen,
+                phases));
   }
 
   static void write(AnomalyLikelihoodCondition c, ObjectNode node) {
@@ -92,6 +104,11 @@ final class AnomalyLikelihoodJson {
       } else {
         budget.put("perPoints", c.budget().perPoints());
       }
+    }
+    if (c.season() != null) {
+      ObjectNode season = node.putObject("season");
+      season.put("points", c.season().points());
+      season.put("buckets", c.season().buckets());
     }
   }
 }

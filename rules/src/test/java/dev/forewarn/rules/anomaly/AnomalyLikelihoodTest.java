@@ -28,7 +28,7 @@ class AnomalyLikelihoodTest {
 
   private static AnomalyLikelihoodCondition condition(AnomalyLikelihoodCondition.Budget budget) {
     return new AnomalyLikelihoodCondition(
-        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget);
+        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null);
   }
 
   private static Rule rule(AnomalyLikelihoodCondition condition) {
@@ -243,6 +243,41 @@ class AnomalyLikelihoodTest {
                         + "\"anomaly-likelihood\",\"metric\":\"v\",\"probability\":1}}"))
         .isInstanceOf(RuleValidationException.class)
         .hasMessageStartingWith("condition.probability:");
+  }
+
+  @Test
+  void aSeasonLearnsTheDevicesCycleAndSeesACycleThatFailsToCome() {
+    Random random = new Random(8);
+    double[] values = new double[288 * 12];
+    for (int i = 0; i < values.length; i++) {
+      boolean flatDay = i >= 288 * 9 && i < 288 * 10;
+      values[i] = (flatDay ? 0 : 20 * Math.sin(2 * Math.PI * i / 288)) + random.nextGaussian();
+    }
+    AnomalyLikelihoodCondition seasonal =
+        new AnomalyLikelihoodCondition(
+            METRIC,
+            true,
+            1000,
+            6,
+            20,
+            10,
+            2000,
+            600,
+            0.9999,
+            0.99,
+            null,
+            new AnomalyLikelihoodCondition.Season(288, 24));
+
+    AnomalyLikelihoodCondition plain =
+        new AnomalyLikelihoodCondition(
+            METRIC, true, 1000, 6, 20, 10, 2000, 600, 0.9999, 0.99, null, null);
+
+    List<Integer> opened = openings(rule(seasonal), readings(values, Duration.ofMinutes(5)));
+    List<Integer> withoutSeason = openings(rule(plain), readings(values, Duration.ofMinutes(5)));
+
+    assertThat(opened).anyMatch(i -> i >= 288 * 9 && i < 288 * 9 + 60);
+    assertThat(opened).filteredOn(i -> i < 288 * 9 || i >= 288 * 10 + 30).hasSizeLessThan(2);
+    assertThat(withoutSeason).noneMatch(i -> i >= 288 * 9 && i < 288 * 10);
   }
 
   @Test
