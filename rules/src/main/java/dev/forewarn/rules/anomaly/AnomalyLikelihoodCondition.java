@@ -30,7 +30,8 @@ import java.time.Duration;
  * @param metric the metric scored
  * @param steps whether the change since the previous reading is scored too
  * @param halfLifePoints half-life of the learned level and changes, in readings, 1 or more
- * @param freezeSpreads the level learns no reading further than this from it, more than zero
+ * @param freezeSpreads the level learns no reading further than this from it, more than zero,
+ *     unless such readings have lasted {@code learningPoints} in a row (a new normal)
  * @param capSpreads the largest raw score, more than zero
  * @param averagePoints half-life of the score's average, in readings, 1 or more (1 is none)
  * @param historyPoints half-life of the average's distribution, in readings, 2 or more

@@ -61,6 +61,7 @@ public final class AnomalyLikelihoodSignals {
               at,
               0,
               seasonStart(condition, x),
+              0,
               0);
       return new Signal.Step(first, Signal.unknown());
     }
@@ -69,6 +70,10 @@ public final class AnomalyLikelihoodSignals {
     double change = difference(x, state.previous());
     double stepZ =
         condition.steps() && n >= 2 ? distance(change, state.step(), state.stepSpread()) : 0;
+    // A change that lasts learningPoints readings is the device's new normal: learning resumes
+    // until readings are back within freezeSpreads, so that a lasting shift does not leave the
+    // device unwatched for good.
+    boolean lasting = state.skipped() >= condition.learningPoints();
     AnomalyLikelihoodCondition.Season season = condition.season();
     double[] centres = state.centresView();
     double seasonSpread = state.seasonSpread();
@@ -79,7 +84,7 @@ public final class AnomalyLikelihoodSignals {
       double centre = n < season.points() ? state.level() : centres[b];
       double spread = n < season.points() ? state.levelSpread() : seasonSpread;
       usualZ = distance(x, centre, spread);
-      if (n < condition.learningPoints() || usualZ <= condition.freezeSpreads()) {
+      if (n < condition.learningPoints() || usualZ <= condition.freezeSpreads() || lasting) {
         centres = centres.clone();
         // A phase learns from a bucket's share of the readings: n / buckets of them so far, and
         // its half-life is the level's shared out over the buckets. In the first cycle each
@@ -98,9 +103,12 @@ public final class AnomalyLikelihoodSignals {
       }
     }
     double score = Math.min(condition.capSpreads(), Math.max(usualZ, stepZ));
+    boolean beyond = (season != null ? usualZ : levelZ) > condition.freezeSpreads();
+    long skipped = beyond ? Math.min(state.skipped() + 1, condition.learningPoints()) : 0;
 
     double w = weight(condition.halfLifePoints(), n);
-    boolean learnLevel = n < condition.learningPoints() || levelZ <= condition.freezeSpreads();
+    boolean learnLevel =
+        n < condition.learningPoints() || levelZ <= condition.freezeSpreads() || lasting;
     double level = learnLevel ? blend(state.level(), x, w) : state.level();
     double levelSpread =
         learnLevel
@@ -175,7 +183,8 @@ public final class AnomalyLikelihoodSignals {
             at,
             interval,
             centres,
-            seasonSpread);
+            seasonSpread,
+            skipped);
     if (learning) {
       return new Signal.Step(next, Signal.unknown());
     }

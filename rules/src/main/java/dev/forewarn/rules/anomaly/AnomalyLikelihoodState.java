@@ -39,6 +39,7 @@ public final class AnomalyLikelihoodState implements ConditionState {
           null,
           0,
           new double[0],
+          0,
           0);
 
   private final long count;
@@ -58,6 +59,7 @@ public final class AnomalyLikelihoodState implements ConditionState {
   private final double interval;
   private final double[] centres;
   private final double seasonSpread;
+  private final long skipped;
 
   /**
    * @param count readings seen
@@ -77,6 +79,7 @@ public final class AnomalyLikelihoodState implements ConditionState {
    * @param interval the mean seconds between readings, 0 before the second
    * @param centres the season's phase centres, none without a season
    * @param seasonSpread the mean absolute deviation from the phase centres
+   * @param skipped readings in a row the level (or season) did not learn, being too far off
    */
   public AnomalyLikelihoodState(
       long count,
@@ -95,7 +98,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
       Instant lastAt,
       double interval,
       double[] centres,
-      double seasonSpread) {
+      double seasonSpread,
+      long skipped) {
     double[] numbers = {
       level,
       levelSpread,
@@ -124,6 +128,7 @@ public final class AnomalyLikelihoodState implements ConditionState {
         || variance < 0
         || interval < 0
         || seasonSpread < 0
+        || skipped < 0
         || centres.length > AnomalyLikelihoodCondition.MAX_SEASON_BUCKETS
         || (bins.length != 0 && bins.length != BINS)
         || onsetPoints.length != onsetSeconds.length
@@ -152,6 +157,11 @@ public final class AnomalyLikelihoodState implements ConditionState {
     this.interval = interval;
     this.centres = centres.clone();
     this.seasonSpread = seasonSpread;
+    this.skipped = skipped;
+  }
+
+  public long skipped() {
+    return skipped;
   }
 
   public double[] centres() {
@@ -258,7 +268,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
         && Objects.equals(lastAt, s.lastAt)
         && Double.compare(interval, s.interval) == 0
         && Arrays.equals(centres, s.centres)
-        && Double.compare(seasonSpread, s.seasonSpread) == 0;
+        && Double.compare(seasonSpread, s.seasonSpread) == 0
+        && skipped == s.skipped;
   }
 
   @Override

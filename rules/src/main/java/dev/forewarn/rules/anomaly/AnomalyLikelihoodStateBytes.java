@@ -54,6 +54,7 @@ public final class AnomalyLikelihoodStateBytes {
     if (centres.length > 0) {
       Varints.writeDouble(out, state.seasonSpread());
     }
+    Varints.write(out, state.skipped());
   }
 
   public static AnomalyLikelihoodState read(Varints.Reader in) {
@@ -82,6 +83,7 @@ public final class AnomalyLikelihoodStateBytes {
       centres[i] = in.readFinite();
     }
     double seasonSpread = centres.length > 0 ? in.readFinite() : 0;
+    long skipped = in.readVarint();
     try {
       return new AnomalyLikelihoodState(
           count,
@@ -100,7 +102,8 @@ public final class AnomalyLikelihoodStateBytes {
           lastAt,
           v[8],
           centres,
-          seasonSpread);
+          seasonSpread,
+          skipped);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule state: " + e.getMessage(), e);
     }

@@ -186,6 +186,19 @@ class AnomalyLikelihoodTest {
   }
 
   @Test
+  void acceptsALastingChangeAsTheNewNormalAndStillSeesWhatComesAfter() {
+    Map<Integer, Double> faults = new java.util.HashMap<>();
+    for (int i = 1000; i < 4000; i++) {
+      faults.put(i, i >= 3000 && i < 3005 ? -15.0 : 25.0);
+    }
+    List<Integer> opened =
+        openings(rule(condition(null)), readings(noisy(4000, 9, faults), Duration.ofMinutes(5)));
+
+    assertThat(opened).anyMatch(i -> i >= 1000 && i < 1005);
+    assertThat(opened).anyMatch(i -> i >= 3000 && i < 3010);
+  }
+
+  @Test
   void staysFiniteAndStorableForExtremeReadings() {
     double[] values = new double[600];
     for (int i = 0; i < values.length; i++) {
