@@ -40,6 +40,7 @@ import java.time.Duration;
  * @param clearProbability a likelihood below this clears, in (0, probability]
  * @param budget how often a device may start holding at most, or null for no budget
  * @param season a cycle in readings whose phases keep centres of their own, or null for none
+ * @param scale how the metric is read before scoring; null is {@link Scale#LINEAR}
  */
 public record AnomalyLikelihoodCondition(
     String metric,
@@ -53,7 +54,8 @@ public record AnomalyLikelihoodCondition(
     double probability,
     double clearProbability,
     Budget budget,
-    Season season)
+    Season season,
+    Scale scale)
     implements Condition {
 
   /** The type name in rule documents. */
@@ -90,6 +92,21 @@ public record AnomalyLikelihoodCondition(
     }
   }
 
+  /**
+   * How a value is read before it is scored: as it is, or on a log scale ({@code sign(x) · ln(1 +
+   * |x|)}), for counts and rates whose changes are multiplicative, where a spike from 10 to 100
+   * means as much as one from 1,000 to 10,000.
+   */
+  public enum Scale {
+    LINEAR,
+    LOG;
+
+    /** The value on this scale; finite for every finite value. */
+    public double apply(double value) {
+      return this == LINEAR ? value : Math.copySign(Math.log1p(Math.abs(value)), value);
+    }
+  }
+
   /** The most buckets a season may have: their centres are kept in the state. */
   public static final int MAX_SEASON_BUCKETS = 96;
 
@@ -120,6 +137,7 @@ public record AnomalyLikelihoodCondition(
   }
 
   public AnomalyLikelihoodCondition {
+    scale = scale == null ? Scale.LINEAR : scale;
     RuleChecks.metric(metric);
     RuleChecks.atLeast(halfLifePoints, 1, "halfLifePoints");
     RuleChecks.positive(freezeSpreads, "freezeSpreads");

@@ -30,7 +30,7 @@ public final class AnomalyLikelihoodSignals {
     if (value == null || !Double.isFinite(value)) {
       return null;
     }
-    double x = value;
+    double x = condition.scale().apply(value);
     long n = state.count();
     Instant at = reading.ts();
     double interval = state.interval();
@@ -189,7 +189,7 @@ public final class AnomalyLikelihoodSignals {
       return new Signal.Step(next, Signal.unknown());
     }
     Map<String, Double> evidence = new LinkedHashMap<>();
-    evidence.put("value", x);
+    evidence.put("value", value);
     evidence.put("score", score);
     evidence.put("average", average);
     evidence.put("likelihood", GaussianTail.likelihood(surprise));
@@ -201,7 +201,7 @@ public final class AnomalyLikelihoodSignals {
             + " unusual for this device (likelihood "
             + Summaries.number(GaussianTail.likelihood(surprise))
             + ")";
-    String detail = "now " + Summaries.number(x);
+    String detail = "now " + Summaries.number(value);
     if (status == ConditionStatus.CLEARS) {
       text =
           condition.metric()

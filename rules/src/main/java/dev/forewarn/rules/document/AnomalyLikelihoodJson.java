@@ -35,7 +35,8 @@ final class AnomalyLikelihoodJson {
             "probability",
             "clearProbability",
             "budget",
-            "season"));
+            "season",
+            "scale"));
     String metric = f.string("metric", null);
     boolean steps = f.bool("steps", DEFAULT_STEPS);
     int halfLife = f.integer("halfLifePoints", DEFAULT_HALF_LIFE);
@@ -67,6 +68,10 @@ final class AnomalyLikelihoodJson {
       season = ConditionJson.build(f, () -> new AnomalyLikelihoodCondition.Season(points, buckets));
     }
     AnomalyLikelihoodCondition.Season phases = season;
+    AnomalyLikelihoodCondition.Scale scale =
+        f.has("scale")
+            ? f.choice("scale", AnomalyLikelihoodCondition.Scale.class)
+            : AnomalyLikelihoodCondition.Scale.LINEAR;
     return ConditionJson.build(
         f,
         () ->
@@ -82,11 +87,13 @@ final class AnomalyLikelihoodJson {
                 probability,
                 clearProbability,
                 chosen,
-                phases));
+                phases,
+                scale));
   }
 
   static void write(AnomalyLikelihoodCondition c, ObjectNode node) {
     node.put("metric", c.metric());
+    node.put("scale", ConditionJson.word(c.scale()));
     node.put("steps", c.steps());
     node.put("halfLifePoints", c.halfLifePoints());
     node.put("freezeSpreads", c.freezeSpreads());

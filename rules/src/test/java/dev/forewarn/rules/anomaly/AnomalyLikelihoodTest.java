@@ -28,7 +28,7 @@ class AnomalyLikelihoodTest {
 
   private static AnomalyLikelihoodCondition condition(AnomalyLikelihoodCondition.Budget budget) {
     return new AnomalyLikelihoodCondition(
-        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null);
+        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null);
   }
 
   private static Rule rule(AnomalyLikelihoodCondition condition) {
@@ -279,11 +279,12 @@ class AnomalyLikelihoodTest {
             0.9999,
             0.99,
             null,
-            new AnomalyLikelihoodCondition.Season(288, 24));
+            new AnomalyLikelihoodCondition.Season(288, 24),
+            null);
 
     AnomalyLikelihoodCondition plain =
         new AnomalyLikelihoodCondition(
-            METRIC, true, 1000, 6, 20, 10, 2000, 600, 0.9999, 0.99, null, null);
+            METRIC, true, 1000, 6, 20, 10, 2000, 600, 0.9999, 0.99, null, null, null);
 
     List<Integer> opened = openings(rule(seasonal), readings(values, Duration.ofMinutes(5)));
     List<Integer> withoutSeason = openings(rule(plain), readings(values, Duration.ofMinutes(5)));
@@ -291,6 +292,39 @@ class AnomalyLikelihoodTest {
     assertThat(opened).anyMatch(i -> i >= 288 * 9 && i < 288 * 9 + 60);
     assertThat(opened).filteredOn(i -> i < 288 * 9 || i >= 288 * 10 + 30).hasSizeLessThan(2);
     assertThat(withoutSeason).noneMatch(i -> i >= 288 * 9 && i < 288 * 10);
+  }
+
+  @Test
+  void onALogScaleASpikeMeansAsMuchOnASmallCountAsOnALargeOne() {
+    Random random = new Random(10);
+    double[] small = new double[1500];
+    double[] large = new double[small.length];
+    for (int i = 0; i < small.length; i++) {
+      double factor = Math.exp(0.1 * random.nextGaussian()) * (i == 1000 ? 10 : 1);
+      small[i] = 20 * factor;
+      large[i] = 20_000 * factor;
+    }
+    AnomalyLikelihoodCondition log =
+        new AnomalyLikelihoodCondition(
+            METRIC,
+            true,
+            100,
+            6,
+            20,
+            5,
+            1000,
+            200,
+            0.9999,
+            0.999,
+            null,
+            null,
+            AnomalyLikelihoodCondition.Scale.LOG);
+
+    List<Integer> onSmall = openings(rule(log), readings(small, Duration.ofMinutes(5)));
+
+    assertThat(onSmall).contains(1000);
+    assertThat(openings(rule(log), readings(large, Duration.ofMinutes(5)))).contains(1000);
+    assertThat(AnomalyLikelihoodCondition.Scale.LOG.apply(-Double.MAX_VALUE)).isFinite();
   }
 
   @Test
