@@ -118,6 +118,22 @@ class ApiDocsIT {
     assertThat(roles(paths, "/api/me/cases/{id}", "get")).containsExactly("CUSTOMER", "CASE_LINK");
     assertThat(paths.get("/webhooks/twilio/status").get("post").get("responses").has("403"))
         .isTrue();
+    // A rule document is read as text but described as the JSON object it is.
+    for (String method : List.of("post", "put")) {
+      String path = method.equals("post") ? "/api/rules" : "/api/rules/{id}";
+      assertThat(
+              paths
+                  .get(path)
+                  .get(method)
+                  .get("requestBody")
+                  .get("content")
+                  .get("application/json")
+                  .get("schema")
+                  .get("type")
+                  .asText())
+          .as("%s %s", method, path)
+          .isEqualTo("object");
+    }
   }
 
   @Test

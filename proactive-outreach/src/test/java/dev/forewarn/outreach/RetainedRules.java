@@ -13,6 +13,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * What a subscriber that connects now gets for a rule's topic on the real broker, as the telemetry
  * job would on (re)subscribing: the retained document, or nothing when the rule was withdrawn.
+ * Tests publish their rules under a topic root of their own ({@code forewarn.mqtt.rules-topic}), so
+ * that no job of another test applies them, and clear them afterwards.
  */
 public final class RetainedRules {
 
@@ -21,8 +23,28 @@ public final class RetainedRules {
 
   private RetainedRules() {}
 
-  /** The retained document of a rule, or empty when the broker keeps none. */
-  public static Optional<String> of(String ruleId) throws Exception {
+  /** A topic root of its own for one test class: {@code forewarn-it/<random>/rules}. */
+  public static String newRoot() {
+    return "forewarn-it/" + UUID.randomUUID().toString().substring(0, 8) + "/rules";
+  }
+
+  /** Removes the retained documents of rules under a root. */
+  public static void clear(String root, String... ruleIds) throws Exception {
+    MqttClient client =
+        new MqttClient(MQTT_URL, "retained-" + UUID.randomUUID(), new MemoryPersistence());
+    client.connect();
+    try {
+      for (String ruleId : ruleIds) {
+        client.publish(root + "/" + ruleId, new byte[0], 1, true);
+      }
+    } finally {
+      client.disconnect();
+      client.close();
+    }
+  }
+
+  /** The retained document of a rule under a root, or empty when the broker keeps none. */
+  public static Optional<String> of(String root, String ruleId) throws Exception {
     LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
     MqttClient client =
         new MqttClient(MQTT_URL, "retained-" + UUID.randomUUID(), new MemoryPersistence());
@@ -31,7 +53,7 @@ public final class RetainedRules {
       options.setCleanSession(true);
       client.connect(options);
       client.subscribe(
-          "forewarn/rules/" + ruleId,
+          root + "/" + ruleId,
           1,
           (topic, message) ->
               received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class RulesApiIT {
 
   static final TestSchema SCHEMA = new TestSchema();
+  static final String ROOT = RetainedRules.newRoot();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
     registry.add("forewarn.mqtt.url", () -> RetainedRules.MQTT_URL);
+    registry.add("forewarn.mqtt.rules-topic", () -> ROOT + "/+");
   }
 
   @Autowired Actors actors;
@@ -53,6 +56,11 @@ class RulesApiIT {
   @BeforeEach
   void actAsManager() {
     http = actors.manager();
+  }
+
+  @AfterEach
+  void clearRetainedRules() throws Exception {
+    RetainedRules.clear(ROOT, ruleId, CaseEvents.RULE);
   }
 
   private ObjectNode rule(double level) {
@@ -151,7 +159,7 @@ class RulesApiIT {
     assertThat(deleted.getBody().get("active").asBoolean()).isFalse();
     assertThat(listed(CaseEvents.RULE)).isEmpty();
     assertThat(status("/api/rules/" + CaseEvents.RULE)).isEqualTo(404);
-    assertThat(RetainedRules.of(CaseEvents.RULE)).isEmpty();
+    assertThat(RetainedRules.of(ROOT, CaseEvents.RULE)).isEmpty();
     JsonNode caseNow =
         http.getForObject("/api/cases/" + theCase.get("id").asLong(), JsonNode.class);
     assertThat(caseNow.get("ruleVersion").asInt()).isEqualTo(1);
@@ -227,7 +235,7 @@ class RulesApiIT {
   }
 
   private Optional<Integer> retainedVersion() throws Exception {
-    Optional<String> document = RetainedRules.of(ruleId);
+    Optional<String> document = RetainedRules.of(ROOT, ruleId);
     return document.map(
         d -> {
           try {

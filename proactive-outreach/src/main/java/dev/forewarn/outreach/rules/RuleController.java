@@ -2,6 +2,8 @@ package dev.forewarn.outreach.rules;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -24,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "rules", description = "Alert rules: versions, validation, activation")
 class RuleController {
 
+  /** The body of the writes: read as text here, parsed by the rules library. */
+  private static final String DOCUMENT =
+      "a rule document (rules/README.md); a version in it is replaced";
+
   private final RuleService rules;
 
   RuleController(RuleService rules) {
@@ -37,7 +43,10 @@ class RuleController {
               + " activate=false a new version is a draft and the version in force stays.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RuleView> save(
-      @RequestBody(required = false) String body,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(type = "object", description = DOCUMENT)))
+          @RequestBody(required = false)
+          String body,
       @Parameter(description = "put the version in force (default true)")
           @RequestParam(defaultValue = "true")
           boolean activate) {
@@ -46,7 +55,11 @@ class RuleController {
 
   @Operation(summary = "Check a rule document without storing it; 400 names the field")
   @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> validate(@RequestBody(required = false) String body) {
+  Map<String, Object> validate(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(type = "object", description = DOCUMENT)))
+          @RequestBody(required = false)
+          String body) {
     return Map.of("valid", true, "rule", rules.validate(body));
   }
 
@@ -69,7 +82,11 @@ class RuleController {
               + " force, a draft otherwise. An identical document changes nothing (200).")
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RuleView> update(
-      @PathVariable String id, @RequestBody(required = false) String body) {
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(type = "object", description = DOCUMENT)))
+          @RequestBody(required = false)
+          String body) {
     return answer(rules.update(id, body));
   }
 

@@ -51,8 +51,9 @@ class ApiDescription {
                 .version("1")
                 .description(
                     "Rules, backtests, cases, devices, telemetry, deliveries and dead letters for"
-                        + " the service team; the customer's own account under /api/me. Errors are"
-                        + " {\\\"field\\\": …, \\\"error\\\": …}.")
+                        + " the service team; the customer's own account under /api/me. A refusal is"
+                        + " {\"field\": …, \"error\": …}, the field absent when the request as a"
+                        + " whole is at fault.")
                 .license(new License().name("Apache-2.0")))
         .components(
             new Components()
