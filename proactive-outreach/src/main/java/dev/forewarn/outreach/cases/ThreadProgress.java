@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Moves a case thread on from what really happened to its messages: a message that cannot be
  * delivered sends the same step down the route at once; when the route is used up, an agent is
- * asked to step in. The first message that goes out starts the acknowledgement window.
+ * asked to step in. The first message that goes out starts the acknowledgement window, for the case
+ * and for the cases that rode in its message.
  */
 @Component
 class ThreadProgress implements OutboxEvents {
@@ -61,13 +62,40 @@ class ThreadProgress implements OutboxEvents {
             + providerId
             + (reconciled ? " (found at the provider after an interrupted attempt)" : ""),
         m.id());
+    allClearIfClearedMeanwhile(m);
     if (m.step().equals(Step.OPENED.code())) {
       jdbc.sql(
               "UPDATE cases SET ack_due_at = now() + :millis * interval '1 ms'"
-                  + " WHERE id = :id AND ack_due_at IS NULL AND acknowledged_at IS NULL")
+                  + " WHERE (id = :id OR group_lead = :id) AND ack_due_at IS NULL"
+                  + " AND acknowledged_at IS NULL")
           .param("millis", ackWindow(thread.severity(m.caseId())).toMillis())
           .param("id", m.caseId())
           .update();
+    }
+  }
+
+  /**
+   * A message about an open case turned out to have reached the customer after the case cleared
+   * (found at the provider, or reported by a status callback): the customer has the alarm, so the
+   * all-clear follows on the same channel.
+   */
+  private void allClearIfClearedMeanwhile(ClaimedMessage m) {
+    boolean aboutOpenCase =
+        m.step().equals(Step.OPENED.code())
+            || m.step().equals(Step.REMINDER.code())
+            || m.step().startsWith(Step.UPDATED.code() + "-");
+    if (!aboutOpenCase || m.routePosition().isEmpty()) {
+      return;
+    }
+    String status =
+        jdbc.sql("SELECT status FROM cases WHERE id = :id")
+            .param("id", m.caseId())
+            .query(String.class)
+            .single();
+    if (status.equals("CLEARED")
+        && thread.queue(
+            m.caseId(), Step.ALL_CLEAR, Step.ALL_CLEAR.code(), m.routePosition().get(), null)) {
+      outbox.wakeDispatchers();
     }
   }
 
@@ -79,18 +107,25 @@ class ThreadProgress implements OutboxEvents {
       return;
     }
     int next = row.routePosition().get() + 1;
-    if (thread.queue(row.caseId(), step.get(), row.step(), next, null)) {
-      timeline.add(
-          row.caseId(),
-          "FALLBACK",
-          thread.routeStep(row.caseId(), next).map(s -> s.channel().code()).orElse(null),
-          row.step() + " moves from " + row.channel().code() + " to the next channel",
-          null);
-      outbox.wakeDispatchers();
-      log.info("fallback case_id={} step={} position={}", row.caseId(), row.step(), next);
-      return;
+    while (thread.routeStep(row.caseId(), next).isPresent()) {
+      if (thread.queue(row.caseId(), step.get(), row.step(), next, null)) {
+        timeline.add(
+            row.caseId(),
+            "FALLBACK",
+            thread.routeStep(row.caseId(), next).map(s -> s.channel().code()).orElse(null),
+            row.step() + " moves from " + row.channel().code() + " to the next channel",
+            null);
+        outbox.wakeDispatchers();
+        log.info("fallback case_id={} step={} position={}", row.caseId(), row.step(), next);
+        return;
+      }
+      if (thread.inHand(row.caseId(), row.step(), next)) {
+        return;
+      }
+      // That place was tried before and did not reach the customer: on to the one after it.
+      next++;
     }
-    if (thread.routeStep(row.caseId(), next).isEmpty() && step.get() != Step.ALL_CLEAR) {
+    if (step.get() != Step.ALL_CLEAR) {
       String problem = "no channel reached the customer: " + reason;
       jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id")
           .param("problem", problem)
@@ -98,6 +133,15 @@ class ThreadProgress implements OutboxEvents {
           .update();
       agents.open(row.caseId(), AgentTasks.ESCALATION, problem);
     }
+  }
+
+  @Override
+  public void unconfirmed(ClaimedMessage m, String reason) {
+    timeline.add(m.caseId(), "MESSAGE_UNCONFIRMED", m.channel().code(), reason, m.id());
+    jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id AND problem IS NULL")
+        .param("problem", "delivery not confirmed; it may or may not have reached the customer")
+        .param("id", m.caseId())
+        .update();
   }
 
   @Override
