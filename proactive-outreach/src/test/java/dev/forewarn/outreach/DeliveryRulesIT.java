@@ -315,13 +315,7 @@ class DeliveryRulesIT {
   // --- helpers -------------------------------------------------------------------------------
 
   private OutboxProperties shortLease() {
-    return new OutboxProperties(
-        outboxProperties.pollInterval(),
-        SHORT_LEASE,
-        outboxProperties.maxAttempts(),
-        outboxProperties.backoff(),
-        outboxProperties.maxBackoff(),
-        outboxProperties.workers());
+    return outboxProperties.withLease(SHORT_LEASE);
   }
 
   /** The real SMS channel, with the dispatcher's thread dying just before or after the call. */

@@ -41,6 +41,9 @@ public final class TwilioStandIn {
   private static final DateTimeFormatter RFC_2822 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
+  private final Map<String, com.github.tomakehurst.wiremock.stubbing.StubMapping> outages =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final WireMockServer server =
       new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -68,6 +71,7 @@ public final class TwilioStandIn {
 
   /** Forgets recorded requests and special answers; every message is accepted again. */
   public void reset() {
+    outages.clear();
     server.resetAll();
     acceptEverything();
   }
@@ -114,6 +118,89 @@ public final class TwilioStandIn {
             .inScenario(scenario)
             .whenScenarioStateIs("answered")
             .willReturn(created()));
+  }
+
+  /**
+   * Answers the next {@code times} messages to a number with an error status and one of the
+   * documented error bodies, the later ones with 201.
+   */
+  public void failTimes(String to, int status, String body, int times) {
+    String scenario = "fail-" + times + "-" + status + "-" + to;
+    for (int i = 0; i < times; i++) {
+      server.stubFor(
+          post(urlPathMatching(MESSAGES))
+              .atPriority(1)
+              .withFormParam("To", equalTo(to))
+              .inScenario(scenario)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+              .willReturn(error(status, body))
+              .willSetStateTo("failed-" + (i + 1)));
+    }
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .inScenario(scenario)
+            .whenScenarioStateIs("failed-" + times)
+            .willReturn(created()));
+  }
+
+  /** Answers every message to a number with 503 until {@link #recover} is called for it. */
+  public void failWith503(String to) {
+    outages.put(
+        to,
+        server.stubFor(
+            post(urlPathMatching(MESSAGES))
+                .atPriority(1)
+                .withFormParam("To", equalTo(to))
+                .willReturn(error(503, "error-503.json"))));
+  }
+
+  /** Cuts every message request to a number off without an answer, until {@link #recover}. */
+  public void resetConnections(String to) {
+    outages.put(
+        to,
+        server.stubFor(
+            post(urlPathMatching(MESSAGES))
+                .atPriority(1)
+                .withFormParam("To", equalTo(to))
+                .willReturn(
+                    aResponse()
+                        .withFault(
+                            com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))));
+  }
+
+  /** Ends an outage {@link #failWith503} or {@link #resetConnections} began. */
+  public void recover(String to) {
+    var stub = outages.remove(to);
+    if (stub != null) {
+      server.removeStub(stub);
+    }
+  }
+
+  /**
+   * Refuses every message to a number with error 21211, its message naming the number as Twilio's
+   * does ("The 'To' number +1415… is not a valid phone number.").
+   */
+  public void refuseNamingTheNumber(String to) {
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\": 21211, \"message\": \"The 'To' number "
+                            + to
+                            + " is not a valid phone number.\", \"more_info\":"
+                            + " \"https://www.twilio.com/docs/errors/21211\", \"status\": 400}")));
+  }
+
+  /** How many message requests to a number were answered with a status. */
+  public int answeredWith(String to, int status) {
+    return (int) sentTo(to).stream().filter(e -> e.getResponse().getStatus() == status).count();
   }
 
   /** Refuses every message to a number with Twilio error 21610 (the recipient replied STOP). */
