@@ -43,17 +43,7 @@ public final class CaseEvents {
   }
 
   public static CaseEvent opened(String deviceId, int ruleVersion, Severity severity) {
-    return CaseEvent.of(
-        deviceId,
-        new Decision(
-            Decision.Kind.OPEN,
-            RULE,
-            ruleVersion,
-            severity,
-            T0_PLUS_2M,
-            T0,
-            Map.of("compressor_temp_c", 86.4),
-            SUMMARY));
+    return opened(deviceId, ruleVersion, T0, severity);
   }
 
   /** The same episode clears ten minutes in. */
@@ -63,12 +53,17 @@ public final class CaseEvents {
 
   /** An episode that began at {@code episodeStart} opens two minutes in. */
   public static CaseEvent opened(String deviceId, Instant episodeStart, Severity severity) {
+    return opened(deviceId, 1, episodeStart, severity);
+  }
+
+  private static CaseEvent opened(
+      String deviceId, int ruleVersion, Instant episodeStart, Severity severity) {
     return CaseEvent.of(
         deviceId,
         new Decision(
             Decision.Kind.OPEN,
             RULE,
-            1,
+            ruleVersion,
             severity,
             episodeStart.plus(Duration.ofMinutes(2)),
             episodeStart,

@@ -13,12 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.forewarn.outreach.config.WakeupLoop;
-import dev.forewarn.outreach.notify.Channel;
-import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.notify.Channels;
-import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.Masking;
-import dev.forewarn.outreach.notify.OutgoingMessage;
 import dev.forewarn.outreach.outbox.OutboxDispatcher;
 import dev.forewarn.outreach.outbox.OutboxProperties;
 import jakarta.mail.internet.MimeMessage;
@@ -127,7 +123,7 @@ class DeliveryDoubtIT {
     long caseId =
         api.awaitCase(device, c -> "PENDING".equals(status(c, "sms", "opened"))).get("id").asLong();
     assertThatThrownBy(dispatcher.with(dyingAfterTheCall(), outboxProperties)::sendDue)
-        .isInstanceOf(Killed.class);
+        .isInstanceOf(InterceptedSms.Killed.class);
     TWILIO.listWhatWasAccepted(phone);
     events.insert(CaseEvents.cleared(device));
     api.awaitCase(device, c -> c.get("status").asText().equals("CLEARED"));
@@ -279,67 +275,23 @@ class DeliveryDoubtIT {
 
   /** The real SMS channel, with the dispatcher's thread dying right after Twilio accepted. */
   private Channels dyingAfterTheCall() {
-    Channel sms = channels.of(ChannelKind.SMS);
-    return wrapped(
-        message -> {
+    return InterceptedSms.around(
+        channels,
+        (sms, message) -> {
           sms.send(message);
-          throw new Killed();
+          throw new InterceptedSms.Killed();
         });
   }
 
   /** The real SMS channel, whose status callback reaches the service before the call returns. */
   private Channels callbackFirst() {
-    Channel sms = channels.of(ChannelKind.SMS);
-    return wrapped(
-        message -> {
+    return InterceptedSms.around(
+        channels,
+        (sms, message) -> {
           String sid = sms.send(message);
           String callback = TWILIO.requestsTo(message.address()).get(0).get("StatusCallback");
           new TwilioWebhooks(port).status(callback, sid, "sent");
           return sid;
         });
-  }
-
-  private Channels wrapped(Send send) {
-    Channel sms = channels.of(ChannelKind.SMS);
-    Channel wrapper =
-        new Channel() {
-          @Override
-          public ChannelKind kind() {
-            return ChannelKind.SMS;
-          }
-
-          @Override
-          public String provider() {
-            return sms.provider();
-          }
-
-          @Override
-          public boolean configured() {
-            return true;
-          }
-
-          @Override
-          public String send(OutgoingMessage message) throws DeliveryException {
-            return send.send(message);
-          }
-
-          @Override
-          public java.util.Optional<String> findAccepted(
-              OutgoingMessage message, java.time.Instant since) throws DeliveryException {
-            return sms.findAccepted(message, since);
-          }
-        };
-    return new Channels(List.of(wrapper, channels.of(ChannelKind.EMAIL)));
-  }
-
-  private interface Send {
-    String send(OutgoingMessage message) throws DeliveryException;
-  }
-
-  /** The dispatcher's death: an Error no handler in the dispatcher catches. */
-  static final class Killed extends Error {
-    Killed() {
-      super("dispatcher killed");
-    }
   }
 }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
@@ -147,27 +149,22 @@ public final class TwilioStandIn {
 
   /** Answers every message to a number with 503 until {@link #recover} is called for it. */
   public void failWith503(String to) {
-    outages.put(
-        to,
-        server.stubFor(
-            post(urlPathMatching(MESSAGES))
-                .atPriority(1)
-                .withFormParam("To", equalTo(to))
-                .willReturn(error(503, "error-503.json"))));
+    outage(to, error(503, "error-503.json"));
   }
 
   /** Cuts every message request to a number off without an answer, until {@link #recover}. */
   public void resetConnections(String to) {
+    outage(to, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+  }
+
+  private void outage(String to, ResponseDefinitionBuilder answer) {
     outages.put(
         to,
         server.stubFor(
             post(urlPathMatching(MESSAGES))
                 .atPriority(1)
                 .withFormParam("To", equalTo(to))
-                .willReturn(
-                    aResponse()
-                        .withFault(
-                            com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))));
+                .willReturn(answer)));
   }
 
   /** Ends an outage {@link #failWith503} or {@link #resetConnections} began. */

@@ -163,23 +163,6 @@ public class OutboxRepository {
   }
 
   /**
-   * Given up while the provider may have accepted it: kept apart from FAILED, so the case does not
-   * move to another channel on a guess; a delivery report settles it.
-   */
-  boolean markUnconfirmed(ClaimedMessage message, String provider, String error) {
-    return jdbc.sql(
-                "UPDATE outbox SET status = 'UNCONFIRMED', provider = :provider,"
-                    + " last_error = :error, lease_until = NULL, in_doubt = true"
-                    + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
-            .param("provider", provider)
-            .param("error", error)
-            .param("id", message.id())
-            .param("token", message.claimToken())
-            .update()
-        == 1;
-  }
-
-  /**
    * Extends the leases of rows whose provider call is still in flight, so that no other dispatcher
    * takes them over meanwhile.
    */
@@ -199,10 +182,24 @@ public class OutboxRepository {
   }
 
   boolean markFailed(ClaimedMessage message, String provider, String error) {
+    return giveUp(message, "FAILED", provider, error);
+  }
+
+  /**
+   * Given up while the provider may have accepted it: kept apart from FAILED, so the case does not
+   * move to another channel on a guess; a delivery report settles it.
+   */
+  boolean markUnconfirmed(ClaimedMessage message, String provider, String error) {
+    return giveUp(message, "UNCONFIRMED", provider, error);
+  }
+
+  /** FAILED is certain, so it is no longer in doubt; UNCONFIRMED stays in doubt. */
+  private boolean giveUp(ClaimedMessage message, String status, String provider, String error) {
     return jdbc.sql(
-                "UPDATE outbox SET status = 'FAILED', provider = :provider, last_error = :error,"
-                    + " lease_until = NULL, in_doubt = false"
+                "UPDATE outbox SET status = :status, provider = :provider, last_error = :error,"
+                    + " lease_until = NULL, in_doubt = (:status = 'UNCONFIRMED')"
                     + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
+            .param("status", status)
             .param("provider", provider)
             .param("error", error)
             .param("id", message.id())
