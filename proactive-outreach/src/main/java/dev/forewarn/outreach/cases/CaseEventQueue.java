@@ -49,6 +49,13 @@ class CaseEventQueue {
         .list();
   }
 
+  /** Whether any clear or update waits for the open of its episode. */
+  boolean anyAwaitingOpen() {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_events WHERE awaiting_open)")
+        .query(Boolean.class)
+        .single();
+  }
+
   /** The clears and updates of an episode that arrived before its open, in insertion order. */
   List<CaseEventRow> awaitingOpen(CaseEventRow opened) {
     return jdbc.sql(

@@ -93,17 +93,22 @@ public class CaseIntake {
                 .map(CaseEventRow::deviceId)
                 .collect(Collectors.toSet()));
     RoutePlanner.Routes routing = routes.forDevices(owned.values());
+    // Early clears are rare: one look per batch spares every open a look of its own.
+    boolean anyAwaiting = events.anyAwaitingOpen();
     for (CaseEventRow event : batch) {
       IntakeOutcome outcome = handle(event, owned, routing);
       CaseEventQueue.Processed done = new CaseEventQueue.Processed(event.eventId(), outcome);
       if (outcome.awaitingOpen()) {
         // Marked at once, so that an open later in this batch finds it.
         events.markProcessed(List.of(done));
+        anyAwaiting = true;
       } else {
         processed.add(done);
       }
       messages += outcome.messages();
-      if (event.type() == EventType.OPENED && outcome.description().startsWith("opened")) {
+      if (anyAwaiting
+          && event.type() == EventType.OPENED
+          && outcome.description().startsWith("opened")) {
         messages += applyAwaiting(event);
       }
     }

@@ -62,42 +62,41 @@ class ThreadProgress implements OutboxEvents {
             + providerId
             + (reconciled ? " (found at the provider after an interrupted attempt)" : ""),
         m.id());
-    allClearIfClearedMeanwhile(m);
+    boolean aboutOpenCase =
+        m.step().equals(Step.OPENED.code())
+            || m.step().equals(Step.REMINDER.code())
+            || m.step().startsWith(Step.UPDATED.code() + "-");
+    if (!aboutOpenCase) {
+      return;
+    }
+    CaseState state =
+        jdbc.sql("SELECT severity, status FROM cases WHERE id = :id")
+            .param("id", m.caseId())
+            .query(
+                (rs, row) ->
+                    new CaseState(
+                        Severity.valueOf(rs.getString("severity")), rs.getString("status")))
+            .single();
+    // Found at the provider or reported by a callback after the case cleared: the customer has
+    // the alarm, so the all-clear follows on the same channel.
+    if (state.status().equals("CLEARED")
+        && m.routePosition().isPresent()
+        && thread.queue(
+            m.caseId(), Step.ALL_CLEAR, Step.ALL_CLEAR.code(), m.routePosition().get(), null)) {
+      outbox.wakeDispatchers();
+    }
     if (m.step().equals(Step.OPENED.code())) {
       jdbc.sql(
               "UPDATE cases SET ack_due_at = now() + :millis * interval '1 ms'"
                   + " WHERE (id = :id OR group_lead = :id) AND ack_due_at IS NULL"
                   + " AND acknowledged_at IS NULL")
-          .param("millis", ackWindow(thread.severity(m.caseId())).toMillis())
+          .param("millis", ackWindow(state.severity()).toMillis())
           .param("id", m.caseId())
           .update();
     }
   }
 
-  /**
-   * A message about an open case turned out to have reached the customer after the case cleared
-   * (found at the provider, or reported by a status callback): the customer has the alarm, so the
-   * all-clear follows on the same channel.
-   */
-  private void allClearIfClearedMeanwhile(ClaimedMessage m) {
-    boolean aboutOpenCase =
-        m.step().equals(Step.OPENED.code())
-            || m.step().equals(Step.REMINDER.code())
-            || m.step().startsWith(Step.UPDATED.code() + "-");
-    if (!aboutOpenCase || m.routePosition().isEmpty()) {
-      return;
-    }
-    String status =
-        jdbc.sql("SELECT status FROM cases WHERE id = :id")
-            .param("id", m.caseId())
-            .query(String.class)
-            .single();
-    if (status.equals("CLEARED")
-        && thread.queue(
-            m.caseId(), Step.ALL_CLEAR, Step.ALL_CLEAR.code(), m.routePosition().get(), null)) {
-      outbox.wakeDispatchers();
-    }
-  }
+  private record CaseState(Severity severity, String status) {}
 
   @Override
   public void undeliverable(OutboxRow row, String reason) {
