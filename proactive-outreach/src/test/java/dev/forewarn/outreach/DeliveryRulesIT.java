@@ -14,7 +14,7 @@ import dev.forewarn.outreach.config.WakeupLoop;
 import dev.forewarn.outreach.notify.Channels;
 import dev.forewarn.outreach.outbox.OutboxDispatcher;
 import dev.forewarn.outreach.outbox.OutboxProperties;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

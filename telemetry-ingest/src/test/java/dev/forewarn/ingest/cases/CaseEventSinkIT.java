@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.testing.TestSchema;
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Decision;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.lifecycle.Decision;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
