@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
