@@ -264,20 +264,23 @@ class InboxIT {
   void aCustomersOldestStreamMakesWayWhenTooManyAreOpen() throws Exception {
     long customer = customer();
     long caseId = openCase(customer);
-    try (SseClient first = new SseClient(streamUrl(customer), null);
-        SseClient second = new SseClient(streamUrl(customer), null)) {
-      assertThat(first.status()).isEqualTo(200);
-      assertThat(second.status()).isEqualTo(200);
-      try (SseClient third = new SseClient(streamUrl(customer), null)) {
-        assertThat(third.status()).isEqualTo(200);
+    // One after the other, so that which one is the oldest is known.
+    try (SseClient first = opened(customer);
+        SseClient second = opened(customer);
+        SseClient third = opened(customer)) {
 
-        queueAppMessage(caseId, "inst-many", "Title", "to the newest streams");
+      queueAppMessage(caseId, "inst-many", "Title", "to the newest streams");
 
-        assertThat(second.next(WAIT)).isNotNull();
-        assertThat(third.next(WAIT)).isNotNull();
-        assertThat(first.next(Duration.ofSeconds(1))).isNull();
-      }
+      assertThat(second.next(WAIT)).isNotNull();
+      assertThat(third.next(WAIT)).isNotNull();
+      assertThat(first.next(Duration.ofSeconds(1))).isNull();
     }
+  }
+
+  private SseClient opened(long customer) throws Exception {
+    SseClient client = new SseClient(streamUrl(customer), null);
+    assertThat(client.status()).isEqualTo(200);
+    return client;
   }
 
   private long customer() {
