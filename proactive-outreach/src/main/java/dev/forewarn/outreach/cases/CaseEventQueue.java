@@ -49,11 +49,19 @@ class CaseEventQueue {
         .list();
   }
 
-  /** Whether any clear or update waits for the open of its episode. */
+  /**
+   * Whether any clear or update waits for the open of its episode. Asked in the order of the
+   * partial index {@code case_events_awaiting_open}, so that it reads that index (almost always
+   * empty) even where the table has no statistics; an {@code EXISTS} would let the planner scan the
+   * whole table.
+   */
   boolean anyAwaitingOpen() {
-    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_events WHERE awaiting_open)")
-        .query(Boolean.class)
-        .single();
+    return jdbc.sql(
+            "SELECT device_id FROM case_events WHERE awaiting_open"
+                + " ORDER BY device_id, rule_id, episode_start LIMIT 1")
+        .query(String.class)
+        .optional()
+        .isPresent();
   }
 
   /** The clears and updates of an episode that arrived before its open, in insertion order. */
