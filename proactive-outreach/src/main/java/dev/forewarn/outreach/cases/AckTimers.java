@@ -60,7 +60,11 @@ class AckTimers {
 
   /** Handles every case whose window ran out; returns how soon to look again. */
   Optional<Duration> run() {
-    tx.executeWithoutResult(status -> due().forEach(this::act));
+    tx.executeWithoutResult(
+        status -> {
+          shareWindowsWithGroupedCases();
+          due().forEach(this::act);
+        });
     return jdbc.sql(
             "SELECT CAST(EXTRACT(EPOCH FROM min(ack_due_at) - now()) * 1000 AS bigint)"
                 + " FROM cases c WHERE status = 'OPEN' AND acknowledged_at IS NULL"
@@ -74,6 +78,20 @@ class AckTimers {
                   : Optional.of(Duration.ofMillis(Math.max(0, millis)));
             })
         .single();
+  }
+
+  /**
+   * A grouped message starts the window of every case in it: the cases that rode in a lead's
+   * message take the lead's deadline. Done here, every few seconds, rather than with every message
+   * sent, where a look for grouped cases would cost each message a statement.
+   */
+  private void shareWindowsWithGroupedCases() {
+    jdbc.sql(
+            "UPDATE cases c SET ack_due_at = l.ack_due_at FROM cases l"
+                + " WHERE c.group_lead IS NOT NULL AND l.id = c.group_lead"
+                + " AND c.ack_due_at IS NULL AND c.acknowledged_at IS NULL AND c.status = 'OPEN'"
+                + " AND l.ack_due_at IS NOT NULL")
+        .update();
   }
 
   private List<Due> due() {

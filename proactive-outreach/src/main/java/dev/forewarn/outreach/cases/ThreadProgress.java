@@ -88,8 +88,7 @@ class ThreadProgress implements OutboxEvents {
     if (m.step().equals(Step.OPENED.code())) {
       jdbc.sql(
               "UPDATE cases SET ack_due_at = now() + :millis * interval '1 ms'"
-                  + " WHERE (id = :id OR group_lead = :id) AND ack_due_at IS NULL"
-                  + " AND acknowledged_at IS NULL")
+                  + " WHERE id = :id AND ack_due_at IS NULL AND acknowledged_at IS NULL")
           .param("millis", ackWindow(state.severity()).toMillis())
           .param("id", m.caseId())
           .update();
