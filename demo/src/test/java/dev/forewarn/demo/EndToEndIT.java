@@ -1,10 +1,14 @@
 package dev.forewarn.demo;
 
+import static dev.forewarn.demo.TestServices.INFLUX_URL;
+import static dev.forewarn.demo.TestServices.JDBC_PASSWORD;
+import static dev.forewarn.demo.TestServices.JDBC_URL;
+import static dev.forewarn.demo.TestServices.JDBC_USER;
+import static dev.forewarn.demo.TestServices.MQTT_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -18,12 +22,7 @@ import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
 import dev.forewarn.simulator.fleet.DeviceProfile;
 import dev.forewarn.simulator.fleet.GroundTruth;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,25 +39,22 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole flow on the real services: the simulator publishes to Mosquitto, the job (embedded mini
  * cluster) stores readings in InfluxDB and writes case events to PostgreSQL, the outreach service
  * opens the case and sends an SMS through the Twilio SDK to a local stand-in; email (SMTP to
- * GreenMail) is the fallback channel and stays unused while the SMS is accepted.
+ * GreenMail) is the fallback channel and stays unused while the SMS is accepted. The captured log
+ * holds no owner's full phone number or email address.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EndToEndIT {
-
-  private static final String MQTT_URL = env("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883");
-  private static final String INFLUX_URL = env("FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086");
-  private static final String JDBC_URL =
-      env("FOREWARN_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/forewarn_test");
-  private static final String JDBC_USER = env("FOREWARN_TEST_JDBC_USER", "forewarn");
-  private static final String JDBC_PASSWORD = env("FOREWARN_TEST_JDBC_PASSWORD", "forewarn");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -74,7 +70,8 @@ class EndToEndIT {
   private final List<AutoCloseable> cleanup = new ArrayList<>();
 
   @Test
-  void degradingDeviceReachesItsOwnerBySmsWhileHealthyDevicesStayQuiet() throws Exception {
+  void degradingDeviceReachesItsOwnerBySmsWhileHealthyDevicesStayQuiet(CapturedOutput log)
+      throws Exception {
     OutreachApi api = startOutreach();
     Simulator simulator = new Simulator(SimulatorConfig.parse(simulatorArgs(), Map.of()));
     List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
@@ -115,6 +112,11 @@ class EndToEndIT {
     // Email is the owner's fallback channel: Twilio accepted the SMS, so no email goes out.
     assertThat(SMTP.getReceivedMessages()).isEmpty();
     assertThat(notificationStatuses()).containsOnly("SENT").hasSize(1);
+    // The log told of the SMS, with the number masked; no owner's number or address is in it.
+    assertThat(log.getAll()).contains("channel=sms to=+15*****");
+    for (String deviceId : deviceIds) {
+      assertThat(log.getAll()).doesNotContain(phones.get(deviceId), email(deviceId));
+    }
   }
 
   private OutreachApi startOutreach() {
@@ -136,10 +138,12 @@ class EndToEndIT {
                 // Twilio is configured, so the service needs the URL its webhooks are signed for.
                 "--forewarn.outreach.public-url=https://care.forewarn.test",
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + SMTP.getSmtp().getPort());
+                "--spring.mail.port=" + SMTP.getSmtp().getPort(),
+                "--forewarn.security.link-key=" + UUID.randomUUID() + UUID.randomUUID());
     cleanup.add(context::close);
     return new OutreachApi(
-        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"),
+        DemoSecurity.apiToken(context));
   }
 
   private Map<String, String> registerOwners(OutreachApi api, List<String> deviceIds)
@@ -238,20 +242,7 @@ class EndToEndIT {
   }
 
   private JsonNode influx(String query) throws Exception {
-    String uri =
-        INFLUX_URL
-            + "/query?db="
-            + influxDatabase
-            + "&q="
-            + URLEncoder.encode(query, StandardCharsets.UTF_8);
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(uri))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body());
+    return TestServices.influx(influxDatabase, query);
   }
 
   private static Map<String, String> form(String body) {
@@ -281,10 +272,5 @@ class EndToEndIT {
       statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
     twilio.close();
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

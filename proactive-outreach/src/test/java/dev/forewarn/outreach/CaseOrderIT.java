@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * case keeps its own reminder, escalation and all-clear once its lead is gone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class CaseOrderIT {
 
@@ -53,13 +53,15 @@ class CaseOrderIT {
     TWILIO.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   OutreachClient api;
   CaseEvents events;
 
   @BeforeEach
   void fresh() {
+    http = actors.manager();
     api = new OutreachClient(http);
     events = new CaseEvents(jdbc);
   }

@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * real PostgreSQL; the lease is one second and attempts give up after two.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryDoubtIT {
@@ -84,7 +84,8 @@ class DeliveryDoubtIT {
     SMTP.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired OutboxDispatcher dispatcher;
@@ -101,6 +102,7 @@ class DeliveryDoubtIT {
 
   @BeforeEach
   void fresh() throws Exception {
+    http = actors.manager();
     TWILIO.reset();
     SMTP.purgeEmailFromAllMailboxes();
     api = new OutreachClient(http);

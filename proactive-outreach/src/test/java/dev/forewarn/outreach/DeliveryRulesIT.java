@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * instances would run them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class DeliveryRulesIT {
 
@@ -65,7 +65,8 @@ class DeliveryRulesIT {
     TWILIO.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired OutboxDispatcher dispatcher;
@@ -82,6 +83,7 @@ class DeliveryRulesIT {
 
   @BeforeEach
   void fresh() {
+    http = actors.manager();
     TWILIO.reset();
     api = new OutreachClient(http);
     events = new CaseEvents(jdbc);

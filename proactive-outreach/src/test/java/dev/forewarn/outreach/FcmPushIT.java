@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a file that a renewing process rewrites.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class FcmPushIT {
 
@@ -78,13 +78,15 @@ class FcmPushIT {
     Files.deleteIfExists(TOKEN_FILE);
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
 
   @Test
   void pushGoesToTheRegistrationTokenWithABearerTokenThatIsRenewed() throws Exception {
     int n = NEXT.incrementAndGet();
+    http = actors.manager();
     OutreachClient api = new OutreachClient(http);
     String first = "ac-push-1-" + n;
     String second = "ac-push-2-" + n;

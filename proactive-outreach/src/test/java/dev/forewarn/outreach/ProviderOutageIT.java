@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (100-300 ms), so a count of attempts would run out within a second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class ProviderOutageIT {
 
@@ -62,13 +62,15 @@ class ProviderOutageIT {
     SMTP.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   OutreachClient api;
   CaseEvents events;
 
   @BeforeEach
   void fresh() throws Exception {
+    http = actors.manager();
     TWILIO.reset();
     SMTP.purgeEmailFromAllMailboxes();
     api = new OutreachClient(http);

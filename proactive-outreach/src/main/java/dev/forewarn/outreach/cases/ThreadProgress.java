@@ -51,8 +51,9 @@ class ThreadProgress implements OutboxEvents {
 
   @Override
   public void sent(ClaimedMessage m, String provider, String providerId, boolean reconciled) {
+    long caseId = m.caseId().orElseThrow();
     timeline.add(
-        m.caseId(),
+        caseId,
         "MESSAGE_SENT",
         m.channel().code(),
         m.step()
@@ -71,7 +72,7 @@ class ThreadProgress implements OutboxEvents {
     }
     CaseState state =
         jdbc.sql("SELECT severity, status FROM cases WHERE id = :id")
-            .param("id", m.caseId())
+            .param("id", caseId)
             .query(
                 (rs, row) ->
                     new CaseState(
@@ -82,7 +83,7 @@ class ThreadProgress implements OutboxEvents {
     if (state.status().equals("CLEARED")
         && m.routePosition().isPresent()
         && thread.queue(
-            m.caseId(), Step.ALL_CLEAR, Step.ALL_CLEAR.code(), m.routePosition().get(), null)) {
+            caseId, Step.ALL_CLEAR, Step.ALL_CLEAR.code(), m.routePosition().get(), null)) {
       outbox.wakeDispatchers();
     }
     if (m.step().equals(Step.OPENED.code())) {
@@ -90,7 +91,7 @@ class ThreadProgress implements OutboxEvents {
               "UPDATE cases SET ack_due_at = now() + :millis * interval '1 ms'"
                   + " WHERE id = :id AND ack_due_at IS NULL AND acknowledged_at IS NULL")
           .param("millis", ackWindow(state.severity()).toMillis())
-          .param("id", m.caseId())
+          .param("id", caseId)
           .update();
     }
   }
@@ -135,25 +136,27 @@ class ThreadProgress implements OutboxEvents {
 
   @Override
   public void unconfirmed(ClaimedMessage m, String reason) {
-    timeline.add(m.caseId(), "MESSAGE_UNCONFIRMED", m.channel().code(), reason, m.id());
+    long caseId = m.caseId().orElseThrow();
+    timeline.add(caseId, "MESSAGE_UNCONFIRMED", m.channel().code(), reason, m.id());
     jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id AND problem IS NULL")
         .param("problem", "delivery not confirmed; it may or may not have reached the customer")
-        .param("id", m.caseId())
+        .param("id", caseId)
         .update();
   }
 
   @Override
   public void deferred(ClaimedMessage m, String reason) {
-    timeline.add(m.caseId(), "MESSAGE_DEFERRED", m.channel().code(), reason, m.id());
+    timeline.add(m.caseId().orElseThrow(), "MESSAGE_DEFERRED", m.channel().code(), reason, m.id());
   }
 
   @Override
   public void cancelled(ClaimedMessage m, String reason) {
-    timeline.add(m.caseId(), "MESSAGE_NOT_SENT", m.channel().code(), reason, m.id());
+    long caseId = m.caseId().orElseThrow();
+    timeline.add(caseId, "MESSAGE_NOT_SENT", m.channel().code(), reason, m.id());
     if (reason.contains("budget")) {
       jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id AND problem IS NULL")
           .param("problem", reason)
-          .param("id", m.caseId())
+          .param("id", caseId)
           .update();
     }
   }

@@ -74,6 +74,10 @@ public class DeliveryReports {
         .param("providerId", providerId)
         .param("id", row.row().id())
         .update();
+    if (!row.aboutCase()) {
+      // A sign-in code: its delivery state is recorded, there is no case thread to move on.
+      return Optional.of(row.row());
+    }
     if (unrecordedSend) {
       events.sent(row.asClaimed(), "twilio", providerId, true);
     }
@@ -98,6 +102,8 @@ public class DeliveryReports {
               int position = rs.getInt("route_position");
               Optional<Integer> route = rs.wasNull() ? Optional.empty() : Optional.of(position);
               String delivery = rs.getString("delivery");
+              rs.getLong("case_id");
+              boolean aboutCase = !rs.wasNull();
               return new Current(
                   new OutboxRow(
                       rs.getLong("id"),
@@ -111,7 +117,8 @@ public class DeliveryReports {
                   rs.getString("recipient"),
                   rs.getString("body_text"),
                   rs.getString("idempotency_key"),
-                  rs.getInt("attempts"));
+                  rs.getInt("attempts"),
+                  aboutCase);
             })
         .optional();
   }
@@ -124,12 +131,13 @@ public class DeliveryReports {
       String recipient,
       String text,
       String key,
-      int attempts) {
+      int attempts,
+      boolean aboutCase) {
 
     ClaimedMessage asClaimed() {
       return new ClaimedMessage(
           row.id(),
-          row.caseId(),
+          Optional.of(row.caseId()),
           row.step(),
           row.channel(),
           recipient,

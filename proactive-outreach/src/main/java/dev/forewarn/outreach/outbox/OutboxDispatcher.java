@@ -137,12 +137,12 @@ public class OutboxDispatcher {
     GateDecision decision = gate.decide(message);
     switch (decision.verdict()) {
       case DEFER:
-        if (outbox.defer(message, decision.until().orElseThrow())) {
+        if (outbox.defer(message, decision.until().orElseThrow()) && aboutCase(message)) {
           events.deferred(message, decision.reason());
         }
         break;
       case CANCEL:
-        if (outbox.cancel(message, decision.reason())) {
+        if (outbox.cancel(message, decision.reason()) && aboutCase(message)) {
           if (decision.moveOn()) {
             events.undeliverable(OutboxRow.of(message), decision.reason());
           } else {
@@ -152,7 +152,7 @@ public class OutboxDispatcher {
         log.info(
             "not sent outbox_id={} case_id={} channel={} reason={}",
             message.id(),
-            message.caseId(),
+            message.caseLabel(),
             message.channel().code(),
             decision.reason());
         break;
@@ -170,7 +170,7 @@ public class OutboxDispatcher {
     log.info(
         "reconciled outbox_id={} case_id={} channel={} found={}",
         message.id(),
-        message.caseId(),
+        message.caseLabel(),
         message.channel().code(),
         found.orElse("-"));
     return found;
@@ -183,7 +183,7 @@ public class OutboxDispatcher {
             tx.execute(
                 status -> {
                   boolean marked = outbox.markSent(message, channel.provider(), providerId);
-                  if (marked) {
+                  if (marked && aboutCase(message)) {
                     events.sent(message, channel.provider(), providerId, reconciled);
                   }
                   return marked;
@@ -193,7 +193,7 @@ public class OutboxDispatcher {
         "sent outbox_id={} case_id={} channel={} to={} provider={} provider_id={} attempt={}"
             + " reconciled={}{}",
         message.id(),
-        message.caseId(),
+        message.caseLabel(),
         message.channel().code(),
         Masking.address(message.recipient()),
         channel.provider(),
@@ -240,7 +240,7 @@ public class OutboxDispatcher {
       log.warn(
           "retrying outbox_id={} case_id={} channel={} to={} attempt={} retry_in={} reason={}",
           message.id(),
-          message.caseId(),
+          message.caseLabel(),
           message.channel().code(),
           Masking.address(message.recipient()),
           message.attempts(),
@@ -272,7 +272,7 @@ public class OutboxDispatcher {
                 return marked;
               }
               boolean marked = outbox.markFailed(message, channel.provider(), reason);
-              if (marked) {
+              if (marked && aboutCase(message)) {
                 events.undeliverable(OutboxRow.of(message), reason);
               }
               return marked;
@@ -282,7 +282,7 @@ public class OutboxDispatcher {
         "{} outbox_id={} case_id={} channel={} to={} attempt={} reason={}",
         maybeSent ? "unconfirmed" : "failed",
         message.id(),
-        message.caseId(),
+        message.caseLabel(),
         message.channel().code(),
         Masking.address(message.recipient()),
         message.attempts(),
@@ -293,12 +293,17 @@ public class OutboxDispatcher {
     return message.firstAttemptAt().plus(properties.giveUpAfter());
   }
 
+  /** Only messages about a case move a case thread on; a sign-in code has none. */
+  private static boolean aboutCase(ClaimedMessage message) {
+    return message.caseId().isPresent();
+  }
+
   private static void warnIfLeaseLost(boolean recorded, ClaimedMessage message) {
     if (!recorded) {
       log.warn(
           "lease lost outbox_id={} case_id={}: another dispatcher recorded the outcome",
           message.id(),
-          message.caseId());
+          message.caseLabel());
     }
   }
 

@@ -52,6 +52,24 @@ public record TwilioProperties(
     return !isBlank(accountSid);
   }
 
+  /** Never shows the auth token, should the properties be logged. */
+  @Override
+  public String toString() {
+    return "TwilioProperties[accountSid="
+        + accountSid
+        + ", authToken="
+        + (isBlank(authToken) ? "-" : "(hidden)")
+        + ", fromNumber="
+        + fromNumber
+        + ", baseUrl="
+        + baseUrl
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + "]";
+  }
+
   private static void requirePositive(String name, Duration value) {
     if (value != null && (value.isNegative() || value.isZero())) {
       throw new IllegalArgumentException("forewarn.twilio." + name + " must be positive: " + value);

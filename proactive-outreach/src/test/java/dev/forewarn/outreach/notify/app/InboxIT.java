@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.outreach.Actors;
 import dev.forewarn.outreach.TestSchema;
 import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.notify.Channels;
 import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.OutgoingMessage;
+import dev.forewarn.outreach.security.Role;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Last-Event-ID}. Polling is slowed to a minute, so only NOTIFY can make messages arrive in time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class InboxIT {
 
@@ -52,7 +55,16 @@ class InboxIT {
   }
 
   @LocalServerPort int port;
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
+  String staffToken;
+
+  @BeforeEach
+  void actAsManager() {
+    http = actors.manager();
+    staffToken = actors.staffToken(Role.AGENT);
+  }
+
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired Channels channels;
@@ -62,7 +74,7 @@ class InboxIT {
   void anAppOutboxRowIsStoredInTheInboxAndStreamedToTheConnectedPage() throws Exception {
     long customer = customer();
     long caseId = openCase(customer);
-    try (SseClient page = new SseClient(streamUrl(customer), null)) {
+    try (SseClient page = new SseClient(streamUrl(customer), null, staffToken)) {
       assertThat(page.status()).isEqualTo(200);
 
       long outboxId = queueAppMessage(caseId, "inst-1", "AC needs attention", "Check the filter.");
@@ -107,7 +119,7 @@ class InboxIT {
         http.getForObject("/api/customers/" + customer + "/inbox", JsonNode.class);
     String oldestId = newestFirst.get(2).get("id").asText();
 
-    try (SseClient page = new SseClient(streamUrl(customer), oldestId)) {
+    try (SseClient page = new SseClient(streamUrl(customer), oldestId, staffToken)) {
       assertThat(json.readTree(page.next(WAIT).data()).get("text").asText())
           .isEqualTo(newestFirst.get(1).get("text").asText());
       assertThat(json.readTree(page.next(WAIT).data()).get("text").asText())
@@ -126,8 +138,8 @@ class InboxIT {
     queueAppMessage(caseId, "inst-3", "Title", "before the page opened");
     await().atMost(WAIT).until(() -> inboxSize(customer) == 1);
 
-    try (SseClient page = new SseClient(streamUrl(customer), null);
-        SseClient otherPage = new SseClient(streamUrl(other), null)) {
+    try (SseClient page = new SseClient(streamUrl(customer), null, staffToken);
+        SseClient otherPage = new SseClient(streamUrl(other), null, staffToken)) {
       assertThat(page.status()).isEqualTo(200);
       assertThat(otherPage.status()).isEqualTo(200);
       queueAppMessage(caseId, "inst-3", "Title", "after");
@@ -207,8 +219,8 @@ class InboxIT {
     assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
     assertThat(tooMany.getBody().get("field").asText()).isEqualTo("limit");
 
-    try (SseClient badResume = new SseClient(streamUrl(customer), "yesterday");
-        SseClient noCustomer = new SseClient(streamUrl(999_999), null)) {
+    try (SseClient badResume = new SseClient(streamUrl(customer), "yesterday", staffToken);
+        SseClient noCustomer = new SseClient(streamUrl(999_999), null, staffToken)) {
       assertThat(badResume.status()).isEqualTo(400);
       assertThat(json.readTree(badResume.errorBody()))
           .isEqualTo(
@@ -236,10 +248,12 @@ class InboxIT {
               ("GET /api/customers/"
                       + stalled
                       + "/inbox/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                      + "Accept: text/event-stream\r\n\r\n")
+                      + "Accept: text/event-stream\r\nAuthorization: Bearer "
+                      + staffToken
+                      + "\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       await().atMost(WAIT).until(() -> streams.openStreams() == before + 1);
-      try (SseClient page = new SseClient(streamUrl(other), null)) {
+      try (SseClient page = new SseClient(streamUrl(other), null, staffToken)) {
         assertThat(page.status()).isEqualTo(200);
         // Far more than the socket buffers hold: writing it to the client blocks.
         jdbc.update(
@@ -278,7 +292,7 @@ class InboxIT {
   }
 
   private SseClient opened(long customer) throws Exception {
-    SseClient client = new SseClient(streamUrl(customer), null);
+    SseClient client = new SseClient(streamUrl(customer), null, staffToken);
     assertThat(client.status()).isEqualTo(200);
     return client;
   }
