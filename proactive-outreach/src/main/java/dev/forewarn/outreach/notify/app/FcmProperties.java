@@ -60,6 +60,8 @@ public record FcmProperties(
   public String toString() {
     return "FcmProperties[projectId="
         + projectId
+        + ", accessTokenFile="
+        + (accessTokenFile == null ? "-" : accessTokenFile)
         + ", accessToken="
         + (isBlank(accessToken) ? "-" : "(hidden)")
         + ", baseUrl="
