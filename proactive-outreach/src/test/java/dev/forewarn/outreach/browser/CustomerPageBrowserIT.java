@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forewarn.outreach.Actors;
+import dev.forewarn.outreach.CaseEvents;
 import dev.forewarn.outreach.OutreachClient;
 import dev.forewarn.outreach.TestSchema;
 import dev.forewarn.outreach.TwilioStandIn;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +155,19 @@ class CustomerPageBrowserIT {
         .isEqualTo("Thank you for your feedback: 4/5");
     assertThat(browser.all("button[data-score]")).isEmpty();
     assertThat(api.theCase(caseId).get("satisfaction").asInt()).isEqualTo(4);
+
+    // The account page asks the same question of a resolved, unrated case.
+    long second = open(dana, Duration.ofHours(30), "Porch AC");
+    actors.agent().postForEntity("/api/cases/" + second + "/resolve", null, String.class);
+    signIn(dana);
+    String rated = "#case-" + caseId;
+    String unrated = "#case-" + second;
+    assertThat(browser.find(rated).getText()).contains("Thank you for your feedback: 4/5");
+    assertThat(browser.find(unrated).getText()).contains("How did we do?");
+    browser.click(unrated + " button[data-score='5']");
+    assertThat(browser.find(unrated + " [data-done=feedback]").getText())
+        .isEqualTo("Thank you for your feedback: 5/5");
+    assertThat(api.theCase(second).get("satisfaction").asInt()).isEqualTo(5);
   }
 
   @Test
@@ -197,12 +209,6 @@ class CustomerPageBrowserIT {
     browser.open("http://127.0.0.1:" + PORT + "/api/me/devices/" + dana.device());
     assertThat(browser.text()).contains("no device");
     browser.open("http://127.0.0.1:" + PORT + "/me");
-    Object status =
-        browser
-            .driver()
-            .manage()
-            .timeouts()
-            .getScriptTimeout(); // keeps the driver's defaults visible in a failure report
     Object answered =
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
             .executeAsyncScript(
@@ -213,7 +219,6 @@ class CustomerPageBrowserIT {
                     + "/book', {method: 'POST', redirect: 'manual',"
                     + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
                     + " body: '_csrf=' + encodeURIComponent(csrf)}).then(r => done(r.status));");
-    assertThat(status).isNotNull();
     assertThat(((Number) answered).intValue()).isEqualTo(404);
     assertThat(api.timelineKinds(danasCase)).doesNotContain("BOOKED", "ACKNOWLEDGED");
   }
@@ -286,6 +291,16 @@ class CustomerPageBrowserIT {
 
   /** An overheating compressor, as the rule above decides it, with a forecast ETA. */
   private long open(Owner owner, Duration etaIn) {
+    return open(owner, etaIn, null);
+  }
+
+  /** The same on another device of the owner's, when a nickname is given. */
+  private long open(Owner owner, Duration etaIn, String anotherDevice) {
+    String device = owner.device();
+    if (anotherDevice != null) {
+      device = "ac-page-" + UUID.randomUUID().toString().substring(0, 8);
+      api.device(device, owner.id(), anotherDevice);
+    }
     Instant at = T0.plus(Duration.ofMinutes(2));
     Instant eta = Instant.now().plus(etaIn).plusSeconds(120);
     Map<String, Double> evidence = new HashMap<>();
@@ -295,7 +310,7 @@ class CustomerPageBrowserIT {
     evidence.put("eta_seconds", (double) Duration.between(at, eta).toSeconds());
     CaseEvent event =
         CaseEvent.of(
-            owner.device(),
+            device,
             new Decision(
                 Decision.Kind.OPEN,
                 "compressor-overheat",
@@ -307,27 +322,13 @@ class CustomerPageBrowserIT {
                 "compressor_temp_c above 85.0 for 2m (now 86.4)",
                 Optional.of(eta),
                 OptionalDouble.of(0.9)));
-    jdbc.update(
-        "INSERT INTO case_events (event_id, type, device_id, rule_id, rule_version, severity,"
-            + " occurred_at, episode_start, evidence, summary)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)",
-        UUID.fromString(event.eventId()),
-        event.type().name(),
-        event.deviceId(),
-        event.ruleId(),
-        event.ruleVersion(),
-        event.severity().name(),
-        event.occurredAt().atOffset(ZoneOffset.UTC),
-        event.episodeStart().atOffset(ZoneOffset.UTC),
-        event.evidence().entrySet().stream()
-            .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
-            .collect(Collectors.joining(", ", "{", "}")),
-        event.summary());
-    jdbc.execute("NOTIFY case_events");
-    return api.awaitCase(owner.device(), c -> true).get("id").asLong();
+    new CaseEvents(jdbc).insert(event);
+    return api.awaitCase(device, c -> true).get("id").asLong();
   }
 
+  /** The SMS the stand-in received, once the service has recorded the first one as sent. */
   private List<String> smsTo(Owner owner) {
+    api.awaitCase(owner.device(), c -> OutreachClient.sent(c, "sms", "opened"));
     return await()
         .atMost(OutreachClient.WAIT)
         .until(
