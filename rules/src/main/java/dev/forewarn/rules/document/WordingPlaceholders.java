@@ -1,5 +1,6 @@
 package dev.forewarn.rules.document;
 
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodCondition;
 import dev.forewarn.rules.composite.AnyOpensCondition;
 import dev.forewarn.rules.composite.CompositeCondition;
 import dev.forewarn.rules.condition.Condition;
@@ -44,6 +45,17 @@ final class WordingPlaceholders {
     } else if (condition instanceof BaselineDriftCondition d) {
       metric(names, prefix, d.metric(), "value", "smoothed", "baseline", "spread");
       plain(names, prefix, "deviation", "k", "bucket");
+    } else if (condition instanceof AnomalyLikelihoodCondition a) {
+      metric(names, prefix, a.metric(), "value");
+      plain(
+          names,
+          prefix,
+          "score",
+          "average",
+          "likelihood",
+          "surprise",
+          "threshold",
+          "budget_learning");
     } else if (condition instanceof SilenceCondition) {
       plain(names, prefix, "silent_seconds", "after_seconds");
     } else if (condition instanceof DeviationIndexCondition) {
