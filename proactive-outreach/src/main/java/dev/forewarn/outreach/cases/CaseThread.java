@@ -8,6 +8,7 @@ import dev.forewarn.outreach.security.links.CaseLinks;
 import dev.forewarn.outreach.templates.MessageFacts;
 import dev.forewarn.outreach.templates.MessageRenderer;
 import dev.forewarn.outreach.templates.Rendered;
+import dev.forewarn.outreach.templates.RuleWordings;
 import dev.forewarn.outreach.templates.Step;
 import dev.forewarn.outreach.timeline.Timeline;
 import dev.forewarn.rules.document.Severity;
@@ -31,14 +32,17 @@ class CaseThread {
   private final MessageRenderer renderer;
   private final Timeline timeline;
   private final CaseLinks links;
+  private final RuleWordings wordings;
 
   CaseThread(
       JdbcClient jdbc,
       OutboxRepository outbox,
       MessageRenderer renderer,
       Timeline timeline,
-      CaseLinks links) {
+      CaseLinks links,
+      RuleWordings wordings) {
     this.jdbc = jdbc;
+    this.wordings = wordings;
     this.outbox = outbox;
     this.renderer = renderer;
     this.timeline = timeline;
@@ -215,8 +219,9 @@ class CaseThread {
   /** The case first, then the cases grouped into it. */
   private List<MessageFacts> facts(long caseId, String customerName) {
     return jdbc.sql(
-            "SELECT c.id, c.rule_id, c.severity, c.summary, c.eta, c.link_generation, c.device_id,"
-                + " d.nickname, d.model FROM cases c"
+            "SELECT c.id, c.rule_id, c.rule_version, c.evidence::text AS evidence, c.severity,"
+                + " c.summary, c.eta, c.link_generation, c.device_id, d.nickname, d.model"
+                + " FROM cases c"
                 + " LEFT JOIN devices d ON d.device_id = c.device_id"
                 + " WHERE c.id = :id OR c.group_lead = :id ORDER BY (c.id = :id) DESC, c.id")
         .param("id", caseId)
@@ -234,7 +239,11 @@ class CaseThread {
                   rs.getString("rule_id"),
                   rs.getString("summary"),
                   Optional.ofNullable(eta).map(OffsetDateTime::toInstant),
-                  links.url(rs.getLong("id"), rs.getInt("link_generation")));
+                  links.url(rs.getLong("id"), rs.getInt("link_generation")),
+                  wordings.of(
+                      rs.getString("rule_id"),
+                      rs.getInt("rule_version"),
+                      rs.getString("evidence")));
             })
         .list();
   }

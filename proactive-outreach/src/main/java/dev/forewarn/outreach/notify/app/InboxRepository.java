@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code app_inbox} table. */
 @Repository
-class InboxRepository {
+public class InboxRepository {
 
   private static final String COLUMNS =
       "id, customer_id, installation_id, case_id, title, body_text, created_at, read_at";
@@ -75,7 +75,7 @@ class InboxRepository {
         .list();
   }
 
-  List<InboxMessage> newest(long customerId, int limit) {
+  public List<InboxMessage> newest(long customerId, int limit) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
