@@ -5,6 +5,8 @@ import dev.forewarn.outreach.customers.CustomerRepository;
 import dev.forewarn.outreach.security.Principals;
 import dev.forewarn.outreach.security.links.CaseLinks;
 import dev.forewarn.outreach.web.ConflictException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -27,6 +29,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * 410 expired or withdrawn). Actions answer with a redirect back to the page (POST, then GET).
  */
 @Controller
+@Tag(name = "pages", description = "Server-rendered pages for customers")
 class CaseLinkPageController {
 
   private static final String VIA = "on the self-service page";
@@ -44,6 +47,9 @@ class CaseLinkPageController {
     this.cards = cards;
   }
 
+  @Operation(
+      summary =
+          "The page a message's link opens, for its one case (HTML; 404 not a valid link, 410 expired or withdrawn)")
   @GetMapping("/c/{token}")
   String page(
       @PathVariable String token,
@@ -73,21 +79,25 @@ class CaseLinkPageController {
         .orElseGet(() -> refused(CaseLinks.Refusal.INVALID, response, model));
   }
 
+  @Operation(summary = "The page's acknowledge form (CSRF token); 303 back to the page")
   @PostMapping("/c/{token}/acknowledge")
   String acknowledge(@PathVariable String token, HttpServletResponse response, Model model) {
     return act(token, response, model, (link, id) -> cases.acknowledge(link, id, VIA));
   }
 
+  @Operation(summary = "The page's book-a-visit form (CSRF token); 303 back to the page")
   @PostMapping("/c/{token}/book")
   String book(@PathVariable String token, HttpServletResponse response, Model model) {
     return act(token, response, model, (link, id) -> cases.book(link, id, VIA));
   }
 
+  @Operation(summary = "The page's snooze form (CSRF token); 303 back to the page")
   @PostMapping("/c/{token}/snooze")
   String snooze(@PathVariable String token, HttpServletResponse response, Model model) {
     return act(token, response, model, (link, id) -> cases.snooze(link, id, VIA));
   }
 
+  @Operation(summary = "The page's rating form, score 1 to 5 (CSRF token); 303 back to the page")
   @PostMapping("/c/{token}/feedback")
   String feedback(
       @PathVariable String token,

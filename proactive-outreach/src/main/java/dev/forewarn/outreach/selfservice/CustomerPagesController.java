@@ -9,6 +9,8 @@ import dev.forewarn.outreach.preferences.PreferencesRepository;
 import dev.forewarn.outreach.security.CustomerScope;
 import dev.forewarn.outreach.security.signin.SignInCodes;
 import dev.forewarn.outreach.web.ConflictException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -34,6 +36,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * inbox (live over {@code /api/me/inbox/stream}) and their contact preferences, in their language.
  */
 @Controller
+@Tag(name = "pages", description = "Server-rendered pages for customers")
 class CustomerPagesController {
 
   private static final String VIA = "in the customer's account";
@@ -63,6 +66,7 @@ class CustomerPagesController {
     this.cards = cards;
   }
 
+  @Operation(summary = "The customer's sign-in page: an address, then the one-time code (HTML)")
   @GetMapping("/me/sign-in")
   String signIn(
       @RequestParam(required = false) String error,
@@ -75,6 +79,9 @@ class CustomerPagesController {
     return "sign-in";
   }
 
+  @Operation(
+      summary =
+          "Sends a one-time code to the address, when it is one customer's (form with CSRF token; 429 too many codes)")
   @PostMapping("/me/sign-in/code")
   String requestCode(
       @RequestParam String address, CsrfToken csrf, HttpServletResponse response, Model model) {
@@ -98,6 +105,7 @@ class CustomerPagesController {
     return "sign-in";
   }
 
+  @Operation(summary = "The signed-in customer's page: devices, cases, inbox, preferences (HTML)")
   @GetMapping("/me")
   String account(
       @AuthenticationPrincipal CustomerScope me,
@@ -135,6 +143,9 @@ class CustomerPagesController {
     return "account";
   }
 
+  @Operation(
+      summary =
+          "A case action of the signed-in customer from their page (form with CSRF token); 404 for a case not theirs")
   @PostMapping("/me/cases/{id}/{action}")
   String act(
       @AuthenticationPrincipal CustomerScope me,
@@ -160,6 +171,7 @@ class CustomerPagesController {
     return "redirect:/me#case-" + id;
   }
 
+  @Operation(summary = "The signed-in customer's preferences form (CSRF token)")
   @PostMapping("/me/preferences")
   String savePreferences(
       @AuthenticationPrincipal CustomerScope me,
