@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up the services Forewarn's integration tests and demo talk to, on 127.0.0.1:
 # the project's own Mosquitto (config/mosquitto/forewarn.conf), InfluxDB 1.x and PostgreSQL;
-# and installs the Prism mock server (tools/prism) that the Twilio contract test starts itself.
+# installs the Prism mock server (tools/prism) that the Twilio contract test starts itself, and
+# Debian's chromium and chromium-driver, which the browser tests drive headless.
 #
 #   scripts/services.sh up       install what is missing, start what is not running, wait
 #   scripts/services.sh status   say what runs, start nothing (exit 3 when something is down)
@@ -97,6 +98,12 @@ install_missing() {
     || packages+=(postgresql)
   command -v curl >/dev/null || packages+=(curl)
   command -v npm >/dev/null || packages+=(nodejs npm)
+  # The browser tests drive Debian's own Chromium through its matching chromedriver.
+  [[ -x /usr/bin/chromium ]] || packages+=(chromium)
+  [[ -x /usr/bin/chromedriver ]] || packages+=(chromium-driver)
+  # Korean pages in screenshots need a Korean font.
+  [[ -d /usr/share/fonts/opentype/noto ]] && fc-list :lang=ko 2>/dev/null | grep -q . \
+    || packages+=(fonts-noto-cjk)
   ((${#packages[@]} == 0)) && return 0
   [[ $INSTALL == 1 ]] || die "missing packages: ${packages[*]} (FOREWARN_INSTALL=0)"
   echo "services: installing ${packages[*]}"

@@ -43,13 +43,29 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
     }
   }
 
-  /** Compressor above 85 °C for two simulated minutes and three readings; clears below 80 °C. */
+  /**
+   * Compressor above 85 °C for two simulated minutes and three readings; clears below 80 °C. A
+   * trend forecast beside it estimates when the compressor reaches the failure level (95 °C), so
+   * the case carries an ETA; its horizon of one second lets only the threshold open the case (the
+   * forecast alone holds only once the level is past 95 °C). Customers read the rule's own wording,
+   * in English or Korean, with units.
+   */
   static String ruleJson(String ruleId, List<String> deviceIds) {
     return """
-        {"id": "%s", "type": "threshold", "name": "Compressor overheating",
+        {"id": "%s", "schemaVersion": 2, "name": "Compressor overheating",
          "severity": "warning", "scope": {"models": ["%s"], "deviceIds": [%s]},
-         "metric": "compressor_temp_c", "direction": "above", "level": 85.0, "clearLevel": 80.0,
-         "sustainedFor": "PT2M", "minPoints": 3}
+         "condition": {"type": "any", "conditions": [
+           {"type": "threshold", "metric": "compressor_temp_c", "direction": "above",
+            "level": 85.0, "clearLevel": 80.0},
+           {"type": "trend-forecast", "metric": "compressor_temp_c", "direction": "above",
+            "limit": 95.0, "horizon": "PT1S", "clearHorizon": "P1D", "window": "PT12M",
+            "buckets": 6, "minPointsInWindow": 6}]},
+         "sustainedFor": "PT2M", "minPoints": 3,
+         "customerWording": {
+           "text": {
+             "en": "The compressor is running hot: {conditions[0].value}, limit {conditions[0].level}",
+             "ko": "압축기가 과열되고 있습니다: {conditions[0].value}, 기준 {conditions[0].level}"},
+           "units": {"compressor_temp_c": "°C"}}}
         """
         .formatted(
             ruleId,

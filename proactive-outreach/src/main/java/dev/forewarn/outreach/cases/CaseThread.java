@@ -8,6 +8,7 @@ import dev.forewarn.outreach.security.links.CaseLinks;
 import dev.forewarn.outreach.templates.MessageFacts;
 import dev.forewarn.outreach.templates.MessageRenderer;
 import dev.forewarn.outreach.templates.Rendered;
+import dev.forewarn.outreach.templates.RuleWordings;
 import dev.forewarn.outreach.templates.Step;
 import dev.forewarn.outreach.timeline.Timeline;
 import dev.forewarn.rules.document.Severity;
@@ -31,14 +32,17 @@ class CaseThread {
   private final MessageRenderer renderer;
   private final Timeline timeline;
   private final CaseLinks links;
+  private final RuleWordings wordings;
 
   CaseThread(
       JdbcClient jdbc,
       OutboxRepository outbox,
       MessageRenderer renderer,
       Timeline timeline,
-      CaseLinks links) {
+      CaseLinks links,
+      RuleWordings wordings) {
     this.jdbc = jdbc;
+    this.wordings = wordings;
     this.outbox = outbox;
     this.renderer = renderer;
     this.timeline = timeline;
@@ -78,13 +82,21 @@ class CaseThread {
         .optional();
   }
 
-  /** The route position of the newest message that went out and was not reported lost. */
+  /**
+   * The route position of the newest message that went out and was not reported lost. A case that
+   * rode in another case's message has none of its own: the place on its route with the channel and
+   * address of its lead's message is the one that worked.
+   */
   Optional<Integer> workingPosition(long caseId) {
     return jdbc.sql(
-            "SELECT route_position FROM outbox WHERE case_id = :caseId AND status = 'SENT'"
-                + " AND route_position IS NOT NULL"
-                + " AND coalesce(delivery, '') NOT IN ('undelivered', 'failed', 'bounced')"
-                + " ORDER BY sent_at DESC, id DESC LIMIT 1")
+            "SELECT r.position FROM cases c"
+                + " JOIN outbox o ON o.case_id = c.id OR o.case_id = c.group_lead"
+                + " JOIN case_routes r ON r.case_id = c.id AND r.channel = o.channel"
+                + "  AND r.address = o.recipient"
+                + " WHERE c.id = :caseId AND o.status = 'SENT' AND o.route_position IS NOT NULL"
+                + " AND coalesce(o.delivery, '') NOT IN ('undelivered', 'failed', 'bounced')"
+                + " ORDER BY o.sent_at DESC, o.id DESC, (r.position = o.route_position) DESC,"
+                + " r.position LIMIT 1")
         .param("caseId", caseId)
         .query(Integer.class)
         .optional();
@@ -141,6 +153,22 @@ class CaseThread {
     return id.isPresent();
   }
 
+  /**
+   * Whether a step's message for a place on the route is queued, in flight, sent or possibly sent,
+   * i.e. still able to reach the customer.
+   */
+  boolean inHand(long caseId, String stepCode, int position) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE case_id = :caseId AND step = :step"
+                + " AND route_position = :position"
+                + " AND status IN ('PENDING', 'SENDING', 'SENT', 'UNCONFIRMED'))")
+        .param("caseId", caseId)
+        .param("step", stepCode)
+        .param("position", position)
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Renders the rows of a case's step that have not been tried yet again, e.g. after grouping. */
   void rerenderWaiting(long caseId, String stepCode) {
     List<Long> waiting =
@@ -191,8 +219,9 @@ class CaseThread {
   /** The case first, then the cases grouped into it. */
   private List<MessageFacts> facts(long caseId, String customerName) {
     return jdbc.sql(
-            "SELECT c.id, c.rule_id, c.severity, c.summary, c.eta, c.link_generation, c.device_id,"
-                + " d.nickname, d.model FROM cases c"
+            "SELECT c.id, c.rule_id, c.rule_version, c.evidence::text AS evidence, c.severity,"
+                + " c.summary, c.eta, c.link_generation, c.device_id, d.nickname, d.model"
+                + " FROM cases c"
                 + " LEFT JOIN devices d ON d.device_id = c.device_id"
                 + " WHERE c.id = :id OR c.group_lead = :id ORDER BY (c.id = :id) DESC, c.id")
         .param("id", caseId)
@@ -210,7 +239,11 @@ class CaseThread {
                   rs.getString("rule_id"),
                   rs.getString("summary"),
                   Optional.ofNullable(eta).map(OffsetDateTime::toInstant),
-                  links.url(rs.getLong("id"), rs.getInt("link_generation")));
+                  links.url(rs.getLong("id"), rs.getInt("link_generation")),
+                  wordings.of(
+                      rs.getString("rule_id"),
+                      rs.getInt("rule_version"),
+                      rs.getString("evidence")));
             })
         .list();
   }

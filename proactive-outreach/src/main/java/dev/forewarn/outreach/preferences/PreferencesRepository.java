@@ -60,7 +60,7 @@ public class PreferencesRepository {
     return found;
   }
 
-  void save(long customerId, Preferences p) {
+  public void save(long customerId, Preferences p) {
     QuietHours quiet = p.quietHours();
     jdbc.sql(
             "UPDATE customers SET locale = :locale, time_zone = :zone, quiet_start = :start,"

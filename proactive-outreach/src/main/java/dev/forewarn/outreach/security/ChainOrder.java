@@ -12,6 +12,7 @@ public final class ChainOrder {
   public static final int API = 30;
   public static final int CASE_LINK_PAGES = 40;
   public static final int CUSTOMER_PAGES = 50;
+  public static final int STATIC_ASSETS = 60;
   public static final int CONSOLE = 100;
 
   private ChainOrder() {}

@@ -22,7 +22,10 @@ public class CustomerCases {
 
   private static final String SELECT =
       "SELECT c.id, c.device_id, c.status, c.severity, c.summary, c.eta, c.opened_at,"
-          + " c.acknowledged_at IS NOT NULL AS acknowledged, c.snoozed_until, c.satisfaction,"
+          + " c.acknowledged_at, c.snoozed_until, c.satisfaction, c.episode_start, c.rule_id,"
+          + " c.rule_version, c.evidence::text AS evidence,"
+          + " (SELECT min(o.sent_at) FROM outbox o WHERE o.case_id = c.id AND o.status = 'SENT')"
+          + " AS told_at,"
           + " COALESCE(d.nickname, d.model, c.device_id) AS device,"
           + " EXISTS (SELECT 1 FROM agent_tasks t WHERE t.case_id = c.id"
           + " AND t.kind = 'BOOKING') AS booked"
@@ -99,6 +102,8 @@ public class CustomerCases {
   private static CustomerCase row(ResultSet rs, int row) throws SQLException {
     OffsetDateTime eta = rs.getObject("eta", OffsetDateTime.class);
     OffsetDateTime snoozed = rs.getObject("snoozed_until", OffsetDateTime.class);
+    OffsetDateTime told = rs.getObject("told_at", OffsetDateTime.class);
+    OffsetDateTime acknowledged = rs.getObject("acknowledged_at", OffsetDateTime.class);
     int satisfaction = rs.getInt("satisfaction");
     Integer score = rs.wasNull() ? null : satisfaction;
     return new CustomerCase(
@@ -110,9 +115,15 @@ public class CustomerCases {
         rs.getString("summary"),
         Optional.ofNullable(eta).map(OffsetDateTime::toInstant),
         rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
-        rs.getBoolean("acknowledged"),
+        acknowledged != null,
         rs.getBoolean("booked"),
         Optional.ofNullable(snoozed).map(OffsetDateTime::toInstant),
-        score);
+        score,
+        rs.getObject("episode_start", OffsetDateTime.class).toInstant(),
+        Optional.ofNullable(told).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(acknowledged).map(OffsetDateTime::toInstant),
+        rs.getString("rule_id"),
+        rs.getInt("rule_version"),
+        rs.getString("evidence"));
   }
 }

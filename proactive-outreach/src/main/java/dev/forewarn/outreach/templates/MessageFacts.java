@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param summary the rule's sentence, used when no plain wording exists for the rule
  * @param eta predicted time of failure, when the rule gives one
  * @param link the customer's self-service page for the case
+ * @param wording the rule's own customer wording, when it has one
  */
 public record MessageFacts(
     long caseId,
@@ -24,7 +25,21 @@ public record MessageFacts(
     String ruleId,
     String summary,
     Optional<Instant> eta,
-    String link) {
+    String link,
+    Optional<CaseWording> wording) {
+
+  /** The facts of a case whose rule has no customer wording of its own. */
+  public MessageFacts(
+      long caseId,
+      String customerName,
+      String deviceLabel,
+      Severity severity,
+      String ruleId,
+      String summary,
+      Optional<Instant> eta,
+      String link) {
+    this(caseId, customerName, deviceLabel, severity, ruleId, summary, eta, link, Optional.empty());
+  }
 
   /** The device label from what is known about it. */
   public static String deviceLabel(Optional<String> nickname, Optional<String> model, String id) {

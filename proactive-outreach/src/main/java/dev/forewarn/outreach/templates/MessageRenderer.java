@@ -1,11 +1,14 @@
 package dev.forewarn.outreach.templates;
 
 import dev.forewarn.outreach.notify.ChannelKind;
+import dev.forewarn.rules.document.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -22,6 +25,8 @@ public class MessageRenderer {
   /** Longer texts use the {@code .short} variant of their template. */
   public static final int SMS_MAX_SEGMENTS = 3;
 
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
   private final TemplateBundle templates = new TemplateBundle();
 
   /**
@@ -34,7 +39,7 @@ public class MessageRenderer {
       Step step, ChannelKind channel, String locale, List<MessageFacts> cases, Instant now) {
     MessageFacts lead = cases.get(0);
     String kind = cases.size() > 1 && has(step, "sms", ".group", locale) ? ".group" : "";
-    Map<String, String> values = values(lead, cases, kind, locale, now);
+    Map<String, String> values = values(step, lead, cases, locale, now);
     String sms = sms(step, kind, locale, lead.ruleId(), values);
     if (channel == ChannelKind.SMS) {
       return new Rendered(Optional.empty(), sms, Optional.empty());
@@ -85,7 +90,7 @@ public class MessageRenderer {
   }
 
   private Map<String, String> values(
-      MessageFacts lead, List<MessageFacts> cases, String kind, String locale, Instant now) {
+      Step step, MessageFacts lead, List<MessageFacts> cases, String locale, Instant now) {
     String list =
         cases.stream()
             .map(
@@ -94,37 +99,81 @@ public class MessageRenderer {
                         get("item", locale, c),
                         Map.of("device", c.deviceLabel(), "what", what(c, locale))))
             .collect(Collectors.joining(" "));
-    return Map.of(
-        "name", lead.customerName(),
-        "device", lead.deviceLabel(),
-        "what", what(lead, locale),
-        "eta", eta(lead, locale, now),
-        "action", get("action." + lead.severity(), locale, lead),
-        "link", lead.link(),
-        "case", String.valueOf(lead.caseId()),
-        "count", String.valueOf(cases.size()),
-        "list", list);
+    List<CustomerAction> offered = CustomerAction.offeredBy(step);
+    return Map.ofEntries(
+        Map.entry("offers", offers("sms", offered, locale)),
+        Map.entry("choices", offers("email", offered, locale)),
+        Map.entry("name", lead.customerName()),
+        Map.entry("device", lead.deviceLabel()),
+        Map.entry("what", what(lead, locale)),
+        Map.entry("eta", eta(lead, locale, now)),
+        Map.entry("action", get("action." + lead.severity(), locale, lead)),
+        Map.entry("link", lead.link()),
+        Map.entry("case", String.valueOf(lead.caseId())),
+        Map.entry("count", String.valueOf(cases.size())),
+        Map.entry("list", list));
   }
 
-  private String what(MessageFacts facts, String locale) {
-    return templates
-        .find("what", locale, facts.ruleId())
-        .orElseGet(() -> sentence(facts.summary()));
+  /**
+   * What is happening, in the customer's words: the rule's own wording filled with the case's
+   * evidence, else the template for the rule or its family, else a plain sentence. Never the rule's
+   * summary, which names metrics and is for the console.
+   */
+  public String what(MessageFacts facts, String locale) {
+    return facts
+        .wording()
+        .flatMap(w -> w.in(locale))
+        .map(MessageRenderer::withoutFullStop)
+        .or(() -> templates.find("what", locale, facts.ruleId()).filter(t -> !t.isBlank()))
+        .orElseGet(() -> templates.get("what.generic", locale, null));
+  }
+
+  /** What the customer should do about a case of this severity. */
+  public String action(Severity severity, String locale, String ruleId) {
+    return templates.get("action." + severity, locale, ruleId);
+  }
+
+  /**
+   * The actions in words, as a message of this kind offers them ({@code sms}: the replies; {@code
+   * email}: what the linked page lets them do).
+   */
+  public String offers(String kind, List<CustomerAction> actions, String locale) {
+    if (actions.isEmpty()) {
+      return "";
+    }
+    List<String> words =
+        actions.stream().map(a -> templates.get("offer." + kind + "." + a, locale, null)).toList();
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    return String.join(
+            templates.get("offer." + kind + ".join", locale, null),
+            words.subList(0, words.size() - 1))
+        + templates.get("offer." + kind + ".last", locale, null)
+        + words.get(words.size() - 1);
   }
 
   private String eta(MessageFacts facts, String locale, Instant now) {
     if (facts.eta().isEmpty() || !facts.eta().get().isAfter(now)) {
       return "";
     }
-    Duration left = Duration.between(now, facts.eta().get());
-    long hours = Math.max(1, Math.round(left.toMinutes() / 60.0));
-    String amount =
-        hours < 48
-            ? fill(get("eta.hours", locale, facts), Map.of("n", String.valueOf(hours)))
-            : fill(
-                get("eta.days", locale, facts),
-                Map.of("n", String.valueOf(Math.round(hours / 24.0))));
+    String amount = duration(Duration.between(now, facts.eta().get()), locale, facts.ruleId());
     return fill(get("eta", locale, facts), Map.of("duration", amount)) + " ";
+  }
+
+  /** A time left in words: minutes (in fives) below 90 minutes, hours below 48, else days. */
+  public String duration(Duration left, String locale, String ruleId) {
+    long minutes = left.toMinutes();
+    if (minutes < 90) {
+      long fives = Math.max(5, Math.round(minutes / 5.0) * 5);
+      return fill(templates.get("eta.minutes", locale, ruleId), Map.of("n", String.valueOf(fives)));
+    }
+    long hours = Math.round(minutes / 60.0);
+    return hours < 48
+        ? fill(templates.get("eta.hours", locale, ruleId), Map.of("n", String.valueOf(hours)))
+        : fill(
+            templates.get("eta.days", locale, ruleId),
+            Map.of("n", String.valueOf(Math.round(hours / 24.0))));
   }
 
   private boolean has(Step step, String channel, String kind, String locale) {
@@ -135,20 +184,20 @@ public class MessageRenderer {
     return templates.get(key, locale, facts.ruleId());
   }
 
+  /**
+   * Fills the template's placeholders in one pass, so that a value containing braces (a customer
+   * named "Jo {link}") is kept as written instead of being filled in turn.
+   */
   private static String fill(String template, Map<String, String> values) {
-    String out = template;
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      out = out.replace("{" + value.getKey() + "}", value.getValue());
-    }
-    return out.strip();
+    return PLACEHOLDER
+        .matcher(template)
+        .replaceAll(m -> Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())))
+        .strip();
   }
 
-  private static String sentence(String summary) {
-    String trimmed = summary == null ? "" : summary.strip();
-    if (trimmed.endsWith(".")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    return trimmed.isEmpty() ? "a reading is outside its normal range" : trimmed;
+  private static String withoutFullStop(String sentence) {
+    String trimmed = sentence.strip();
+    return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
   }
 
   /** The text part as HTML: one paragraph per blank-line block, the link made clickable. */

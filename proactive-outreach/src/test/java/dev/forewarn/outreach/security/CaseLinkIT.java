@@ -68,7 +68,8 @@ class CaseLinkIT {
     assertThat(acknowledged.statusCode()).isEqualTo(303);
     assertThat(booked.statusCode()).isEqualTo(303);
     assertThat(snoozed.statusCode()).isEqualTo(303);
-    assertThat(after.body()).contains("You have seen this", "An agent will contact you");
+    assertThat(after.body())
+        .contains("You have told us you have seen this", "An agent will contact you");
     assertThat(api.timelineKinds(opened.caseId())).contains("ACKNOWLEDGED", "BOOKED", "SNOOZED");
     assertThat(api.timelineText(opened.caseId())).contains("on the self-service page");
   }

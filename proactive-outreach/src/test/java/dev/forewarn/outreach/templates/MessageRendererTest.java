@@ -3,10 +3,13 @@ package dev.forewarn.outreach.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.outreach.notify.ChannelKind;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.RuleJson;
 import dev.forewarn.rules.document.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,25 @@ class MessageRendererTest {
                 + " than it should. Please book a service check in the next few days. Reply 1 to"
                 + " book a visit, 2 to snooze, ACK if seen. "
                 + LINK);
+  }
+
+  @Test
+  void placeholdersInACustomersNameOrDeviceNicknameAreKeptAsWritten() {
+    MessageFacts odd =
+        new MessageFacts(
+            42,
+            "Jo {link}",
+            "AC {name} {case}",
+            Severity.WARNING,
+            "compressor-overheat",
+            "compressor_temp_c above 85.0",
+            Optional.empty(),
+            LINK);
+
+    String text = sms("en", odd).text();
+
+    assertThat(text).startsWith("Forewarn: Hi Jo {link}, AC {name} {case} needs attention:");
+    assertThat(text).containsOnlyOnce(LINK);
   }
 
   @Test
@@ -90,7 +112,7 @@ class MessageRendererTest {
   }
 
   @Test
-  void ruleWithoutPlainWordingUsesItsSummary() {
+  void ruleWithoutAnyWordingSaysSoPlainlyAndNeverShowsItsSummary() {
     MessageFacts other =
         new MessageFacts(
             3,
@@ -103,7 +125,48 @@ class MessageRendererTest {
             LINK);
 
     assertThat(sms("en", other).text())
-        .contains("Garage freezer needs attention: door open for 10m. No action is needed yet");
+        .contains(
+            "Garage freezer needs attention: one of its readings is outside its normal range. No"
+                + " action is needed yet")
+        .doesNotContain("door open for 10m");
+  }
+
+  @Test
+  void theRulesOwnWordingIsFilledWithTheEvidenceInTheCustomersLanguageWithUnits() {
+    Rule rule =
+        RuleJson.parse(
+            """
+            {"id": "demo-compressor-overheat", "severity": "warning",
+             "condition": {"type": "threshold", "metric": "compressor_temp_c",
+                           "direction": "above", "level": 85.0},
+             "customerWording": {
+               "text": {"en": "The compressor is running hot: {value}, limit {level}",
+                        "ko": "압축기가 과열되고 있습니다: {value}, 기준 {level}"},
+               "units": {"compressor_temp_c": "°C"}}}
+            """);
+    MessageFacts facts =
+        new MessageFacts(
+            7,
+            "Jane",
+            "Living room AC",
+            Severity.WARNING,
+            rule.id(),
+            "compressor_temp_c above 85.0 for 2m (now 86.02)",
+            Optional.empty(),
+            LINK,
+            Optional.of(
+                new CaseWording(
+                    rule.wording().orElseThrow(),
+                    rule.condition(),
+                    Map.of("value", 86.02, "level", 85.0))));
+
+    assertThat(sms("en", facts).text())
+        .contains("needs attention: The compressor is running hot: 86 °C, limit 85 °C.")
+        .doesNotContain("compressor_temp_c");
+    assertThat(sms("ko", facts).text()).contains("압축기가 과열되고 있습니다: 86 °C, 기준 85 °C.");
+    assertThat(renderer.render(Step.OPENED, ChannelKind.EMAIL, "en", List.of(facts), NOW).text())
+        .contains("What is happening: The compressor is running hot: 86 °C, limit 85 °C.")
+        .doesNotContain("compressor_temp_c");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.forewarn.rules.lifecycle.Lifecycle;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.threshold.ThresholdCondition;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * An alert rule: typed, immutable and versioned. Changing a rule makes a new version, and every
@@ -22,6 +23,8 @@ import java.time.Duration;
  * @param severity how urgent the cases it opens are
  * @param condition what it watches for
  * @param lifecycle how verdicts become cases; null means {@link Lifecycle#IMMEDIATE}
+ * @param customerWording what customers read about its cases, per language; null means none (the
+ *     service then words cases itself)
  */
 public record Rule(
     String id,
@@ -30,7 +33,8 @@ public record Rule(
     Scope scope,
     Severity severity,
     Condition condition,
-    Lifecycle lifecycle) {
+    Lifecycle lifecycle,
+    CustomerWording customerWording) {
 
   /** The schema version this code writes; older documents are upgraded when parsed. */
   public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -40,6 +44,30 @@ public record Rule(
     lifecycle = lifecycle == null ? Lifecycle.IMMEDIATE : lifecycle;
     RuleChecks.common(id, version, name, scope, severity);
     RuleChecks.present(condition, "condition");
+    if (customerWording != null) {
+      try {
+        customerWording.checkAgainst(condition);
+      } catch (RuleValidationException e) {
+        throw e.under("customerWording");
+      }
+    }
+  }
+
+  /** A rule without a customer wording. */
+  public Rule(
+      String id,
+      int version,
+      String name,
+      Scope scope,
+      Severity severity,
+      Condition condition,
+      Lifecycle lifecycle) {
+    this(id, version, name, scope, severity, condition, lifecycle, null);
+  }
+
+  /** What a customer reads about a case of this rule, when the rule says. */
+  public Optional<CustomerWording> wording() {
+    return Optional.ofNullable(customerWording);
   }
 
   /**

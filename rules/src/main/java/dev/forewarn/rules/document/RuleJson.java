@@ -36,7 +36,8 @@ public final class RuleJson {
           "sustainedFor",
           "minPoints",
           "cooldown",
-          "flapSuppression");
+          "flapSuppression",
+          "customerWording");
 
   // Schema version 1: one threshold rule, its fields at the top level.
   private static final List<String> V1_FIELDS =
@@ -103,6 +104,7 @@ public final class RuleJson {
       flapNode.put("within", flap.within().toString());
       flapNode.put("hold", flap.hold().toString());
     }
+    rule.wording().ifPresent(w -> CustomerWordingJson.write(w, node.putObject("customerWording")));
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
@@ -127,7 +129,8 @@ public final class RuleJson {
     Duration cooldown = fields.duration("cooldown", Duration.ZERO);
     FlapSuppression flap = readFlap(fields.object("flapSuppression"));
     Lifecycle lifecycle = new Lifecycle(sustainedFor, minPoints, cooldown, flap);
-    return new Rule(id, version, name, scope, severity, condition, lifecycle);
+    CustomerWording wording = CustomerWordingJson.read(fields.object("customerWording"));
+    return new Rule(id, version, name, scope, severity, condition, lifecycle, wording);
   }
 
   private static FlapSuppression readFlap(JsonFields flap) {

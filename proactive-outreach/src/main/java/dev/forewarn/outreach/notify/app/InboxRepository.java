@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code app_inbox} table. */
 @Repository
-class InboxRepository {
+public class InboxRepository {
 
   private static final String COLUMNS =
       "id, customer_id, installation_id, case_id, title, body_text, created_at, read_at";
@@ -67,12 +67,15 @@ class InboxRepository {
         });
   }
 
-  /** Wakes the inbox streams of every instance. */
-  void announce() {
-    jdbc.sql("NOTIFY app_inbox").update();
+  /** Wakes the customer's inbox streams, on every instance. */
+  void announce(long customerId) {
+    jdbc.sql("SELECT pg_notify('app_inbox', :customer)")
+        .param("customer", Long.toString(customerId))
+        .query((rs, row) -> row)
+        .list();
   }
 
-  List<InboxMessage> newest(long customerId, int limit) {
+  public List<InboxMessage> newest(long customerId, int limit) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
