@@ -195,38 +195,6 @@ public record AnomalyLikelihoodCondition(
     }
   }
 
-  /** A condition whose score's average is set against its history as it is (linear). */
-  public AnomalyLikelihoodCondition(
-      String metric,
-      boolean steps,
-      int halfLifePoints,
-      double freezeSpreads,
-      double capSpreads,
-      int averagePoints,
-      int historyPoints,
-      int learningPoints,
-      double probability,
-      double clearProbability,
-      Budget budget,
-      Season season,
-      Scale scale) {
-    this(
-        metric,
-        steps,
-        halfLifePoints,
-        freezeSpreads,
-        capSpreads,
-        averagePoints,
-        historyPoints,
-        learningPoints,
-        probability,
-        clearProbability,
-        budget,
-        season,
-        scale,
-        Scale.LINEAR);
-  }
-
   @Override
   public String type() {
     return TYPE;

@@ -29,7 +29,7 @@ class AnomalyLikelihoodTest {
 
   private static AnomalyLikelihoodCondition condition(AnomalyLikelihoodCondition.Budget budget) {
     return new AnomalyLikelihoodCondition(
-        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null);
+        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null, null);
   }
 
   private static Rule rule(AnomalyLikelihoodCondition condition) {
@@ -268,24 +268,8 @@ class AnomalyLikelihoodTest {
       values[i] = (flatDay ? 0 : 20 * Math.sin(2 * Math.PI * i / 288)) + random.nextGaussian();
     }
     AnomalyLikelihoodCondition seasonal =
-        new AnomalyLikelihoodCondition(
-            METRIC,
-            true,
-            1000,
-            6,
-            20,
-            10,
-            2000,
-            600,
-            0.9999,
-            0.99,
-            null,
-            new AnomalyLikelihoodCondition.Season(288, 24),
-            null);
-
-    AnomalyLikelihoodCondition plain =
-        new AnomalyLikelihoodCondition(
-            METRIC, true, 1000, 6, 20, 10, 2000, 600, 0.9999, 0.99, null, null, null);
+        seasonal(new AnomalyLikelihoodCondition.Season(288, 24), 600);
+    AnomalyLikelihoodCondition plain = seasonal(null, 600);
 
     List<Integer> opened = openings(rule(seasonal), readings(values, Duration.ofMinutes(5)));
     List<Integer> withoutSeason = openings(rule(plain), readings(values, Duration.ofMinutes(5)));
@@ -295,7 +279,9 @@ class AnomalyLikelihoodTest {
     assertThat(withoutSeason).noneMatch(i -> i >= 288 * 9 && i < 288 * 10);
   }
 
-  private static AnomalyLikelihoodCondition daily(int buckets) {
+  /** Level half-life 1,000 readings, average 10, history 2,000, holding at 0.9999. */
+  private static AnomalyLikelihoodCondition seasonal(
+      AnomalyLikelihoodCondition.Season season, int learningPoints) {
     return new AnomalyLikelihoodCondition(
         METRIC,
         true,
@@ -304,12 +290,17 @@ class AnomalyLikelihoodTest {
         20,
         10,
         2000,
-        300,
+        learningPoints,
         0.9999,
         0.99,
         null,
-        new AnomalyLikelihoodCondition.Season(0, Duration.ofDays(1), buckets),
+        season,
+        null,
         null);
+  }
+
+  private static AnomalyLikelihoodCondition daily(int buckets) {
+    return seasonal(new AnomalyLikelihoodCondition.Season(0, Duration.ofDays(1), buckets), 300);
   }
 
   /** Twelve days of a daily cycle with noise; the tenth is flat. */
@@ -481,7 +472,8 @@ class AnomalyLikelihoodTest {
             0.999,
             null,
             null,
-            AnomalyLikelihoodCondition.Scale.LOG);
+            AnomalyLikelihoodCondition.Scale.LOG,
+            null);
 
     List<Integer> onSmall = openings(rule(log), readings(small, Duration.ofMinutes(5)));
 

@@ -307,19 +307,25 @@ class RemainingLifeTest {
   // Two fault modes: "fast" sees wear in "a" alone and its life falls 40 hours per spread of drift;
   // "slow" sees it in "b" alone (falling) with a model that barely moves.
   private static final RemainingLifeCondition.FaultMode FAST =
-      new RemainingLifeCondition.FaultMode(
-          "fast",
-          List.of(
-              new RemainingLifeCondition.IndexMetric(
-                  "a", 10, 2, RemainingLifeCondition.Worse.UP, 2)),
-          new RemainingLifeCondition.LifeModel(100, -40, 0, 0, 0));
+      mode("fast", "a", 10, 2, RemainingLifeCondition.Worse.UP, 2, 100, -40);
   private static final RemainingLifeCondition.FaultMode SLOW =
-      new RemainingLifeCondition.FaultMode(
-          "slow",
-          List.of(
-              new RemainingLifeCondition.IndexMetric(
-                  "b", 50, 5, RemainingLifeCondition.Worse.DOWN, 1)),
-          new RemainingLifeCondition.LifeModel(90, -1, 0, 0, 0));
+      mode("slow", "b", 50, 5, RemainingLifeCondition.Worse.DOWN, 1, 90, -1);
+
+  /** A mode of one metric whose life is {@code intercept + drift × d}. */
+  private static RemainingLifeCondition.FaultMode mode(
+      String name,
+      String metric,
+      double centre,
+      double spread,
+      RemainingLifeCondition.Worse worse,
+      double weight,
+      double intercept,
+      double drift) {
+    return new RemainingLifeCondition.FaultMode(
+        name,
+        List.of(new RemainingLifeCondition.IndexMetric(metric, centre, spread, worse, weight)),
+        new RemainingLifeCondition.LifeModel(intercept, drift, 0, 0, 0));
+  }
 
   private static RemainingLifeCondition twoModes() {
     return new RemainingLifeCondition(
