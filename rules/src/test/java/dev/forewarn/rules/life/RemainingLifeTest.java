@@ -426,6 +426,19 @@ class RemainingLifeTest {
   }
 
   @Test
+  void customerWordingMayNameTheModeOnlyWhenThereAreSeveral() {
+    String wording =
+        ",\"customerWording\":{\"text\":{\"en\":\"Wearing out ({mode}), {life_units} h left\"}}}";
+    String two = RuleJson.toJson(rule(twoModes()));
+    String one = RuleJson.toJson(rule(life(0, Duration.ofHours(80), Duration.ofHours(80))));
+
+    assertThat(RuleJson.parse(two.substring(0, two.length() - 1) + wording).customerWording())
+        .isNotNull();
+    assertThat(refusal(one.substring(0, one.length() - 1) + wording))
+        .isEqualTo("customerWording.text.en");
+  }
+
+  @Test
   void stateOfTwoModesStaysSmall() {
     Rule rule = rule(twoModes());
     Replay replay = Replay.of(rule);
