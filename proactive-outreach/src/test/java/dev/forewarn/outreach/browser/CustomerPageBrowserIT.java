@@ -53,6 +53,7 @@ class CustomerPageBrowserIT {
   static final TestSchema SCHEMA = new TestSchema();
   static final TwilioStandIn TWILIO = new TwilioStandIn().start();
   static final int PORT = freePort();
+  static final String BASE = HeadlessChromium.publicUrl(PORT);
   static final AtomicInteger NEXT = new AtomicInteger(1000 + (int) (Math.random() * 8000));
   static final Pattern LINK = Pattern.compile("https?://\\S+/c/[A-Za-z0-9._-]+");
   static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6})(?![0-9])");
@@ -74,7 +75,7 @@ class CustomerPageBrowserIT {
     SCHEMA.register(registry);
     TWILIO.register(registry);
     registry.add("server.port", () -> PORT);
-    registry.add("forewarn.outreach.public-url", () -> "http://127.0.0.1:" + PORT);
+    registry.add("forewarn.outreach.public-url", () -> BASE);
   }
 
   @AfterAll
@@ -186,17 +187,7 @@ class CustomerPageBrowserIT {
 
     String token = elisLink.substring(elisLink.lastIndexOf('/') + 1);
     String[] parts = token.split("\\.");
-    browser.open(
-        "http://127.0.0.1:"
-            + PORT
-            + "/c/"
-            + danasCase
-            + "."
-            + parts[1]
-            + "."
-            + parts[2]
-            + "."
-            + parts[3]);
+    browser.open(BASE + "/c/" + danasCase + "." + parts[1] + "." + parts[2] + "." + parts[3]);
     assertThat(browser.text()).isEqualTo("This link is not valid.");
 
     signIn(eli);
@@ -204,11 +195,11 @@ class CustomerPageBrowserIT {
     assertThat(browser.text()).contains("Hello Eli", "Eli's office AC").doesNotContain("Dana");
     browser.screenshots("account");
 
-    browser.open("http://127.0.0.1:" + PORT + "/api/me/cases/" + danasCase);
+    browser.open(BASE + "/api/me/cases/" + danasCase);
     assertThat(browser.text()).contains("no case " + danasCase);
-    browser.open("http://127.0.0.1:" + PORT + "/api/me/devices/" + dana.device());
+    browser.open(BASE + "/api/me/devices/" + dana.device());
     assertThat(browser.text()).contains("no device");
-    browser.open("http://127.0.0.1:" + PORT + "/me");
+    browser.open(BASE + "/me");
     Object answered =
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
             .executeAsyncScript(
@@ -267,7 +258,7 @@ class CustomerPageBrowserIT {
 
     browser.waitUntil(d -> !browser.all("ol.inbox li").isEmpty());
     assertThat(browser.find("ol.inbox li").getText()).contains("서재 에어컨");
-    browser.open("http://127.0.0.1:" + PORT + "/me");
+    browser.open(BASE + "/me");
     assertThat(browser.text()).contains("곧 점검이 필요합니다", "압축기가 과열되고 있습니다");
     browser.screenshots("account-korean");
   }
@@ -349,7 +340,7 @@ class CustomerPageBrowserIT {
   /** Signs in at /me/sign-in with the code the Twilio stand-in received, as the customer would. */
   private void signIn(Owner owner) {
     int before = TWILIO.requestsTo(owner.phone()).size();
-    browser.open("http://127.0.0.1:" + PORT + "/me/sign-in");
+    browser.open(BASE + "/me/sign-in");
     browser.find("input[name=address]").sendKeys(owner.phone());
     browser.click("form[action='/me/sign-in/code'] button");
     String code =

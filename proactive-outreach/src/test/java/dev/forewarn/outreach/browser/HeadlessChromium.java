@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,6 +45,12 @@ public final class HeadlessChromium implements AutoCloseable {
   public static final Path CHROMEDRIVER =
       Path.of(env("FOREWARN_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+  /**
+   * The host name pages are served under: the browser resolves it to this machine, so links carry a
+   * public address (the service refuses a local one with Twilio configured) and still open here.
+   */
+  public static final String PUBLIC_HOST = "care.forewarn.test";
+
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final List<String> FLAGS =
       List.of(
@@ -56,7 +63,8 @@ public final class HeadlessChromium implements AutoCloseable {
           "--disable-component-update",
           "--disable-sync",
           "--disable-dev-shm-usage",
-          "--hide-scrollbars");
+          "--hide-scrollbars",
+          "--host-resolver-rules=MAP " + PUBLIC_HOST + " 127.0.0.1");
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -104,6 +112,11 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /** The address of a service on this machine's {@code port}, under {@link #PUBLIC_HOST}. */
+  public static String publicUrl(int port) {
+    return "http://" + PUBLIC_HOST + ":" + port;
+  }
+
   /** The Selenium driver, for anything this fixture does not wrap. */
   public WebDriver driver() {
     return driver;
@@ -143,10 +156,15 @@ public final class HeadlessChromium implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
-  /** Clicks an element and waits for the page it leads to, when it leads to one. */
+  /**
+   * Clicks a link or a form's button and waits for the page it leads to. The old page must go
+   * first: its own {@code readyState} is already "complete", so waiting on that alone would read
+   * the old page.
+   */
   public HeadlessChromium click(String css) {
-    WebElement element = find(css);
-    element.click();
+    WebElement page = find("html");
+    find(css).click();
+    waitUntil(ExpectedConditions.stalenessOf(page));
     waitUntil(d -> "complete".equals(script("return document.readyState")));
     return this;
   }
