@@ -36,64 +36,63 @@ public final class CalibrateBench {
     Cmapss.requireOneOperatingCondition(readings, config.cmapss());
     List<Engine> engines = Engine.of(readings);
     say("cmapss %s: %d engines, %d cycles", config.cmapss(), engines.size(), readings.size());
-    Integer fixed = config.horizon() == null ? null : (int) config.horizon().toHours();
+    RemainingLifeCrossValidation.Candidates candidates = config.candidates();
     RemainingLifeCrossValidation.Outcome cv =
-        RemainingLifeCrossValidation.run(
-            engines,
-            config.metrics(),
-            config.consistency(),
-            config.eitherWay(),
-            fixed,
-            config.folds());
+        RemainingLifeCrossValidation.run(engines, config.metrics(), candidates, config.folds());
     say(
-        "cross-validation (%d folds by engine, each scored with a document fitted without it,"
-            + " horizons %s): %s",
-        config.folds(), cv.horizons(), figures(cv.result()));
-    int horizon =
-        fixed != null
-            ? fixed
-            : RemainingLifeCrossValidation.choose(
-                engines,
-                config.metrics(),
-                config.consistency(),
-                config.eitherWay(),
-                config.folds());
+        "cross-validation (%d folds by engine, each scored with a document fitted and chosen"
+            + " without it; choices %s): %s",
+        config.folds(), cv.choices(), figures(cv.result()));
+    RemainingLifeCrossValidation.Chosen chosen =
+        RemainingLifeCrossValidation.choose(engines, config.metrics(), candidates, config.folds());
+    RemainingLifeCrossValidation.Choice choice = chosen.choice();
+    say(
+        "chosen on every engine (%s): %s; inner cross-validation: %s",
+        candidates.modes().size() * candidates.lifeCaps().size() * candidates.horizons().size() > 1
+            ? "by cross-validation"
+            : "given",
+        choice,
+        figures(chosen.result()));
     RemainingLifeCalibration fit =
-        RemainingLifeFit.fit(engines, config.metrics(), config.consistency(), config.eitherWay());
-    say(
-        "metrics (worse when): %s",
-        fit.baseline().metrics().stream()
-            .map(m -> m.metric() + " " + m.worse().name().toLowerCase(Locale.ROOT))
-            .collect(Collectors.joining(", ")));
-    if (!fit.baseline().leftOut().isEmpty()) {
+        RemainingLifeFit.fit(engines, config.metrics(), choice.modes(), choice.lifeCap());
+    for (RemainingLifeCalibration.Mode mode : fit.modes()) {
+      LifeModel model = mode.model();
       say(
-          "%s, moving the same way in too few engines (share, at least %.2f needed): %s",
-          config.eitherWay() ? "counted either way" : "left out",
-          config.consistency(),
-          fit.baseline().leftOut().entrySet().stream()
-              .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+          "%s: %d engines; index (worse when, weight): %s",
+          mode.name(),
+          mode.engines(),
+          mode.metrics().stream()
+              .map(
+                  m ->
+                      String.format(
+                          Locale.ROOT,
+                          "%s %s %.2f",
+                          m.metric(),
+                          m.worse().name().toLowerCase(Locale.ROOT),
+                          m.weight()))
               .collect(Collectors.joining(", ")));
+      say(
+          "%s: %d rows (readings after the %d-reading warm-up with remaining life %.0f to %.0f),"
+              + " R² %.4f; model: intercept %.6g, drift %.6g, initial %.6g, age %.6g,"
+              + " ageSquared %.6g",
+          mode.name(),
+          mode.rows(),
+          RemainingLifeFit.WARMUP_POINTS,
+          RemainingLifeFit.MIN_LIFE,
+          RemainingLifeFit.MAX_LIFE,
+          mode.rSquared(),
+          model.intercept(),
+          model.drift(),
+          model.initial(),
+          model.age(),
+          model.ageSquared());
     }
     say(
-        "fit: %d rows (readings after the %d-reading warm-up with remaining life %.0f to %.0f),"
-            + " R² %.4f",
-        fit.rows(),
-        RemainingLifeFit.WARMUP_POINTS,
-        RemainingLifeFit.MIN_LIFE,
-        RemainingLifeFit.MAX_LIFE,
-        fit.rSquared());
-    LifeModel model = fit.model();
-    say(
-        "model: intercept %.6g, drift %.6g, initial %.6g, age %.6g, ageSquared %.6g",
-        model.intercept(), model.drift(), model.initial(), model.age(), model.ageSquared());
-    say(
-        "horizon %d cycles (%s); in sample, on the engines it was fitted on: %s",
-        horizon,
-        fixed != null ? "given" : "chosen by cross-validation on every engine",
+        "in sample, on the engines it was fitted on: %s",
         figures(
             RemainingLifeCrossValidation.summarise(
-                RemainingLifeCrossValidation.score(fit, horizon, engines))));
-    RemainingLifeRule.write(config.out(), fit, Duration.ofHours(horizon));
+                RemainingLifeCrossValidation.score(fit, choice.horizon(), engines))));
+    RemainingLifeRule.write(config.out(), fit, Duration.ofHours(choice.horizon()));
     return config.out();
   }
 

@@ -1,5 +1,6 @@
 package dev.forewarn.bench.detection;
 
+import dev.forewarn.rules.life.RemainingLifeCondition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -19,10 +20,9 @@ import java.util.Map;
  * @param horizon how far ahead a predicted failure holds the condition (and clears it beyond), or
  *     null to choose it by cross-validation
  * @param metrics the candidate metrics of the degradation index, in the document's order
- * @param consistency the least share of engines in which a metric must move the same way with age
- *     to enter the index
- * @param eitherWay whether the metrics below {@code consistency} enter the index by their distance
- *     from the centre (either way) rather than being left out
+ * @param modes the fault modes, or null to choose them by cross-validation
+ * @param lifeCap the remaining life (cycles) beyond which the health index counts an engine as
+ *     healthy, or null to choose it by cross-validation
  * @param folds the folds of the cross-validation by engine
  */
 record CalibrateConfig(
@@ -30,8 +30,8 @@ record CalibrateConfig(
     Path out,
     Duration horizon,
     List<String> metrics,
-    double consistency,
-    boolean eitherWay,
+    Integer modes,
+    Integer lifeCap,
     int folds) {
 
   private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
@@ -56,15 +56,19 @@ record CalibrateConfig(
           "comma-separated candidate metrics of the degradation index"
         });
     OPTIONS.put(
-        "--consistency",
+        "--modes",
         new String[] {
-          "0.6", "least share of engines in which a metric moves the same way, to enter the index"
+          "auto",
+          "fault modes, 1 to "
+              + RemainingLifeCondition.MAX_MODES
+              + "; auto chooses 1 or 2 by cross-validation"
         });
     OPTIONS.put(
-        "--mixed",
+        "--life-cap",
         new String[] {
-          "leave-out",
-          "metrics below --consistency: leave-out, or either (their distance from the centre)"
+          "auto",
+          "cycles of remaining life beyond which the health index counts an engine as healthy;"
+              + " auto chooses 125 or 150 by cross-validation"
         });
     OPTIONS.put(
         "--folds", new String[] {"5", "folds of the cross-validation by engine, 2 or more"});
@@ -82,11 +86,13 @@ record CalibrateConfig(
     return FileOptions.help(
         "Usage: ./forewarn bench calibrate [options]\n\n"
             + "Fits a remaining-life condition to C-MAPSS engines run to failure (one device\n"
-            + "each, one reading per cycle): the metrics' fleet centres, spreads and\n"
-            + "directions, and the least-squares model of remaining life on the smoothed\n"
-            + "degradation index's drift, its initial level and age. Metrics that move the\n"
-            + "same way in too few engines (a fleet with two fault modes) are left out. Reports\n"
-            + "a cross-validation by engine (each fold scored with a document fitted, horizon\n"
+            + "each, one reading per cycle): the metrics' fleet centres and spreads; the fault\n"
+            + "modes (engines clustered by where their metrics ended up); per mode a health\n"
+            + "index (the least-squares weights of the metrics on wear, remaining life capped\n"
+            + "at the cap) and the least-squares model of remaining life on the smoothed\n"
+            + "index's drift, its initial level and age. The modes, the cap and the horizon are\n"
+            + "chosen by cross-validation on the engines unless given. Reports a nested\n"
+            + "cross-validation by engine (each fold scored with a document fitted, choices\n"
             + "included, without it), writes the rule document to OUT and prints its path last.\n"
             + "Files whose operating settings vary (FD002, FD004) are refused.\n\n",
         OPTIONS);
@@ -99,29 +105,40 @@ record CalibrateConfig(
         Path.of(values.get("--out")),
         horizon(values.get("--horizon")),
         metrics(values.get("--metrics")),
-        share(values.get("--consistency")),
-        mixed(values.get("--mixed")),
+        whole(values.get("--modes"), "--modes", 1, RemainingLifeCondition.MAX_MODES),
+        whole(values.get("--life-cap"), "--life-cap", 1, Integer.MAX_VALUE),
         folds(values.get("--folds")));
   }
 
-  private static boolean mixed(String text) {
-    return switch (text) {
-      case "leave-out" -> false;
-      case "either" -> true;
-      default -> throw new IllegalArgumentException("--mixed: leave-out or either, got " + text);
-    };
+  /** What can be chosen: everything but what the options fix. */
+  RemainingLifeCrossValidation.Candidates candidates() {
+    RemainingLifeCrossValidation.Candidates all = RemainingLifeCrossValidation.Candidates.all();
+    return new RemainingLifeCrossValidation.Candidates(
+        modes != null ? List.of(modes) : all.modes(),
+        lifeCap != null ? List.of(lifeCap) : all.lifeCaps(),
+        horizon != null ? List.of((int) horizon.toHours()) : all.horizons());
   }
 
-  private static double share(String text) {
+  /** {@code auto} (null) or a whole number from {@code least} to {@code most}. */
+  private static Integer whole(String text, String option, int least, int most) {
+    if ("auto".equals(text)) {
+      return null;
+    }
     try {
-      double share = Double.parseDouble(text);
-      if (share >= 0 && share <= 1) {
-        return share;
+      int value = Integer.parseInt(text);
+      if (value >= least && value <= most) {
+        return value;
       }
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw new IllegalArgumentException("--consistency: a share from 0 to 1, got " + text);
+    throw new IllegalArgumentException(
+        option
+            + ": auto or a whole number from "
+            + least
+            + (most == Integer.MAX_VALUE ? " up" : " to " + most)
+            + ", got "
+            + text);
   }
 
   private static int folds(String text) {

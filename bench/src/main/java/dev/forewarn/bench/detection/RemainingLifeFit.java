@@ -6,6 +6,7 @@ import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.document.Scope;
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.life.RemainingLifeCondition;
+import dev.forewarn.rules.life.RemainingLifeCondition.IndexMetric;
 import dev.forewarn.rules.life.RemainingLifeCondition.LifeModel;
 import dev.forewarn.rules.life.RemainingLifeState;
 import dev.forewarn.rules.lifecycle.Lifecycle;
@@ -17,9 +18,11 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
- * Fits the remaining-life condition to a fleet run to failure. Each engine is replayed as the
- * condition would see it (index, smoothed index, warm-up mean, age), and the model is the ordinary
- * least squares of the true remaining life on those, over the readings the horizon cares about.
+ * Fits the remaining-life condition to a fleet run to failure. The fleet gives each candidate
+ * metric's healthy centre and spread; its engines are split into fault modes; per mode a health
+ * index is learned ({@link HealthIndex}), each engine of the mode is replayed as the condition
+ * would see it (index, smoothed index, warm-up mean, age), and the model is the ordinary least
+ * squares of the true remaining life on those, over the readings the horizon cares about.
  */
 final class RemainingLifeFit {
 
@@ -41,26 +44,50 @@ final class RemainingLifeFit {
 
   static final double MAX_LIFE = 150;
 
+  /** The health index's cap when none is given: 125 cycles, C-MAPSS's usual healthy cut-off. */
+  static final double DEFAULT_LIFE_CAP = 125;
+
   private static final int PARAMETERS = 5;
 
   private RemainingLifeFit() {}
 
+  /** One fault mode, the default cap. */
   static RemainingLifeCalibration fit(List<Reading> readings, List<String> metrics) {
-    return fit(Engine.of(readings), metrics, 0, false);
+    return fit(Engine.of(readings), metrics, 1, DEFAULT_LIFE_CAP);
   }
 
   /**
-   * Fits on the engines; the metrics that move the same way in fewer than {@code consistency} of
-   * them are left out, or, with {@code eitherWay}, count by their distance from the centre.
+   * Fits on the engines: centres and spreads on all of them, then per fault mode (of {@code modes})
+   * its health index, with remaining life beyond {@code lifeCap} counting as healthy, and its
+   * model.
    */
   static RemainingLifeCalibration fit(
-      List<Engine> engines, List<String> metrics, double consistency, boolean eitherWay) {
-    FleetBaseline baseline =
-        FleetBaseline.learn(engines, metrics, WARMUP_POINTS, UNIT, consistency, eitherWay);
+      List<Engine> engines, List<String> metrics, int modes, double lifeCap) {
+    FleetBaseline baseline = FleetBaseline.learn(engines, metrics, WARMUP_POINTS);
+    int[] assigned = FaultModes.assign(engines, baseline, modes, WARMUP_POINTS);
+    List<RemainingLifeCalibration.Mode> fits = new ArrayList<>();
+    for (int mode = 0; mode < modes; mode++) {
+      List<Engine> members = FaultModes.of(engines, assigned, mode);
+      String name = "mode-" + (mode + 1);
+      try {
+        fits.add(fitMode(name, members, baseline, lifeCap));
+      } catch (IllegalArgumentException e) {
+        throw modes == 1
+            ? e
+            : new IllegalArgumentException(
+                name + " (" + members.size() + " engines): " + e.getMessage(), e);
+      }
+    }
+    return new RemainingLifeCalibration(baseline, lifeCap, fits, engines.size());
+  }
+
+  private static RemainingLifeCalibration.Mode fitMode(
+      String name, List<Engine> engines, FleetBaseline baseline, double lifeCap) {
+    List<IndexMetric> index = HealthIndex.fit(engines, baseline, lifeCap, UNIT);
     List<double[]> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (Engine engine : engines) {
-      rows(engine, baseline, x, y);
+      rows(engine, index, x, y);
     }
     if (y.size() < 2 * PARAMETERS) {
       throw new IllegalArgumentException(
@@ -77,9 +104,11 @@ final class RemainingLifeFit {
     ols.newSampleData(
         y.stream().mapToDouble(Double::doubleValue).toArray(), x.toArray(double[][]::new));
     try {
-      return new RemainingLifeCalibration(
-          baseline,
-          model(ols.estimateRegressionParameters()),
+      double[] p = ols.estimateRegressionParameters();
+      return new RemainingLifeCalibration.Mode(
+          name,
+          index,
+          new LifeModel(p[0], p[1], p[2], p[3], p[4]),
           engines.size(),
           y.size(),
           ols.calculateRSquared());
@@ -90,18 +119,13 @@ final class RemainingLifeFit {
     }
   }
 
-  /** The model from the least-squares parameters on {@code [1, drift, initial, age, age²]}. */
-  private static LifeModel model(double[] p) {
-    return new LifeModel(p[0], p[1], p[2], p[3], p[4]);
-  }
-
   /**
    * Adds an engine's fitted readings: regressors {@code [drift, initial, age, age²]} to x, read
    * from the state of the very condition the rule document will hold (with a model that does not
    * matter yet), so that the fit sees the index exactly as the evaluator computes it.
    */
   private static void rows(
-      Engine engine, FleetBaseline baseline, List<double[]> x, List<Double> y) {
+      Engine engine, List<IndexMetric> index, List<double[]> x, List<Double> y) {
     Rule probe =
         new Rule(
             "calibration",
@@ -110,7 +134,7 @@ final class RemainingLifeFit {
             Scope.ALL,
             Severity.INFO,
             new RemainingLifeCondition(
-                baseline.metrics(),
+                index,
                 WARMUP_POINTS,
                 SMOOTHING_HALF_LIFE,
                 UNIT,
@@ -123,12 +147,12 @@ final class RemainingLifeFit {
     RuleState state = Evaluators.initialState(probe);
     for (int i = 0; i < engine.readings().size(); i++) {
       state = Evaluators.evaluate(probe, state, engine.readings().get(i)).state();
-      RemainingLifeState index = (RemainingLifeState) state.condition();
+      RemainingLifeState condition = (RemainingLifeState) state.condition();
       double life = engine.remainingLife(i, UNIT);
       if (i >= WARMUP_POINTS && life >= MIN_LIFE && life <= MAX_LIFE) {
-        double initial = index.warmupSum() / WARMUP_POINTS;
+        double initial = condition.warmupSum(0) / WARMUP_POINTS;
         double age = engine.age(i, UNIT);
-        x.add(new double[] {index.smoothed() - initial, initial, age, age * age});
+        x.add(new double[] {condition.smoothed(0) - initial, initial, age, age * age});
         y.add(life);
       }
     }

@@ -17,6 +17,7 @@ import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,9 +35,6 @@ final class RemainingLifeRule {
    * initial and smoothed index alike, so drift does not see it.
    */
   private static final MathContext DIGITS = new MathContext(7);
-
-  /** Objects nested this deep (the metrics' entries) are written on one line each. */
-  private static final int INLINE_DEPTH = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,31 +61,44 @@ final class RemainingLifeRule {
     rule.put("severity", "warning");
     ObjectNode condition = rule.putObject("condition");
     condition.put("type", "remaining-life");
-    ArrayNode metrics = condition.putArray("metrics");
-    for (IndexMetric metric : calibration.baseline().metrics()) {
-      metrics
-          .addObject()
-          .put("metric", metric.metric())
-          .put("centre", rounded(metric.centre()))
-          .put("spread", rounded(metric.spread()))
-          .put("worse", metric.worse().name().toLowerCase(Locale.ROOT));
+    List<RemainingLifeCalibration.Mode> modes = calibration.modes();
+    if (modes.size() == 1) {
+      mode(modes.get(0), condition);
+    } else {
+      ArrayNode array = condition.putArray("modes");
+      for (RemainingLifeCalibration.Mode mode : modes) {
+        mode(mode, array.addObject().put("name", mode.name()));
+      }
     }
     condition.put("warmupPoints", RemainingLifeFit.WARMUP_POINTS);
     condition.put("smoothingHalfLife", (int) RemainingLifeFit.SMOOTHING_HALF_LIFE);
     condition.put("unit", RemainingLifeFit.UNIT.toString());
-    LifeModel model = calibration.model();
-    condition
-        .putObject("model")
-        .put("intercept", rounded(model.intercept()))
-        .put("drift", rounded(model.drift()))
-        .put("initial", rounded(model.initial()))
-        .put("age", rounded(model.age()))
-        .put("ageSquared", rounded(model.ageSquared()));
     condition.put("horizon", horizon.toString());
     condition.put("clearHorizon", horizon.toString());
     rule.put("minPoints", 3);
     rule.put("cooldown", Duration.ZERO.toString());
     return rule;
+  }
+
+  /** A mode's index metrics (one line each) and model. */
+  private static void mode(RemainingLifeCalibration.Mode mode, ObjectNode node) {
+    ArrayNode metrics = node.putArray("metrics");
+    for (IndexMetric metric : mode.metrics()) {
+      metrics
+          .addObject()
+          .put("metric", metric.metric())
+          .put("centre", rounded(metric.centre()))
+          .put("spread", rounded(metric.spread()))
+          .put("worse", metric.worse().name().toLowerCase(Locale.ROOT))
+          .put("weight", rounded(metric.weight()));
+    }
+    LifeModel model = mode.model();
+    node.putObject("model")
+        .put("intercept", rounded(model.intercept()))
+        .put("drift", rounded(model.drift()))
+        .put("initial", rounded(model.initial()))
+        .put("age", rounded(model.age()))
+        .put("ageSquared", rounded(model.ageSquared()));
   }
 
   private static BigDecimal rounded(double value) {
@@ -96,8 +107,8 @@ final class RemainingLifeRule {
   }
 
   /**
-   * Jackson's pretty printer with {@code "name": value} entries, two spaces a level, and objects
-   * nested {@link #INLINE_DEPTH} deep (the metrics' entries) on one line each.
+   * Jackson's pretty printer with {@code "name": value} entries, two spaces a level, and each entry
+   * of a {@code metrics} array on one line.
    */
   private static final class Printer extends DefaultPrettyPrinter {
 
@@ -139,11 +150,18 @@ final class RemainingLifeRule {
     }
   }
 
+  /** Whether the generator is inside an entry of a {@code metrics} array. */
   private static boolean inline(JsonGenerator g) {
-    int depth = 0;
-    for (JsonStreamContext c = g.getOutputContext(); c != null && !c.inRoot(); c = c.getParent()) {
-      depth++;
+    for (JsonStreamContext c = g.getOutputContext(); c != null; c = c.getParent()) {
+      JsonStreamContext array = c.getParent();
+      if (c.inObject()
+          && array != null
+          && array.inArray()
+          && array.getParent() != null
+          && "metrics".equals(array.getParent().getCurrentName())) {
+        return true;
+      }
     }
-    return depth >= INLINE_DEPTH;
+    return false;
   }
 }

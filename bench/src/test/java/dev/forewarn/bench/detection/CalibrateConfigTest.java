@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CalibrateConfigTest {
@@ -16,7 +17,9 @@ class CalibrateConfigTest {
     assertThat(config.cmapss()).isEqualTo(Path.of("../shared/benchmarks/cmapss/train_FD001.txt"));
     assertThat(config.out()).isEqualTo(Path.of("bench/rules/cmapss.json"));
     assertThat(config.horizon()).isNull();
-    assertThat(config.consistency()).isEqualTo(0.6);
+    assertThat(config.modes()).isNull();
+    assertThat(config.lifeCap()).isNull();
+    assertThat(config.candidates()).isEqualTo(RemainingLifeCrossValidation.Candidates.all());
     assertThat(config.folds()).isEqualTo(5);
     assertThat(config.metrics())
         .containsExactly(
@@ -28,11 +31,25 @@ class CalibrateConfigTest {
   void optionsOverrideDefaults() {
     CalibrateConfig config =
         CalibrateConfig.parse(
-            new String[] {"--out", "/tmp/r.json", "--horizon", "PT80H", "--metrics", "s2, s7"});
+            new String[] {
+              "--out",
+              "/tmp/r.json",
+              "--horizon",
+              "PT80H",
+              "--metrics",
+              "s2, s7",
+              "--modes",
+              "2",
+              "--life-cap",
+              "140"
+            });
 
     assertThat(config.out()).isEqualTo(Path.of("/tmp/r.json"));
     assertThat(config.horizon()).isEqualTo(Duration.ofHours(80));
     assertThat(config.metrics()).containsExactly("s2", "s7");
+    assertThat(config.candidates())
+        .isEqualTo(
+            new RemainingLifeCrossValidation.Candidates(List.of(2), List.of(140), List.of(80)));
   }
 
   @Test
@@ -49,6 +66,10 @@ class CalibrateConfigTest {
         .hasMessage("--metrics: an empty name in \"s2,,s3\"");
     assertThatThrownBy(() -> CalibrateConfig.parse(new String[] {"--metrics", "s2,s2"}))
         .hasMessage("--metrics: a metric named twice in \"s2,s2\"");
+    assertThatThrownBy(() -> CalibrateConfig.parse(new String[] {"--modes", "5"}))
+        .hasMessage("--modes: auto or a whole number from 1 to 4, got 5");
+    assertThatThrownBy(() -> CalibrateConfig.parse(new String[] {"--life-cap", "0"}))
+        .hasMessage("--life-cap: auto or a whole number from 1 up, got 0");
   }
 
   @Test
@@ -59,7 +80,8 @@ class CalibrateConfigTest {
         .contains("--cmapss")
         .contains("(default bench/rules/cmapss.json)")
         .contains("(default auto)")
-        .contains("--consistency")
+        .contains("--modes")
+        .contains("--life-cap")
         .contains("--metrics");
   }
 }

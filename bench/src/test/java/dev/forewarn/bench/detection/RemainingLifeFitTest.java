@@ -29,7 +29,8 @@ class RemainingLifeFitTest {
           "s2", "s3", "s4", "s7", "s8", "s9", "s11", "s12", "s13", "s14", "s15", "s17", "s20",
           "s21");
 
-  // An independent NumPy implementation of the same fit on train_FD001.txt, to four decimals.
+  // An independent NumPy implementation of the same fit (one fault mode, cap 125) on
+  // train_FD001.txt, to four decimals.
   private static final double[] REFERENCE_CENTRES = {
     642.3832, 1586.8985, 1402.8310, 553.9477, 2388.0592, 9056.0621, 47.3561, 521.9049, 2388.0567,
     8137.3841, 8.4184, 392.2700, 38.9323, 23.3592
@@ -40,9 +41,18 @@ class RemainingLifeFitTest {
   };
   private static final List<String> DOWN = List.of("s7", "s12", "s20", "s21");
 
+  /**
+   * Its health index: the least-squares weights of wear (125 − remaining life capped at 125) on the
+   * metrics in spreads, scaled to average 1.
+   */
+  private static final double[] REFERENCE_WEIGHTS = {
+    0.9994, 0.8258, 1.3261, 1.3749, 0.3647, 0.8463, 1.6455, 1.5814, 0.4078, 0.5068, 1.2648, 0.8663,
+    0.9936, 0.9966
+  };
+
   /** Its coefficients on [1, drift, initial, tau, tau²], with tau = cycle / 100. */
   private static final double[] REFERENCE_TAU_MODEL = {
-    121.9631, -76.9416, -9.4398, 8.2491, 16.0014
+    122.7756, -79.2770, -9.2041, 8.3851, 17.5741
   };
 
   @Test
@@ -52,7 +62,9 @@ class RemainingLifeFitTest {
     RemainingLifeCalibration fit = RemainingLifeFit.fit(Cmapss.read(FD001), METRICS);
 
     assertThat(fit.engines()).isEqualTo(100);
-    List<IndexMetric> metrics = fit.baseline().metrics();
+    assertThat(fit.modes()).hasSize(1);
+    RemainingLifeCalibration.Mode mode = fit.modes().get(0);
+    List<IndexMetric> metrics = mode.metrics();
     assertThat(metrics).extracting(IndexMetric::metric).containsExactlyElementsOf(METRICS);
     for (int i = 0; i < METRICS.size(); i++) {
       IndexMetric metric = metrics.get(i);
@@ -61,9 +73,10 @@ class RemainingLifeFitTest {
       assertThat(metric.worse())
           .as(metric.metric())
           .isEqualTo(DOWN.contains(metric.metric()) ? Worse.DOWN : Worse.UP);
+      assertThat(metric.weight()).as(metric.metric()).isCloseTo(REFERENCE_WEIGHTS[i], within(6e-5));
     }
     // With age = cycle - 1 = 100 tau - 1, the model's age terms re-expressed in tau.
-    LifeModel m = fit.model();
+    LifeModel m = mode.model();
     double[] inTau = {
       m.intercept() - m.age() + m.ageSquared(),
       m.drift(),
@@ -76,7 +89,7 @@ class RemainingLifeFitTest {
           .as("coefficient " + i)
           .isCloseTo(REFERENCE_TAU_MODEL[i], withinPercentage(0.01));
     }
-    assertThat(fit.rSquared()).isBetween(0.0, 1.0);
+    assertThat(mode.rSquared()).isCloseTo(0.6251, within(1e-4));
   }
 
   @Test
@@ -84,23 +97,28 @@ class RemainingLifeFitTest {
     RemainingLifeCalibration fit =
         RemainingLifeFit.fit(SyntheticFleet.readings(), List.of("s2", "s3"));
 
-    assertThat(fit.baseline().metrics())
+    // Wear follows s2 up and s3 down alike: equal weights, so the index is the fleet's own.
+    List<IndexMetric> metrics = fit.modes().get(0).metrics();
+    assertThat(metrics)
         .extracting(IndexMetric::metric, IndexMetric::worse)
         .containsExactly(tuple("s2", Worse.UP), tuple("s3", Worse.DOWN));
-    IndexMetric up = fit.baseline().metrics().get(0);
-    IndexMetric down = fit.baseline().metrics().get(1);
+    assertThat(metrics)
+        .extracting(IndexMetric::weight)
+        .allSatisfy(w -> assertThat(w).isCloseTo(1.0, within(1e-9)));
+    IndexMetric up = metrics.get(0);
+    IndexMetric down = metrics.get(1);
     assertThat(up.centre()).isCloseTo(SyntheticFleet.CENTRE_UP, within(1e-9));
     assertThat(up.spread()).isCloseTo(SyntheticFleet.SPREAD, within(1e-9));
     assertThat(down.centre()).isCloseTo(SyntheticFleet.CENTRE_DOWN, within(1e-9));
     assertThat(down.spread()).isCloseTo(SyntheticFleet.SPREAD, within(1e-9));
     LifeModel expected = SyntheticFleet.MODEL;
-    LifeModel model = fit.model();
+    LifeModel model = fit.modes().get(0).model();
     assertThat(model.intercept()).isCloseTo(expected.intercept(), within(1e-6));
     assertThat(model.drift()).isCloseTo(expected.drift(), within(1e-6));
     assertThat(model.initial()).isCloseTo(expected.initial(), within(1e-6));
     assertThat(model.age()).isCloseTo(expected.age(), within(1e-8));
     assertThat(model.ageSquared()).isCloseTo(expected.ageSquared(), within(1e-10));
-    assertThat(fit.rSquared()).isCloseTo(1.0, within(1e-9));
+    assertThat(fit.modes().get(0).rSquared()).isCloseTo(1.0, within(1e-9));
   }
 
   @Test
@@ -112,7 +130,8 @@ class RemainingLifeFitTest {
       readings.addAll(SyntheticFleet.engine(unit, 180, SyntheticFleet.INITIALS[unit - 1]));
     }
 
-    assertThat(RemainingLifeFit.fit(readings, List.of("s2", "s3")).rows()).isEqualTo(5 * 90);
+    assertThat(RemainingLifeFit.fit(readings, List.of("s2", "s3")).modes().get(0).rows())
+        .isEqualTo(5 * 90);
   }
 
   @Test

@@ -19,13 +19,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RemainingLifeRuleTest {
 
-  static final IndexMetric S2 = new IndexMetric("s2", 642.38320333, 0.302185749, Worse.UP);
-  static final IndexMetric S7 = new IndexMetric("s7", 553.94770123, 0.406801712, Worse.DOWN);
+  static final IndexMetric S2 =
+      new IndexMetric("s2", 642.38320333, 0.302185749, Worse.UP, 1.12345678);
+  static final IndexMetric S7 =
+      new IndexMetric("s7", 553.94770123, 0.406801712, Worse.DOWN, 0.87654322);
   static final LifeModel MODEL =
       new LifeModel(122.0471631, -76.94157792, -9.439802194, 0.0856915844, 0.0016001407);
+  static final FleetBaseline BASELINE =
+      new FleetBaseline(
+          List.of("s2", "s7"),
+          new double[] {642.38320333, 553.94770123},
+          new double[] {0.302185749, 0.406801712});
   static final RemainingLifeCalibration CALIBRATION =
       new RemainingLifeCalibration(
-          new FleetBaseline(List.of(S2, S7), java.util.Map.of()), MODEL, 100, 8462, 0.5987);
+          BASELINE,
+          125,
+          List.of(
+              new RemainingLifeCalibration.Mode(
+                  "mode-1", List.of(S2, S7), MODEL, 100, 8462, 0.5987)),
+          100);
+  static final RemainingLifeCalibration TWO_MODES =
+      new RemainingLifeCalibration(
+          BASELINE,
+          150,
+          List.of(
+              new RemainingLifeCalibration.Mode("mode-1", List.of(S2, S7), MODEL, 60, 5000, 0.63),
+              new RemainingLifeCalibration.Mode(
+                  "mode-2",
+                  List.of(new IndexMetric("s7", 553.94770123, 0.406801712, Worse.UP, 2)),
+                  new LifeModel(120, -50, 0, 0.1, 0),
+                  40,
+                  4000,
+                  0.65)),
+          100);
 
   @TempDir Path dir;
 
@@ -37,11 +63,11 @@ class RemainingLifeRuleTest {
 
     Rule rule = RuleFiles.load(file).get(0);
     RemainingLifeCondition condition = (RemainingLifeCondition) rule.condition();
-    assertThat(condition.metrics())
+    assertThat(condition.modes().get(0).metrics())
         .containsExactly(
-            new IndexMetric("s2", 642.3832, 0.3021857, Worse.UP),
-            new IndexMetric("s7", 553.9477, 0.4068017, Worse.DOWN));
-    assertThat(condition.model())
+            new IndexMetric("s2", 642.3832, 0.3021857, Worse.UP, 1.123457),
+            new IndexMetric("s7", 553.9477, 0.4068017, Worse.DOWN, 0.8765432));
+    assertThat(condition.modes().get(0).model())
         .isEqualTo(new LifeModel(122.0472, -76.94158, -9.439802, 0.08569158, 0.001600141));
     assertThat(condition.horizon()).isEqualTo(Duration.ofHours(105));
     assertThat(rule.lifecycle().minPoints()).isEqualTo(3);
@@ -74,6 +100,7 @@ class RemainingLifeRuleTest {
     assertThat(metrics.get(0).get("centre").asDouble()).isEqualTo(642.3832);
     assertThat(metrics.get(0).get("spread").asDouble()).isEqualTo(0.3021857);
     assertThat(metrics.get(0).get("worse").asText()).isEqualTo("up");
+    assertThat(metrics.get(0).get("weight").asDouble()).isEqualTo(1.123457);
     assertThat(metrics.get(1).get("metric").asText()).isEqualTo("s7");
     assertThat(metrics.get(1).get("worse").asText()).isEqualTo("down");
     JsonNode model = condition.get("model");
@@ -92,9 +119,31 @@ class RemainingLifeRuleTest {
         .startsWith("{\n  \"id\": \"cmapss-remaining-life\",\n")
         .contains(
             "\n      {\"metric\": \"s2\", \"centre\": 642.3832, \"spread\": 0.3021857,"
-                + " \"worse\": \"up\"},\n")
+                + " \"worse\": \"up\", \"weight\": 1.123457},\n")
         .contains("\"ageSquared\": 0.001600141\n")
         .doesNotContain("E-")
         .endsWith("}\n");
+  }
+
+  @Test
+  void writesOneIndexAndModelPerFaultModeWhenThereAreSeveral() throws IOException {
+    Path file = dir.resolve("cmapss-fd003.json");
+
+    RemainingLifeRule.write(file, TWO_MODES, Duration.ofHours(102));
+
+    RemainingLifeCondition condition =
+        (RemainingLifeCondition) RuleFiles.load(file).get(0).condition();
+    assertThat(condition.modes())
+        .extracting(RemainingLifeCondition.FaultMode::name)
+        .containsExactly("mode-1", "mode-2");
+    assertThat(condition.modes().get(1).metrics())
+        .containsExactly(new IndexMetric("s7", 553.9477, 0.4068017, Worse.UP, 2));
+    assertThat(condition.modes().get(1).model()).isEqualTo(new LifeModel(120, -50, 0, 0.1, 0));
+    assertThat(RemainingLifeRule.text(TWO_MODES, Duration.ofHours(102)))
+        .contains("\"modes\": [\n")
+        .contains(
+            "\n          {\"metric\": \"s7\", \"centre\": 553.9477, \"spread\": 0.4068017,"
+                + " \"worse\": \"up\", \"weight\": 2}\n")
+        .doesNotContain("\n    \"model\"");
   }
 }

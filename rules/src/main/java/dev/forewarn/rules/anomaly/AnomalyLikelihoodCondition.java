@@ -4,6 +4,7 @@ import dev.forewarn.rules.condition.Condition;
 import dev.forewarn.rules.document.RuleChecks;
 import dev.forewarn.rules.document.RuleValidationException;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * How unusual a device's recent behaviour is against its own history, as a probability, with an
@@ -41,6 +42,9 @@ import java.time.Duration;
  * @param budget how often a device may start holding at most, or null for no budget
  * @param season a cycle in readings whose phases keep centres of their own, or null for none
  * @param scale how the metric is read before scoring; null is {@link Scale#LINEAR}
+ * @param averageScale the scale on which the score's average is set against its history: {@link
+ *     Scale#LOG} models {@code ln(1 + average)}, whose tail is far lighter than the average's own
+ *     on spiky series; null is {@link Scale#LINEAR}
  */
 public record AnomalyLikelihoodCondition(
     String metric,
@@ -55,7 +59,8 @@ public record AnomalyLikelihoodCondition(
     double clearProbability,
     Budget budget,
     Season season,
-    Scale scale)
+    Scale scale,
+    Scale averageScale)
     implements Condition {
 
   /** The type name in rule documents. */
@@ -111,33 +116,67 @@ public record AnomalyLikelihoodCondition(
   public static final int MAX_SEASON_BUCKETS = 96;
 
   /**
-   * A cycle of {@code points} readings (288 five-minute readings make a day) split into {@code
-   * buckets} phases, each with a centre learned from its own readings. With a season the level part
-   * of the score is the distance from the reading's phase centre rather than from one level, so a
-   * device's usual cycle is not unusual, and a cycle that fails to come is. Phases count readings,
-   * so a gap in reporting shifts them.
+   * A cycle split into {@code buckets} phases, each with a centre learned from its own readings.
+   * With a season the level part of the score is the distance from the reading's phase centre
+   * rather than from one level, so a device's usual cycle is not unusual, and a cycle that fails to
+   * come is. The cycle is either {@code period}, event time (a reading's phase is its time of the
+   * period, counted from 1970-01-01T00:00Z, so {@code P1D} phases are times of the UTC day,
+   * whatever the reporting interval), or {@code points} readings (phases count readings, so they
+   * hold only at a steady reporting interval, and a gap in reporting shifts them). Exactly one of
+   * the two is given.
    *
-   * @param points readings per cycle, at least {@code buckets}
+   * @param points readings per cycle, at least {@code buckets}; 0 with a {@code period}
+   * @param period the cycle in event time, whole seconds, at least a second per bucket; or null
    * @param buckets phases, 1 to {@value AnomalyLikelihoodCondition#MAX_SEASON_BUCKETS}
    */
-  public record Season(int points, int buckets) {
+  public record Season(int points, Duration period, int buckets) {
     public Season {
       RuleChecks.atLeast(buckets, 1, "season.buckets");
       if (buckets > MAX_SEASON_BUCKETS) {
         throw new RuleValidationException(
             "season.buckets", "must be at most " + MAX_SEASON_BUCKETS + ", got " + buckets);
       }
-      RuleChecks.atLeast(points, buckets, "season.points");
+      if ((period == null) == (points <= 0)) {
+        throw new RuleValidationException(
+            "season", "give exactly one of period (a duration) and points (readings)");
+      }
+      if (period != null) {
+        RuleChecks.positive(period, "season.period");
+        if (period.getNano() != 0 || period.getSeconds() < buckets) {
+          throw new RuleValidationException(
+              "season.period",
+              "must be whole seconds, at least one per bucket (" + buckets + "), got " + period);
+        }
+      } else {
+        RuleChecks.atLeast(points, buckets, "season.points");
+      }
     }
 
-    /** The phase bucket of the reading numbered {@code count} (from 0). */
+    /** A cycle of {@code points} readings. */
+    public Season(int points, int buckets) {
+      this(points, null, buckets);
+    }
+
+    /** Whether phases follow event time rather than count readings. */
+    public boolean timed() {
+      return period != null;
+    }
+
+    /** The phase bucket of the reading numbered {@code count} (from 0), for a cycle in readings. */
     public int bucket(long count) {
       return (int) ((count % points) * buckets / points);
+    }
+
+    /** The phase bucket of a reading at {@code at}, for a cycle in event time. */
+    public int bucket(Instant at) {
+      long seconds = period.getSeconds();
+      return (int) (Math.floorMod(at.getEpochSecond(), seconds) * buckets / seconds);
     }
   }
 
   public AnomalyLikelihoodCondition {
     scale = scale == null ? Scale.LINEAR : scale;
+    averageScale = averageScale == null ? Scale.LINEAR : averageScale;
     RuleChecks.metric(metric);
     RuleChecks.atLeast(halfLifePoints, 1, "halfLifePoints");
     RuleChecks.positive(freezeSpreads, "freezeSpreads");

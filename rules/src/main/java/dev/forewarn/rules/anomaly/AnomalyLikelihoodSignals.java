@@ -5,6 +5,7 @@ import dev.forewarn.rules.condition.Signal;
 import dev.forewarn.rules.condition.Summaries;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.stats.Baselines;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ public final class AnomalyLikelihoodSignals {
 
   /** The least spread of a value or change, against division by zero on a flat series. */
   private static final double MIN_SPREAD = 1e-12;
+
+  /** A phase's readings are counted up to this; its centre's weight no longer changes by then. */
+  static final long MAX_VISITS = 1L << 40;
 
   /** Readings over which the mean interval between readings is learned (half-life). */
   private static final double INTERVAL_HALF_LIFE = 100;
@@ -60,9 +64,11 @@ public final class AnomalyLikelihoodSignals {
               new long[0],
               at,
               0,
-              seasonStart(condition, x),
+              seasonStart(condition, x, at),
               0,
-              0);
+              0,
+              timed(condition) ? at : null,
+              visitsStart(condition, at));
       return new Signal.Step(first, Signal.unknown());
     }
 
@@ -76,9 +82,30 @@ public final class AnomalyLikelihoodSignals {
     boolean lasting = state.skipped() >= condition.learningPoints();
     AnomalyLikelihoodCondition.Season season = condition.season();
     double[] centres = state.centresView();
+    long[] visits = state.visitsView();
     double seasonSpread = state.seasonSpread();
     double usualZ = levelZ;
-    if (season != null) {
+    if (season != null && season.timed()) {
+      int b = season.bucket(at);
+      // Until a whole period has passed, and for a phase not visited yet, the level stands in.
+      boolean known =
+          visits[b] > 0 && Duration.between(state.firstAt(), at).compareTo(season.period()) >= 0;
+      double centre = known ? centres[b] : state.level();
+      double spread = known ? seasonSpread : state.levelSpread();
+      usualZ = distance(x, centre, spread);
+      if (n < condition.learningPoints() || usualZ <= condition.freezeSpreads() || lasting) {
+        centres = centres.clone();
+        visits = visits.clone();
+        long k = visits[b];
+        double cw = phaseWeight(condition, k);
+        centres[b] = k == 0 ? x : blend(centres[b], x, cw);
+        visits[b] = Math.min(k + 1, MAX_VISITS);
+        if (k > 0) {
+          seasonSpread =
+              blend(seasonSpread, absolute(x, centre), weight(condition.halfLifePoints(), n));
+        }
+      }
+    } else if (season != null) {
       int b = season.bucket(n);
       // A phase not visited yet has no centre of its own: the level stands in for it.
       double centre = n < season.points() ? state.level() : centres[b];
@@ -132,10 +159,12 @@ public final class AnomalyLikelihoodSignals {
           scored == 0
               ? score
               : blend(average, score, Baselines.smoothingWeight(condition.averagePoints()));
+      // The history models the average on its scale: ln(1 + average) for a log scale.
+      double observed = condition.averageScale().apply(average);
       double spread = Math.max(Math.sqrt(variance), MIN_SCORE_SPREAD);
-      surprise = scored == 0 ? 0 : GaussianTail.surprise((average - mean) / spread);
+      surprise = scored == 0 ? 0 : GaussianTail.surprise((observed - mean) / spread);
       double historyWeight = weight(condition.historyPoints(), scored);
-      double delta = average - mean;
+      double delta = observed - mean;
       mean += historyWeight * delta;
       variance = (1 - historyWeight) * (variance + historyWeight * delta * delta);
     }
@@ -184,7 +213,9 @@ public final class AnomalyLikelihoodSignals {
             interval,
             centres,
             seasonSpread,
-            skipped);
+            skipped,
+            state.firstAt(),
+            visits);
     if (learning) {
       return new Signal.Step(next, Signal.unknown());
     }
@@ -226,13 +257,42 @@ public final class AnomalyLikelihoodSignals {
         && !new Budgeting(condition, state.binsView(), state.count(), state.interval()).learned();
   }
 
-  private static double[] seasonStart(AnomalyLikelihoodCondition condition, double x) {
+  private static boolean timed(AnomalyLikelihoodCondition condition) {
+    return condition.season() != null && condition.season().timed();
+  }
+
+  /** The phase centres after the first reading: every phase at it for a season in readings. */
+  private static double[] seasonStart(AnomalyLikelihoodCondition condition, double x, Instant at) {
     if (condition.season() == null) {
       return new double[0];
     }
     double[] centres = new double[condition.season().buckets()];
-    java.util.Arrays.fill(centres, x);
+    if (condition.season().timed()) {
+      centres[condition.season().bucket(at)] = x;
+    } else {
+      Arrays.fill(centres, x);
+    }
     return centres;
+  }
+
+  /** For a season in event time, the first reading's phase has learned one reading. */
+  private static long[] visitsStart(AnomalyLikelihoodCondition condition, Instant at) {
+    if (!timed(condition)) {
+      return new long[0];
+    }
+    long[] visits = new long[condition.season().buckets()];
+    visits[condition.season().bucket(at)] = 1;
+    return visits;
+  }
+
+  /**
+   * How much a phase's centre learns from a reading when it has learned {@code k} before: the mean
+   * of its readings at first, then the level's half-life shared out over the phases.
+   */
+  private static double phaseWeight(AnomalyLikelihoodCondition condition, long k) {
+    double halfLife =
+        Math.max(1.0, (double) condition.halfLifePoints() / condition.season().buckets());
+    return Math.max(1.0 / (k + 1), Baselines.smoothingWeight(halfLife));
   }
 
   private static double weight(double halfLife, long learned) {

@@ -10,7 +10,9 @@ import java.util.Objects;
  * changes (centre and mean absolute deviation each), the previous value, the score's average and
  * that average's history (mean and variance), the likelihood history as counts per surprise bin
  * (only with a budget), whether the condition holds, the recent onsets (reading number and time),
- * and the previous reading's time and the mean interval between readings.
+ * the previous reading's time and the mean interval between readings, and with a season its phases:
+ * their centres and the spread about them, and for a season in event time the first reading's time
+ * and each phase's readings learned.
  */
 public final class AnomalyLikelihoodState implements ConditionState {
 
@@ -40,7 +42,9 @@ public final class AnomalyLikelihoodState implements ConditionState {
           0,
           new double[0],
           0,
-          0);
+          0,
+          null,
+          new long[0]);
 
   private final long count;
   private final double level;
@@ -60,6 +64,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
   private final double[] centres;
   private final double seasonSpread;
   private final long skipped;
+  private final Instant firstAt;
+  private final long[] visits;
 
   /**
    * @param count readings seen
@@ -80,6 +86,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
    * @param centres the season's phase centres, none without a season
    * @param seasonSpread the mean absolute deviation from the phase centres
    * @param skipped readings in a row the level (or season) did not learn, being too far off
+   * @param firstAt the first reading's time, kept for a season in event time (null otherwise)
+   * @param visits readings each phase learned, for a season in event time (none otherwise)
    */
   public AnomalyLikelihoodState(
       long count,
@@ -99,7 +107,9 @@ public final class AnomalyLikelihoodState implements ConditionState {
       double interval,
       double[] centres,
       double seasonSpread,
-      long skipped) {
+      long skipped,
+      Instant firstAt,
+      long[] visits) {
     double[] numbers = {
       level,
       levelSpread,
@@ -130,6 +140,7 @@ public final class AnomalyLikelihoodState implements ConditionState {
         || seasonSpread < 0
         || skipped < 0
         || centres.length > AnomalyLikelihoodCondition.MAX_SEASON_BUCKETS
+        || (visits.length != 0 && visits.length != centres.length)
         || (bins.length != 0 && bins.length != BINS)
         || onsetPoints.length != onsetSeconds.length
         || onsetPoints.length > AnomalyLikelihoodCondition.MAX_BUDGET_CASES) {
@@ -138,6 +149,11 @@ public final class AnomalyLikelihoodState implements ConditionState {
     for (long bin : bins) {
       if (bin < 0) {
         throw new IllegalArgumentException("anomaly-likelihood state: negative bin count");
+      }
+    }
+    for (long visit : visits) {
+      if (visit < 0) {
+        throw new IllegalArgumentException("anomaly-likelihood state: negative phase count");
       }
     }
     this.count = count;
@@ -158,6 +174,20 @@ public final class AnomalyLikelihoodState implements ConditionState {
     this.centres = centres.clone();
     this.seasonSpread = seasonSpread;
     this.skipped = skipped;
+    this.firstAt = firstAt;
+    this.visits = visits.clone();
+  }
+
+  public Instant firstAt() {
+    return firstAt;
+  }
+
+  public long[] visits() {
+    return visits.clone();
+  }
+
+  long[] visitsView() {
+    return visits;
   }
 
   public long skipped() {
@@ -269,7 +299,9 @@ public final class AnomalyLikelihoodState implements ConditionState {
         && Double.compare(interval, s.interval) == 0
         && Arrays.equals(centres, s.centres)
         && Double.compare(seasonSpread, s.seasonSpread) == 0
-        && skipped == s.skipped;
+        && skipped == s.skipped
+        && Objects.equals(firstAt, s.firstAt)
+        && Arrays.equals(visits, s.visits);
   }
 
   @Override

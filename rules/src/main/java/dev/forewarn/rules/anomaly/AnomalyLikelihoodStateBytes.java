@@ -8,9 +8,11 @@ import java.time.Instant;
  * The bytes of an {@link AnomalyLikelihoodState}: readings seen; level, its spread, step, its
  * spread, previous value, average, the history's mean and variance and the mean interval (8 bytes
  * each); the bin counts (their number, then each as a varint); a flags byte (holding, previous
- * reading's time present); that time; the onsets (their number, then reading number and epoch
- * second of each); the season's centres (their number, then 8 bytes each) and, with any, the spread
- * about them.
+ * reading's time present, first reading's time present, phase counts present); those times; the
+ * onsets (their number, then reading number and epoch second of each); the season's centres (their
+ * number, then 8 bytes each) and, with any, the spread about them; the readings in a row the level
+ * skipped; and for a season in event time each phase's readings learned (varints). States written
+ * before seasons in event time existed have neither flag and read as they did.
  */
 public final class AnomalyLikelihoodStateBytes {
 
@@ -37,8 +39,16 @@ public final class AnomalyLikelihoodStateBytes {
     for (long bin : bins) {
       Varints.write(out, bin);
     }
-    out.write((state.holding() ? 1 : 0) | (state.lastAt() != null ? 2 : 0));
+    long[] visits = state.visitsView();
+    out.write(
+        (state.holding() ? 1 : 0)
+            | (state.lastAt() != null ? 2 : 0)
+            | (state.firstAt() != null ? 4 : 0)
+            | (visits.length > 0 ? 8 : 0));
     Varints.writeInstant(out, state.lastAt());
+    if (state.firstAt() != null) {
+      Varints.writeInstant(out, state.firstAt());
+    }
     long[] points = state.onsetPointsView();
     long[] seconds = state.onsetSecondsView();
     Varints.write(out, points.length);
@@ -55,6 +65,9 @@ public final class AnomalyLikelihoodStateBytes {
       Varints.writeDouble(out, state.seasonSpread());
     }
     Varints.write(out, state.skipped());
+    for (long visit : visits) {
+      Varints.write(out, visit);
+    }
   }
 
   public static AnomalyLikelihoodState read(Varints.Reader in) {
@@ -69,7 +82,11 @@ public final class AnomalyLikelihoodStateBytes {
       bins[i] = in.readVarint();
     }
     int flags = in.readByte();
+    if ((flags & ~15) != 0) {
+      throw new IllegalArgumentException("rule state: unknown anomaly-likelihood flags " + flags);
+    }
     Instant lastAt = (flags & 2) != 0 ? in.readInstant() : null;
+    Instant firstAt = (flags & 4) != 0 ? in.readInstant() : null;
     int onsets = in.readLength(0, AnomalyLikelihoodCondition.MAX_BUDGET_CASES, "onsets");
     long[] points = new long[onsets];
     long[] seconds = new long[onsets];
@@ -84,6 +101,10 @@ public final class AnomalyLikelihoodStateBytes {
     }
     double seasonSpread = centres.length > 0 ? in.readFinite() : 0;
     long skipped = in.readVarint();
+    long[] visits = new long[(flags & 8) != 0 ? centres.length : 0];
+    for (int i = 0; i < visits.length; i++) {
+      visits[i] = in.readVarint();
+    }
     try {
       return new AnomalyLikelihoodState(
           count,
@@ -103,7 +124,9 @@ public final class AnomalyLikelihoodStateBytes {
           v[8],
           centres,
           seasonSpread,
-          skipped);
+          skipped,
+          firstAt,
+          visits);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule state: " + e.getMessage(), e);
     }

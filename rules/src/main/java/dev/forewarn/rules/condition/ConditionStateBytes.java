@@ -22,9 +22,9 @@ import java.io.ByteArrayOutputStream;
 /**
  * The binary form of each {@link ConditionState}, behind a type tag: 0 none (threshold), 1 window
  * buckets (rate of change), 2 trend, 3 drift, 4 silence, 5 composite, 6 event-time drift, 7
- * any-opens, 8 deviation index, 9 remaining life, 10 anomaly likelihood. Each family writes its own
- * state after the tag; doubles take 8 exact bytes, counts and instants varints; see
- * rules/README.md.
+ * any-opens, 8 deviation index, 9 remaining life, 10 anomaly likelihood, 11 remaining life with
+ * several fault modes. Each family writes its own state after the tag; doubles take 8 exact bytes,
+ * counts and instants varints; see rules/README.md.
  */
 public final class ConditionStateBytes {
 
@@ -39,6 +39,7 @@ public final class ConditionStateBytes {
   private static final int INDEX = 8;
   private static final int LIFE = 9;
   private static final int ANOMALY = 10;
+  private static final int LIFE_MODES = 11;
 
   private ConditionStateBytes() {}
 
@@ -71,7 +72,7 @@ public final class ConditionStateBytes {
       out.write(ANOMALY);
       AnomalyLikelihoodStateBytes.write(out, anomaly);
     } else if (state instanceof RemainingLifeState life) {
-      out.write(LIFE);
+      out.write(RemainingLifeStateBytes.severalModes(life) ? LIFE_MODES : LIFE);
       RemainingLifeStateBytes.write(out, life);
     } else {
       out.write(COMPOSITE);
@@ -111,14 +112,17 @@ public final class ConditionStateBytes {
       case ANOMALY:
         return AnomalyLikelihoodStateBytes.read(in);
       case LIFE:
-        return RemainingLifeStateBytes.read(in);
+        return RemainingLifeStateBytes.read(in, false);
+      case LIFE_MODES:
+        return RemainingLifeStateBytes.read(in, true);
       default:
         throw new IllegalArgumentException(
             "rule state: unknown type tag "
                 + tag
                 + "; known tags: 0 (threshold), 1 (rate of change), 2 (trend forecast),"
                 + " 3 (baseline drift), 4 (silence), 5 (all/any), 6 (event-time baseline drift),"
-                + " 7 (any-opens), 8 (deviation index), 9 (remaining life), 10 (anomaly likelihood)");
+                + " 7 (any-opens), 8 (deviation index), 9 (remaining life), 10 (anomaly likelihood),"
+                + " 11 (remaining life with several fault modes)");
     }
   }
 }

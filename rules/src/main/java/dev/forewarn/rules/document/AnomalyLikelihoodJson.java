@@ -36,7 +36,8 @@ final class AnomalyLikelihoodJson {
             "clearProbability",
             "budget",
             "season",
-            "scale"));
+            "scale",
+            "averageScale"));
     String metric = f.string("metric", null);
     boolean steps = f.bool("steps", DEFAULT_STEPS);
     int halfLife = f.integer("halfLifePoints", DEFAULT_HALF_LIFE);
@@ -62,15 +63,22 @@ final class AnomalyLikelihoodJson {
     AnomalyLikelihoodCondition.Season season = null;
     JsonFields cycle = f.object("season");
     if (cycle != null) {
-      cycle.refuseUnknown(List.of("points", "buckets"));
+      cycle.refuseUnknown(List.of("points", "period", "buckets"));
       int points = cycle.integer("points", 0);
+      Duration period = cycle.duration("period", null);
       int buckets = cycle.integer("buckets", DEFAULT_SEASON_BUCKETS);
-      season = ConditionJson.build(f, () -> new AnomalyLikelihoodCondition.Season(points, buckets));
+      season =
+          ConditionJson.build(
+              f, () -> new AnomalyLikelihoodCondition.Season(points, period, buckets));
     }
     AnomalyLikelihoodCondition.Season phases = season;
     AnomalyLikelihoodCondition.Scale scale =
         f.has("scale")
             ? f.choice("scale", AnomalyLikelihoodCondition.Scale.class)
+            : AnomalyLikelihoodCondition.Scale.LINEAR;
+    AnomalyLikelihoodCondition.Scale averageScale =
+        f.has("averageScale")
+            ? f.choice("averageScale", AnomalyLikelihoodCondition.Scale.class)
             : AnomalyLikelihoodCondition.Scale.LINEAR;
     return ConditionJson.build(
         f,
@@ -88,7 +96,8 @@ final class AnomalyLikelihoodJson {
                 clearProbability,
                 chosen,
                 phases,
-                scale));
+                scale,
+                averageScale));
   }
 
   static void write(AnomalyLikelihoodCondition c, ObjectNode node) {
@@ -101,6 +110,7 @@ final class AnomalyLikelihoodJson {
     node.put("averagePoints", c.averagePoints());
     node.put("historyPoints", c.historyPoints());
     node.put("learningPoints", c.learningPoints());
+    node.put("averageScale", ConditionJson.word(c.averageScale()));
     node.put("probability", c.probability());
     node.put("clearProbability", c.clearProbability());
     if (c.budget() != null) {
@@ -114,7 +124,11 @@ final class AnomalyLikelihoodJson {
     }
     if (c.season() != null) {
       ObjectNode season = node.putObject("season");
-      season.put("points", c.season().points());
+      if (c.season().timed()) {
+        season.put("period", c.season().period().toString());
+      } else {
+        season.put("points", c.season().points());
+      }
       season.put("buckets", c.season().buckets());
     }
   }

@@ -68,8 +68,11 @@ final class WordingPlaceholders {
           "slope_per_reading",
           "limit",
           "eta_readings");
-    } else if (condition instanceof RemainingLifeCondition) {
+    } else if (condition instanceof RemainingLifeCondition life) {
       plain(names, prefix, "index", "initial", "drift", "age_units", "life_units");
+      if (life.modes().size() > 1) {
+        plain(names, prefix, "mode");
+      }
     } else if (condition instanceof CompositeCondition c) {
       children(c.conditions(), prefix, names);
     } else if (condition instanceof AnyOpensCondition a) {

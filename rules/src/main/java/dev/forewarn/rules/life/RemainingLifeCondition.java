@@ -8,46 +8,47 @@ import dev.forewarn.rules.index.DeviationIndexCondition;
 import dev.forewarn.rules.stats.Baselines;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An estimate of a device's remaining life from a model calibrated on a fleet's run-to-failure
- * history, holding while that estimate is within {@code horizon}. Each reading gives a health
- * index: the mean over {@code metrics} of {@code sign × (x − centre) / spread}, where centre and
- * spread are the fleet's healthy level and spread of the metric and the sign makes "worse"
- * positive. The index is smoothed with a half-life of {@code smoothingHalfLife} readings; the mean
- * of the raw index over the device's first {@code warmupPoints} readings is its {@code initial}
- * level (its wear when first seen), and the smoothed index minus that level is its {@code drift}.
- * With {@code age} the event time since the device's first reading in {@code unit}s (or, with
- * {@code ageMetric}, that metric's value, such as an operating-hours counter, for devices first
- * seen part-way through their life), the remaining life in {@code unit}s is the {@link LifeModel}
- * of (drift, initial, age), never below zero. It holds when that life is at most {@code horizon},
- * is clear beyond {@code clearHorizon}, neither in between, and unknown during the warm-up; the
- * verdict carries the ETA (reading time plus the life). A reading that lacks one of the metrics is
- * ignored.
+ * history, holding while that estimate is within {@code horizon}. Each reading gives a health index
+ * per {@link FaultMode}: the mean over the mode's metrics of {@code weight × sign × (x − centre) /
+ * spread}, where centre and spread are the fleet's healthy level and spread of the metric, the sign
+ * makes "worse" positive and the weight says how much the metric counts. The index is smoothed with
+ * a half-life of {@code smoothingHalfLife} readings; the mean of the raw index over the device's
+ * first {@code warmupPoints} readings is its {@code initial} level (its wear when first seen), and
+ * the smoothed index minus that level is its {@code drift}. With {@code age} the event time since
+ * the device's first reading in {@code unit}s (or, with {@code ageMetric}, that metric's value,
+ * such as an operating-hours counter, for devices first seen part-way through their life), the
+ * mode's remaining life in {@code unit}s is its {@link LifeModel} of (drift, initial, age), never
+ * below zero. The device's remaining life is the least over its modes: a fleet whose devices fail
+ * in several ways, each moving some metrics its own way, has one index and model per way, and the
+ * one closest to failure speaks. It holds when that life is at most {@code horizon}, is clear
+ * beyond {@code clearHorizon}, neither in between, and unknown during the warm-up; the verdict
+ * carries the ETA (reading time plus the life). A reading that lacks one of the metrics is ignored.
  *
- * <p>The fleet figures and the model come from history (the detection benchmark fits them with
+ * <p>The fleet figures and the models come from history (the detection benchmark fits them with
  * {@code ./forewarn bench calibrate}); they describe one kind of device in one operating regime, so
  * a fleet whose devices run under changing conditions needs those normalised first.
  *
- * @param metrics 1 to {@value #MAX_METRICS} metrics with their fleet centre, spread and bad side
+ * @param modes 1 to {@value #MAX_MODES} fault modes, each an index over its metrics and a model
  * @param warmupPoints readings averaged into the initial level, 1 or more
  * @param smoothingHalfLife half-life of the index's moving average, in readings; 0 is none
  * @param unit the unit of age and of the model's life, a positive duration
  * @param ageMetric a metric that carries the device's age in units, or null to count age from its
  *     first reading
- * @param model the remaining life in units as a function of drift, initial level and age
  * @param horizon a life at or within this holds, a positive duration
  * @param clearHorizon a life beyond this clears; at least {@code horizon}
  * @param etaChange an open case is updated when the ETA moves by more than this fraction of the
  *     time that was left, more than zero
  */
 public record RemainingLifeCondition(
-    List<IndexMetric> metrics,
+    List<FaultMode> modes,
     int warmupPoints,
     double smoothingHalfLife,
     Duration unit,
     String ageMetric,
-    LifeModel model,
     Duration horizon,
     Duration clearHorizon,
     double etaChange)
@@ -58,6 +59,9 @@ public record RemainingLifeCondition(
 
   /** The most metrics one index may combine, as for a deviation index. */
   public static final int MAX_METRICS = DeviationIndexCondition.MAX_METRICS;
+
+  /** The most fault modes one condition may have; each keeps two numbers per device. */
+  public static final int MAX_MODES = 4;
 
   /**
    * Which way a metric moves as the device wears: up, down, or either way ({@code EITHER}, for a
@@ -71,29 +75,81 @@ public record RemainingLifeCondition(
   }
 
   /**
-   * One metric of the health index.
+   * One metric of a health index.
    *
    * @param metric the metric's name
    * @param centre its healthy level across the fleet, finite
    * @param spread its healthy spread across the fleet, more than zero
    * @param worse the side it moves to as the device wears
+   * @param weight how much it counts, more than zero (1 when every metric counts alike)
    */
-  public record IndexMetric(String metric, double centre, double spread, Worse worse) {
+  public record IndexMetric(
+      String metric, double centre, double spread, Worse worse, double weight) {
     public IndexMetric {
       RuleChecks.present(metric, "metric");
       RuleChecks.word(metric, "metric", "metric");
       RuleChecks.finite(centre, "centre");
       RuleChecks.positive(spread, "spread");
       RuleChecks.present(worse, "worse");
+      RuleChecks.positive(weight, "weight");
+    }
+
+    /** A metric that counts as much as every other (weight 1). */
+    public IndexMetric(String metric, double centre, double spread, Worse worse) {
+      this(metric, centre, spread, worse, 1);
     }
 
     /**
-     * The metric's signed contribution to the index, in spreads, positive on the bad side; at most
-     * a billion either way, so that an absurd reading cannot overflow the index.
+     * The metric's weighted contribution to the index, in spreads, positive on the bad side; the
+     * deviation is at most a billion spreads either way, so that an absurd reading cannot overflow
+     * the index.
      */
     public double score(double value) {
       double z = Baselines.deviation(value, centre, spread);
-      return worse == Worse.UP ? z : worse == Worse.DOWN ? -z : Math.abs(z);
+      return weight * (worse == Worse.UP ? z : worse == Worse.DOWN ? -z : Math.abs(z));
+    }
+  }
+
+  /**
+   * One way the devices wear out: a health index over its metrics and the model that turns the
+   * index into a remaining life.
+   *
+   * @param name a name for the mode (shown in evidence and summaries), or null for a condition's
+   *     only mode
+   * @param metrics 1 to {@value #MAX_METRICS} metrics, none twice
+   * @param model the remaining life in units as a function of drift, initial level and age
+   */
+  public record FaultMode(String name, List<IndexMetric> metrics, LifeModel model) {
+    public FaultMode {
+      if (name != null) {
+        RuleChecks.word(name, "name", "mode name");
+      }
+      RuleChecks.oneTo(metrics, MAX_METRICS, "metrics", "metrics");
+      metrics = List.copyOf(metrics);
+      for (int i = 0; i < metrics.size(); i++) {
+        String metric = metrics.get(i).metric();
+        for (int j = 0; j < i; j++) {
+          if (metrics.get(j).metric().equals(metric)) {
+            throw new RuleValidationException(
+                JsonPaths.child(JsonPaths.element("metrics", i), "metric"),
+                "appears twice: " + metric);
+          }
+        }
+      }
+      RuleChecks.present(model, "model");
+    }
+
+    /** The raw index of a reading's values, or NaN when one of the metrics is missing. */
+    double index(Map<String, Double> values) {
+      double sum = 0;
+      for (IndexMetric metric : metrics) {
+        Double value = values.get(metric.metric());
+        if (value == null || !Double.isFinite(value)) {
+          return Double.NaN;
+        }
+        sum += metric.score(value);
+      }
+      return sum / metrics.size();
     }
   }
 
@@ -124,14 +180,19 @@ public record RemainingLifeCondition(
   }
 
   public RemainingLifeCondition {
-    RuleChecks.oneTo(metrics, MAX_METRICS, "metrics", "metrics");
-    metrics = List.copyOf(metrics);
-    for (int i = 0; i < metrics.size(); i++) {
-      String name = metrics.get(i).metric();
-      for (int j = 0; j < i; j++) {
-        if (metrics.get(j).metric().equals(name)) {
-          throw new RuleValidationException(
-              JsonPaths.child(JsonPaths.element("metrics", i), "metric"), "appears twice: " + name);
+    RuleChecks.oneTo(modes, MAX_MODES, "modes", "fault modes");
+    modes = List.copyOf(modes);
+    if (modes.size() > 1) {
+      for (int i = 0; i < modes.size(); i++) {
+        String name = modes.get(i).name();
+        String at = JsonPaths.child(JsonPaths.element("modes", i), "name");
+        if (name == null) {
+          throw new RuleValidationException(at, "required when there are several modes");
+        }
+        for (int j = 0; j < i; j++) {
+          if (name.equals(modes.get(j).name())) {
+            throw new RuleValidationException(at, "appears twice: " + name);
+          }
         }
       }
     }
@@ -141,9 +202,30 @@ public record RemainingLifeCondition(
     if (ageMetric != null) {
       RuleChecks.word(ageMetric, "ageMetric", "metric");
     }
-    RuleChecks.present(model, "model");
     RuleChecks.horizons(horizon, clearHorizon);
     RuleChecks.positive(etaChange, "etaChange");
+  }
+
+  /** A condition with one fault mode: one index over {@code metrics} and one model. */
+  public RemainingLifeCondition(
+      List<IndexMetric> metrics,
+      int warmupPoints,
+      double smoothingHalfLife,
+      Duration unit,
+      String ageMetric,
+      LifeModel model,
+      Duration horizon,
+      Duration clearHorizon,
+      double etaChange) {
+    this(
+        List.of(new FaultMode(null, metrics, model)),
+        warmupPoints,
+        smoothingHalfLife,
+        unit,
+        ageMetric,
+        horizon,
+        clearHorizon,
+        etaChange);
   }
 
   @Override

@@ -21,16 +21,14 @@ public final class RemainingLifeSignals {
 
   public static Signal.Step onReading(
       RemainingLifeCondition condition, RemainingLifeState state, Reading reading) {
-    List<RemainingLifeCondition.IndexMetric> metrics = condition.metrics();
-    double sum = 0;
-    for (RemainingLifeCondition.IndexMetric metric : metrics) {
-      Double value = reading.metrics().get(metric.metric());
-      if (value == null || !Double.isFinite(value)) {
+    List<RemainingLifeCondition.FaultMode> modes = condition.modes();
+    double[] indexes = new double[modes.size()];
+    for (int mode = 0; mode < modes.size(); mode++) {
+      indexes[mode] = modes.get(mode).index(reading.metrics());
+      if (Double.isNaN(indexes[mode])) {
         return null;
       }
-      sum += metric.score(value);
     }
-    double index = sum / metrics.size();
     Double agedBy = null;
     if (condition.ageMetric() != null) {
       agedBy = reading.metrics().get(condition.ageMetric());
@@ -38,18 +36,24 @@ public final class RemainingLifeSignals {
         return null;
       }
     }
-    long count = state.count();
+    // A state kept from a document with another number of modes starts over.
+    long count = state.modes() == modes.size() ? state.count() : 0;
     Instant first = count == 0 ? reading.ts() : state.first();
     double weight = Baselines.smoothingWeight(condition.smoothingHalfLife());
-    double smoothed = count == 0 ? index : state.smoothed() + weight * (index - state.smoothed());
     int warmup = condition.warmupPoints();
-    double warmupSum = count < warmup ? state.warmupSum() + index : state.warmupSum();
-    RemainingLifeState next = new RemainingLifeState(count + 1, first, warmupSum, smoothed);
+    double[] sums = new double[modes.size()];
+    double[] smoothed = new double[modes.size()];
+    for (int mode = 0; mode < modes.size(); mode++) {
+      double index = indexes[mode];
+      smoothed[mode] =
+          count == 0 ? index : state.smoothed(mode) + weight * (index - state.smoothed(mode));
+      double sum = count == 0 ? 0 : state.warmupSum(mode);
+      sums[mode] = count < warmup ? sum + index : sum;
+    }
+    RemainingLifeState next = new RemainingLifeState(count + 1, first, sums, smoothed);
     if (count + 1 <= warmup) {
       return new Signal.Step(next, Signal.unknown());
     }
-    double initial = warmupSum / warmup;
-    double drift = smoothed - initial;
     double unitSeconds = seconds(condition.unit());
     double age =
         Math.min(
@@ -59,20 +63,39 @@ public final class RemainingLifeSignals {
                 agedBy != null
                     ? agedBy
                     : seconds(Duration.between(first, reading.ts())) / unitSeconds));
-    double life = condition.model().life(drift, initial, age);
-    if (!Double.isFinite(life)) {
-      // Only coefficients near the limits of a double get here: no estimate, no verdict.
-      return new Signal.Step(next, Signal.unknown());
+    // The device's life is the least over its modes: the way it is wearing out fastest speaks.
+    int worst = -1;
+    double life = Double.POSITIVE_INFINITY;
+    for (int mode = 0; mode < modes.size(); mode++) {
+      double initial = sums[mode] / warmup;
+      double estimate = modes.get(mode).model().life(smoothed[mode] - initial, initial, age);
+      if (!Double.isFinite(estimate)) {
+        // Only coefficients near the limits of a double get here: no estimate, no verdict.
+        return new Signal.Step(next, Signal.unknown());
+      }
+      if (estimate < life) {
+        life = estimate;
+        worst = mode;
+      }
     }
+    double initial = sums[worst] / warmup;
+    double drift = smoothed[worst] - initial;
     Duration remaining = Duration.ofMillis(Math.round(Math.min(life * unitSeconds, 1e15) * 1000));
 
     Map<String, Double> evidence = new LinkedHashMap<>();
-    evidence.put("index", smoothed);
+    evidence.put("index", smoothed[worst]);
     evidence.put("initial", initial);
     evidence.put("drift", drift);
     evidence.put("age_units", age);
     evidence.put("life_units", life);
-    String estimate = "estimated remaining life " + Summaries.duration(remaining);
+    String name = modes.get(worst).name();
+    if (modes.size() > 1) {
+      evidence.put("mode", (double) worst);
+    }
+    String estimate =
+        "estimated remaining life "
+            + Summaries.duration(remaining)
+            + (modes.size() > 1 ? " (" + name + ")" : "");
     String detail = "drift " + Summaries.number(drift) + ", age " + Summaries.number(age);
     Signal signal;
     if (remaining.compareTo(condition.horizon()) <= 0) {

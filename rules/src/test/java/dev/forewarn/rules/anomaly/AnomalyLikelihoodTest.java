@@ -16,6 +16,7 @@ import dev.forewarn.rules.lifecycle.Decision;
 import dev.forewarn.rules.lifecycle.Lifecycle;
 import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class AnomalyLikelihoodTest {
 
   private static AnomalyLikelihoodCondition condition(AnomalyLikelihoodCondition.Budget budget) {
     return new AnomalyLikelihoodCondition(
-        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null);
+        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null, null);
   }
 
   private static Rule rule(AnomalyLikelihoodCondition condition) {
@@ -267,24 +268,8 @@ class AnomalyLikelihoodTest {
       values[i] = (flatDay ? 0 : 20 * Math.sin(2 * Math.PI * i / 288)) + random.nextGaussian();
     }
     AnomalyLikelihoodCondition seasonal =
-        new AnomalyLikelihoodCondition(
-            METRIC,
-            true,
-            1000,
-            6,
-            20,
-            10,
-            2000,
-            600,
-            0.9999,
-            0.99,
-            null,
-            new AnomalyLikelihoodCondition.Season(288, 24),
-            null);
-
-    AnomalyLikelihoodCondition plain =
-        new AnomalyLikelihoodCondition(
-            METRIC, true, 1000, 6, 20, 10, 2000, 600, 0.9999, 0.99, null, null, null);
+        seasonal(new AnomalyLikelihoodCondition.Season(288, 24), 600);
+    AnomalyLikelihoodCondition plain = seasonal(null, 600);
 
     List<Integer> opened = openings(rule(seasonal), readings(values, Duration.ofMinutes(5)));
     List<Integer> withoutSeason = openings(rule(plain), readings(values, Duration.ofMinutes(5)));
@@ -292,6 +277,175 @@ class AnomalyLikelihoodTest {
     assertThat(opened).anyMatch(i -> i >= 288 * 9 && i < 288 * 9 + 60);
     assertThat(opened).filteredOn(i -> i < 288 * 9 || i >= 288 * 10 + 30).hasSizeLessThan(2);
     assertThat(withoutSeason).noneMatch(i -> i >= 288 * 9 && i < 288 * 10);
+  }
+
+  /** Level half-life 1,000 readings, average 10, history 2,000, holding at 0.9999. */
+  private static AnomalyLikelihoodCondition seasonal(
+      AnomalyLikelihoodCondition.Season season, int learningPoints) {
+    return new AnomalyLikelihoodCondition(
+        METRIC,
+        true,
+        1000,
+        6,
+        20,
+        10,
+        2000,
+        learningPoints,
+        0.9999,
+        0.99,
+        null,
+        season,
+        null,
+        null);
+  }
+
+  private static AnomalyLikelihoodCondition daily(int buckets) {
+    return seasonal(new AnomalyLikelihoodCondition.Season(0, Duration.ofDays(1), buckets), 300);
+  }
+
+  /** Twelve days of a daily cycle with noise; the tenth is flat. */
+  private static double cycle(Instant at, Random random) {
+    double day = (at.getEpochSecond() % 86_400) / 86_400.0;
+    boolean flatDay =
+        !at.isBefore(T0.plus(Duration.ofDays(9))) && at.isBefore(T0.plus(Duration.ofDays(10)));
+    return (flatDay ? 0 : 20 * Math.sin(2 * Math.PI * day)) + random.nextGaussian();
+  }
+
+  @Test
+  void aSeasonInEventTimeFollowsTheClockWhateverTheReportingInterval() {
+    for (Duration every : List.of(Duration.ofMinutes(5), Duration.ofMinutes(20))) {
+      Random random = new Random(11);
+      List<Reading> readings = new ArrayList<>();
+      Instant at = T0;
+      for (int i = 0; at.isBefore(T0.plus(Duration.ofDays(12))); i++) {
+        // A day without readings in the fourth: phases that count readings would shift by it.
+        if (at.isBefore(T0.plus(Duration.ofDays(3))) || !at.isBefore(T0.plus(Duration.ofDays(4)))) {
+          readings.add(
+              new Reading(DEVICE, at, i, null, Map.of(METRIC, cycle(at, random)), Map.of()));
+        }
+        at = at.plus(every);
+      }
+
+      List<Instant> opened = new ArrayList<>();
+      for (int i : openings(rule(daily(48)), readings)) {
+        opened.add(readings.get(i).ts());
+      }
+
+      assertThat(opened)
+          .as("every %s", every)
+          .anyMatch(
+              t ->
+                  !t.isBefore(T0.plus(Duration.ofDays(9)))
+                      && t.isBefore(T0.plus(Duration.ofHours(9 * 24 + 6))));
+      assertThat(opened)
+          .as("every %s", every)
+          .filteredOn(
+              t ->
+                  t.isBefore(T0.plus(Duration.ofDays(9)))
+                      || t.isAfter(T0.plus(Duration.ofHours(10 * 24 + 3))))
+          .hasSizeLessThan(2);
+    }
+  }
+
+  @Test
+  void aSeasonInEventTimeKeepsItsPhasesAndCountsInTheStateBytes() {
+    Random random = new Random(12);
+    List<Reading> readings = new ArrayList<>();
+    for (int i = 0; i < 288 * 4; i++) {
+      Instant at = T0.plus(Duration.ofMinutes(5L * i));
+      readings.add(new Reading(DEVICE, at, i, null, Map.of(METRIC, cycle(at, random)), Map.of()));
+    }
+    Rule rule = rule(daily(48));
+    Replay throughBytes = Replay.storingStateAsBytes(rule);
+    Replay direct = Replay.of(rule);
+    int largest = 0;
+    for (Reading reading : readings) {
+      throughBytes.feed(reading);
+      direct.feed(reading);
+      largest = Math.max(largest, RuleStates.encode(direct.state()).length);
+    }
+
+    AnomalyLikelihoodState state = (AnomalyLikelihoodState) direct.state().condition();
+    assertThat(throughBytes.state()).isEqualTo(direct.state());
+    assertThat(state.firstAt()).isEqualTo(T0);
+    assertThat(state.visits()).hasSize(48).containsOnly(24L);
+    assertThat(largest).isLessThanOrEqualTo(640);
+  }
+
+  @Test
+  void onALogScaleTheAverageSeesAnEventAfterAFarLargerOne() {
+    Random random = new Random(13);
+    double[] values = new double[6000];
+    for (int i = 0; i < values.length; i++) {
+      // A storm 200 spreads high for 30 readings, then an event 20 spreads high for 10.
+      boolean storm = i >= 1500 && i < 1530;
+      boolean later = i >= 4500 && i < 4510;
+      values[i] = 50 + 2 * random.nextGaussian() + (storm ? 400 : 0) + (later ? 40 : 0);
+    }
+    AnomalyLikelihoodCondition linear = condition(1000, AnomalyLikelihoodCondition.Scale.LINEAR);
+    AnomalyLikelihoodCondition log = condition(1000, AnomalyLikelihoodCondition.Scale.LOG);
+
+    List<Integer> onLinear = openings(rule(linear), readings(values, Duration.ofMinutes(5)));
+    List<Integer> onLog = openings(rule(log), readings(values, Duration.ofMinutes(5)));
+
+    assertThat(onLinear).anyMatch(i -> i >= 1500 && i < 1510).noneMatch(i -> i >= 4500 && i < 4520);
+    assertThat(onLog).anyMatch(i -> i >= 1500 && i < 1510).anyMatch(i -> i >= 4500 && i < 4520);
+  }
+
+  private static AnomalyLikelihoodCondition condition(
+      double capSpreads, AnomalyLikelihoodCondition.Scale averageScale) {
+    return new AnomalyLikelihoodCondition(
+        METRIC,
+        true,
+        1000,
+        6,
+        capSpreads,
+        10,
+        20000,
+        300,
+        0.999,
+        0.7,
+        null,
+        null,
+        null,
+        averageScale);
+  }
+
+  @Test
+  void aSeasonInEventTimeAndAnAverageScaleRoundTripAndAreRefusedNamingTheField() {
+    Rule parsed =
+        RuleJson.parse(
+            "{\"id\":\"x\",\"severity\":\"warning\",\"condition\":{\"type\":\"anomaly-likelihood\","
+                + "\"metric\":\"v\",\"averageScale\":\"log\","
+                + "\"season\":{\"period\":\"P1D\",\"buckets\":48}}}");
+    AnomalyLikelihoodCondition c = (AnomalyLikelihoodCondition) parsed.condition();
+    assertThat(c.season().timed()).isTrue();
+    assertThat(c.season().period()).isEqualTo(Duration.ofDays(1));
+    assertThat(c.season().bucket(Instant.parse("2026-11-22T00:45:00Z"))).isEqualTo(1);
+    assertThat(c.season().bucket(Instant.parse("2026-11-23T23:59:59Z"))).isEqualTo(47);
+    assertThat(c.averageScale()).isEqualTo(AnomalyLikelihoodCondition.Scale.LOG);
+    assertThat(RuleJson.parse(RuleJson.toJson(parsed))).isEqualTo(parsed);
+
+    String season =
+        "{\"id\":\"x\",\"severity\":\"warning\",\"condition\":{\"type\":\"anomaly-likelihood\","
+            + "\"metric\":\"v\",\"season\":%s}}";
+    assertThatThrownBy(
+            () -> RuleJson.parse(String.format(season, "{\"period\":\"P1D\",\"points\":288}")))
+        .hasMessageStartingWith("condition.season: give exactly one of period");
+    assertThatThrownBy(() -> RuleJson.parse(String.format(season, "{\"buckets\":4}")))
+        .hasMessageStartingWith("condition.season: give exactly one of period");
+    assertThatThrownBy(
+            () -> RuleJson.parse(String.format(season, "{\"period\":\"PT0.5S\",\"buckets\":1}")))
+        .hasMessageStartingWith("condition.season.period: must be whole seconds");
+    assertThatThrownBy(
+            () -> RuleJson.parse(String.format(season, "{\"period\":\"PT10S\",\"buckets\":20}")))
+        .hasMessageStartingWith("condition.season.period: must be whole seconds, at least one per");
+    assertThatThrownBy(
+            () ->
+                RuleJson.parse(
+                    "{\"id\":\"x\",\"severity\":\"warning\",\"condition\":{\"type\":"
+                        + "\"anomaly-likelihood\",\"metric\":\"v\",\"averageScale\":\"cubic\"}}"))
+        .hasMessageStartingWith("condition.averageScale:");
   }
 
   @Test
@@ -318,7 +472,8 @@ class AnomalyLikelihoodTest {
             0.999,
             null,
             null,
-            AnomalyLikelihoodCondition.Scale.LOG);
+            AnomalyLikelihoodCondition.Scale.LOG,
+            null);
 
     List<Integer> onSmall = openings(rule(log), readings(small, Duration.ofMinutes(5)));
 

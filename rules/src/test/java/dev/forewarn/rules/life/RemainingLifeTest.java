@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.forewarn.rules.Evaluation;
+import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.Replay;
 import dev.forewarn.rules.RuleState;
 import dev.forewarn.rules.RuleStates;
@@ -113,7 +115,7 @@ class RemainingLifeTest {
                         + "\"spread\":2,\"worse\":\"either\"}],\"unit\":\"PT1H\","
                         + "\"model\":{\"intercept\":100},\"horizon\":\"PT10H\"}}")
                 .condition())
-        .extracting(c -> ((RemainingLifeCondition) c).metrics().get(0).worse())
+        .extracting(c -> ((RemainingLifeCondition) c).modes().get(0).metrics().get(0).worse())
         .isEqualTo(RemainingLifeCondition.Worse.EITHER);
   }
 
@@ -126,7 +128,7 @@ class RemainingLifeTest {
 
     assertThat(replay.decisions()).isEmpty();
     RemainingLifeState state = (RemainingLifeState) replay.state().condition();
-    assertThat(state.smoothed()).isCloseTo((0.4 - 3.6) / 2, within(1e-12));
+    assertThat(state.smoothed(0)).isCloseTo((0.4 - 3.6) / 2, within(1e-12));
   }
 
   @Test
@@ -138,7 +140,7 @@ class RemainingLifeTest {
 
     // Half-life one reading: halfway from the smoothed value to the new index 2.5.
     RemainingLifeState after = (RemainingLifeState) replay.state().condition();
-    assertThat(after.smoothed()).isCloseTo((before.smoothed() + 2.5) / 2, within(1e-12));
+    assertThat(after.smoothed(0)).isCloseTo((before.smoothed(0) + 2.5) / 2, within(1e-12));
   }
 
   @Test
@@ -242,7 +244,8 @@ class RemainingLifeTest {
     assertThat(parsed.warmupPoints()).isEqualTo(30);
     assertThat(parsed.smoothingHalfLife()).isZero();
     assertThat(parsed.clearHorizon()).isEqualTo(Duration.ofHours(80));
-    assertThat(parsed.model()).isEqualTo(new RemainingLifeCondition.LifeModel(100, 0, 0, 0, 0));
+    assertThat(parsed.modes().get(0).model())
+        .isEqualTo(new RemainingLifeCondition.LifeModel(100, 0, 0, 0, 0));
 
     assertThat(refusal(String.format(base, "0", "down", "", "")))
         .isEqualTo("condition.metrics[1].spread");
@@ -298,6 +301,152 @@ class RemainingLifeTest {
 
     assertThat(throughBytes.state()).isEqualTo(direct.state());
     assertThat(throughBytes.decisions()).isEqualTo(direct.decisions());
+    assertThat(largest).isLessThanOrEqualTo(64);
+  }
+
+  // Two fault modes: "fast" sees wear in "a" alone and its life falls 40 hours per spread of drift;
+  // "slow" sees it in "b" alone (falling) with a model that barely moves.
+  private static final RemainingLifeCondition.FaultMode FAST =
+      mode("fast", "a", 10, 2, RemainingLifeCondition.Worse.UP, 2, 100, -40);
+  private static final RemainingLifeCondition.FaultMode SLOW =
+      mode("slow", "b", 50, 5, RemainingLifeCondition.Worse.DOWN, 1, 90, -1);
+
+  /** A mode of one metric whose life is {@code intercept + drift × d}. */
+  private static RemainingLifeCondition.FaultMode mode(
+      String name,
+      String metric,
+      double centre,
+      double spread,
+      RemainingLifeCondition.Worse worse,
+      double weight,
+      double intercept,
+      double drift) {
+    return new RemainingLifeCondition.FaultMode(
+        name,
+        List.of(new RemainingLifeCondition.IndexMetric(metric, centre, spread, worse, weight)),
+        new RemainingLifeCondition.LifeModel(intercept, drift, 0, 0, 0));
+  }
+
+  private static RemainingLifeCondition twoModes() {
+    return new RemainingLifeCondition(
+        List.of(FAST, SLOW), 3, 0, HOUR, null, Duration.ofHours(60), Duration.ofHours(60), 0.25);
+  }
+
+  @Test
+  void aWeightScalesItsMetricsScore() {
+    RemainingLifeCondition.IndexMetric heavy =
+        new RemainingLifeCondition.IndexMetric("c", 10, 2, RemainingLifeCondition.Worse.DOWN, 2.5);
+
+    assertThat(heavy.score(6)).isEqualTo(5.0);
+    assertThat(heavy.score(14)).isEqualTo(-5.0);
+    assertThat(new RemainingLifeCondition.IndexMetric("c", 10, 2, RemainingLifeCondition.Worse.UP))
+        .extracting(RemainingLifeCondition.IndexMetric::weight)
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void theLifeIsTheLeastOverTheFaultModesAndNamesTheModeThatSpoke() {
+    Replay replay = Replay.storingStateAsBytes(rule(twoModes()));
+    replay.feed(at(0, 10, 50), at(1, 10, 50), at(2, 10, 50));
+
+    // "b" falls 2 spreads: slow mode drifts 2, life 90 − 2 = 88; "a" unchanged: fast mode 100.
+    replay.feed(at(3, 10, 40));
+    assertThat(replay.decisions()).isEmpty();
+
+    // "a" rises 1 spread (weighted 2): fast mode drifts 2, life 100 − 80 = 20, within 60 hours.
+    replay.feed(at(4, 12, 40));
+
+    Decision open = replay.decisions().get(0);
+    assertThat(open.kind()).isEqualTo(Decision.Kind.OPEN);
+    assertThat(open.evidence().get("life_units")).isCloseTo(20, within(1e-9));
+    assertThat(open.evidence().get("mode")).isEqualTo(0.0);
+    assertThat(open.evidence().get("drift")).isCloseTo(2, within(1e-12));
+    assertThat(open.summary()).contains("(fast)");
+    RemainingLifeState state = (RemainingLifeState) replay.state().condition();
+    assertThat(state.modes()).isEqualTo(2);
+    assertThat(state.smoothed(1)).isCloseTo(2, within(1e-12));
+  }
+
+  @Test
+  void severalModesRoundTripThroughJsonAndTheirStateThroughItsOwnTag() {
+    Rule rule = rule(twoModes());
+    String json = RuleJson.toJson(rule);
+
+    assertThat(json).contains("\"modes\":[{\"name\":\"fast\"").contains("\"weight\":2.0");
+    assertThat(RuleJson.parse(json)).isEqualTo(rule);
+    Replay replay = Replay.storingStateAsBytes(rule);
+    replay.feed(at(0, 10, 50), at(1, 11, 49), at(2, 12, 48), at(3, 13, 47));
+    byte[] bytes = RuleStates.encode(replay.state());
+    assertThat(RuleStates.decode(bytes)).isEqualTo(replay.state());
+    // The single-mode form keeps its tag (9) and the bytes stored before modes existed.
+    Replay single = warmedUp(life(0, Duration.ofHours(80), Duration.ofHours(80)));
+    assertThat(RuleStates.encode(single.state())).hasSizeLessThan(bytes.length);
+  }
+
+  @Test
+  void aStateKeptFromADocumentWithAnotherNumberOfModesStartsOver() {
+    Replay oneMode = warmedUp(life(0, Duration.ofHours(80), Duration.ofHours(80)));
+
+    Evaluation next = Evaluators.evaluate(rule(twoModes()), oneMode.state(), at(3, 16, 40));
+
+    RemainingLifeState state = (RemainingLifeState) next.state().condition();
+    assertThat(state.count()).isEqualTo(1);
+    assertThat(state.modes()).isEqualTo(2);
+    assertThat(state.first()).isEqualTo(T0.plus(HOUR.multipliedBy(3)));
+    assertThat(next.decision()).isEmpty();
+  }
+
+  @Test
+  void modesAreRefusedNamingTheField() {
+    String modes =
+        "{\"id\":\"life\",\"severity\":\"warning\",\"condition\":{\"type\":\"remaining-life\","
+            + "\"modes\":[{\"name\":\"fan\",\"metrics\":[{\"metric\":\"a\",\"centre\":10,"
+            + "\"spread\":2,\"worse\":\"up\"%s}],\"model\":{\"intercept\":100}},"
+            + "{%s\"metrics\":[{\"metric\":\"b\",\"centre\":1,\"spread\":1,\"worse\":\"down\"}],"
+            + "\"model\":{\"intercept\":90}}]%s,\"unit\":\"PT1H\",\"horizon\":\"PT80H\"}}";
+    RemainingLifeCondition parsed =
+        (RemainingLifeCondition)
+            RuleJson.parse(String.format(modes, ",\"weight\":0.5", "\"name\":\"hpc\",", ""))
+                .condition();
+    assertThat(parsed.modes())
+        .extracting(RemainingLifeCondition.FaultMode::name)
+        .containsExactly("fan", "hpc");
+    assertThat(parsed.modes().get(0).metrics().get(0).weight()).isEqualTo(0.5);
+
+    assertThat(refusal(String.format(modes, ",\"weight\":0", "\"name\":\"hpc\",", "")))
+        .isEqualTo("condition.modes[0].metrics[0].weight");
+    assertThat(refusal(String.format(modes, ",\"weight\":-1", "\"name\":\"hpc\",", "")))
+        .isEqualTo("condition.modes[0].metrics[0].weight");
+    assertThat(refusal(String.format(modes, "", "", ""))).isEqualTo("condition.modes[1].name");
+    assertThat(refusal(String.format(modes, "", "\"name\":\"fan\",", "")))
+        .isEqualTo("condition.modes[1].name");
+    assertThat(
+            refusal(String.format(modes, "", "\"name\":\"hpc\",", ",\"model\":{\"intercept\":1}")))
+        .isEqualTo("condition.model");
+  }
+
+  @Test
+  void customerWordingMayNameTheModeOnlyWhenThereAreSeveral() {
+    String wording =
+        ",\"customerWording\":{\"text\":{\"en\":\"Wearing out ({mode}), {life_units} h left\"}}}";
+    String two = RuleJson.toJson(rule(twoModes()));
+    String one = RuleJson.toJson(rule(life(0, Duration.ofHours(80), Duration.ofHours(80))));
+
+    assertThat(RuleJson.parse(two.substring(0, two.length() - 1) + wording).customerWording())
+        .isNotNull();
+    assertThat(refusal(one.substring(0, one.length() - 1) + wording))
+        .isEqualTo("customerWording.text.en");
+  }
+
+  @Test
+  void stateOfTwoModesStaysSmall() {
+    Rule rule = rule(twoModes());
+    Replay replay = Replay.of(rule);
+    int largest = 0;
+    for (int hour = 0; hour < 300; hour++) {
+      replay.feed(at(hour, 10 + Series.wobble(hour), 50 - Series.wobble(hour + 7)));
+      largest = Math.max(largest, RuleStates.encode(replay.state()).length);
+    }
     assertThat(largest).isLessThanOrEqualTo(64);
   }
 
