@@ -79,7 +79,13 @@ public final class IngestGraph {
             .process(new DetectCases())
             .name("detect cases")
             .uid("detect-cases");
-    detected.sinkTo(outputs.caseEvents()).name("case events (PostgreSQL)").uid("case-events-sink");
+    detected
+        .sinkTo(outputs.caseEvents())
+        .name("case events (PostgreSQL)")
+        .uid("case-events-sink")
+        // Its own task too: a JDBC write that waits for the database (retries, a lock, a slow
+        // disk) then holds up case events only, not the readings and timers of detection.
+        .disableChaining();
     parsed
         .getSideOutput(ParseReadings.DEAD_LETTERS)
         .union(detected.getSideOutput(DetectCases.LATE_READINGS))

@@ -89,6 +89,29 @@ class IngestGraphTest {
     assertThat((Long) result.getAccumulatorResult(ParseReadings.DEAD_LETTER_COUNT)).isEqualTo(6L);
   }
 
+  @Test
+  void writesCaseEventsAndHistoryInTasksOfTheirOwnSoThatAWaitingStoreDoesNotHoldUpDetection() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    IngestGraph.build(
+        env,
+        new IngestGraph.Inputs(FiniteMessages.of(List.of()), FiniteMessages.of(rules())),
+        new IngestGraph.Outputs(
+            Optional.of(new CollectSink<>()), new CollectSink<>(), new CollectSink<>()),
+        new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+    List<String> tasks = new ArrayList<>();
+    env.getStreamGraph().getJobGraph().getVertices().forEach(task -> tasks.add(task.getName()));
+
+    assertThat(tasks)
+        .filteredOn(task -> task.contains("detect cases") || task.contains("telemetry"))
+        .hasSize(2)
+        .allSatisfy(
+            task ->
+                assertThat(task)
+                    .doesNotContain("case events (PostgreSQL)")
+                    .doesNotContain("history (InfluxDB)"));
+  }
+
   /**
    * Four blocks of six messages, one device (or the refused messages) per block, so that each of
    * the two source readers reads whole devices in order.

@@ -101,6 +101,11 @@ public final class Fixtures {
         "forewarn/rules/" + rule.id(), RuleJson.toJson(rule).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Retained rule documents as a rules reader receives them after it subscribed. */
+  public static java.util.List<MqttRecord> synced(MqttRecord... documents) {
+    return java.util.List.of(documents);
+  }
+
   public static MqttRecord message(String topic, byte[] payload) {
     return new MqttRecord(topic, payload, RECEIVED_AT);
   }
