@@ -135,7 +135,8 @@ public record IngestConfig(
             values.text(INFLUX_PASSWORD),
             values.required(INFLUX_DATABASE),
             values.positiveInt(INFLUX_BATCH_SIZE),
-            values.duration(INFLUX_FLUSH_INTERVAL)));
+            values.duration(INFLUX_FLUSH_INTERVAL),
+            values.positiveInt(HISTORY_BUFFER)));
   }
 
   private static Optional<String> optional(String text) {

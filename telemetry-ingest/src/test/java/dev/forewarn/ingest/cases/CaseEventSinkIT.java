@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forewarn.ingest.parse.DeadLetter;
+import dev.forewarn.ingest.testing.ManualTime;
 import dev.forewarn.ingest.testing.TestSchema;
 import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Decision;
