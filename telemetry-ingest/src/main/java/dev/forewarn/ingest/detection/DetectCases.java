@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * order. {@link ReadingOrder} decides when a reading is evaluated: at once when its seq follows the
  * last one, after the watermark passes it when a gap precedes it; duplicates are counted ({@code
  * duplicates}), readings that arrive after their turn are counted ({@code late_readings}) and kept
- * as dead letters on {@link #LATE_READINGS}. Per device it keeps one encoded {@link RuleState} per
- * rule; a rule that is removed or replaced by a newer version takes its state with it on every key,
- * so nothing leaks and a new version starts from scratch. Readings not newer than the last one a
- * rule evaluated are counted as {@code out_of_order}.
+ * as dead letters on {@link #DEAD_LETTERS}, as is a reading one rule failed to evaluate (for that
+ * rule only, see {@link RuleRunner}). Per device it keeps one encoded {@link RuleState} per rule; a
+ * rule that is removed or replaced by a newer version takes its state with it on every key, so
+ * nothing leaks and a new version starts from scratch. Readings not newer than the last one a rule
+ * evaluated are counted as {@code out_of_order}.
  */
 public final class DetectCases
     extends KeyedBroadcastProcessFunction<String, Reading, RuleUpdate, CaseEvent> {
@@ -45,8 +46,8 @@ public final class DetectCases
       new MapStateDescriptor<>(
           "rule-states", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
-  /** Readings that arrived after their turn, kept with the reason. */
-  public static final OutputTag<DeadLetter> LATE_READINGS =
+  /** Readings that arrived after their turn, or that a rule failed on, kept with the reason. */
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("late-readings", TypeInformation.of(DeadLetter.class));
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectCases.class);
@@ -76,7 +77,11 @@ public final class DetectCases
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
     late = getRuntimeContext().getMetricGroup().counter("late_readings");
     caseEvents = getRuntimeContext().getMetricGroup().counter("case_events");
-    runner = new RuleRunner(states, caseEvents);
+    runner =
+        new RuleRunner(
+            states,
+            caseEvents,
+            getRuntimeContext().getMetricGroup().counter("evaluation_failures"));
     outOfOrder = getRuntimeContext().getMetricGroup().counter("out_of_order");
     ruleUpdates = getRuntimeContext().getMetricGroup().counter("rule_updates");
     reportsRuleChanges = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
@@ -134,7 +139,13 @@ public final class DetectCases
     for (String ruleId : states.ruleIds()) {
       Rule rule = index.rule(ruleId);
       if (rule != null) {
-        runner.onTime(rule, deviceId, now, at -> wakeups.request(at, ctx.timerService()), out);
+        runner.onTime(
+            rule,
+            deviceId,
+            now,
+            at -> wakeups.request(at, ctx.timerService()),
+            out,
+            (failed, device, reading, reason) -> failed(ctx, failed, device, reading, reason));
       }
     }
     Long held = queue.earliestHeld(deviceId);
@@ -173,7 +184,13 @@ public final class DetectCases
       throws Exception {
     boolean stale = false;
     for (Rule rule : rules) {
-      stale |= runner.onReading(rule, reading, at -> wakeups.request(at, ctx.timerService()), out);
+      stale |=
+          runner.onReading(
+              rule,
+              reading,
+              at -> wakeups.request(at, ctx.timerService()),
+              out,
+              (failed, device, read, reason) -> failed(ctx, failed, device, read, reason));
     }
     if (stale) {
       outOfOrder.inc();
@@ -198,12 +215,25 @@ public final class DetectCases
             + Instant.ofEpochMilli(position.lastTsMillis())
             + " was evaluated";
     ctx.output(
-        LATE_READINGS,
+        DEAD_LETTERS,
         DeadLetter.of(
             Instant.ofEpochMilli(ctx.currentProcessingTime()),
             ReadingJson.telemetryTopic(reading.deviceId()),
             reason,
             ReadingJson.write(reading)));
+  }
+
+  private static void failed(
+      ReadOnlyContext ctx, Rule rule, String deviceId, Reading reading, String reason) {
+    String because = "rule " + rule.id() + " version " + rule.version() + ": " + reason;
+    LOG.warn("device={} rule={} version={} {}", deviceId, rule.id(), rule.version(), reason);
+    ctx.output(
+        DEAD_LETTERS,
+        DeadLetter.of(
+            Instant.ofEpochMilli(ctx.currentProcessingTime()),
+            ReadingJson.telemetryTopic(deviceId),
+            because,
+            reading == null ? new byte[0] : ReadingJson.write(reading)));
   }
 
   private List<Rule> rulesFor(ReadOnlyContext ctx, Reading reading) throws Exception {

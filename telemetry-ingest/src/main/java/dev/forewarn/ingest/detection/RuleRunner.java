@@ -8,6 +8,8 @@ import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleClock;
 import dev.forewarn.rules.RuleState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
@@ -18,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * Runs one rule for the current device, on a reading or on the passing of event time, through
  * {@link RuleClock} (the order the backtester uses too), and asks for a wakeup at the rule's next
  * {@link Evaluators#deadline deadline}, so that a silence is noticed without a reading.
+ *
+ * <p>An exception while one rule evaluates one reading (or lets time pass) costs that reading for
+ * that rule only: the device's state under the rule stays as it was, the failure is counted ({@code
+ * evaluation_failures}) and handed to {@link Failures} with the reason, and the other rules, the
+ * other devices and the job go on. Failing the job instead would replay the same reading after
+ * every restart, forever.
  */
 final class RuleRunner {
 
@@ -25,28 +33,71 @@ final class RuleRunner {
 
   private final DeviceRuleStates states;
   private final Counter caseEvents;
+  private final Counter failures;
 
-  RuleRunner(DeviceRuleStates states, Counter caseEvents) {
+  RuleRunner(DeviceRuleStates states, Counter caseEvents, Counter failures) {
     this.states = states;
     this.caseEvents = caseEvents;
+    this.failures = failures;
   }
 
   /** Evaluates a reading; returns whether it was not newer than the last one the rule saw. */
-  boolean onReading(Rule rule, Reading reading, Wakeup wakeup, Collector<CaseEvent> out)
+  boolean onReading(
+      Rule rule, Reading reading, Wakeup wakeup, Collector<CaseEvent> out, Failures failed)
       throws Exception {
     RuleState previous = states.load(rule.id(), reading.deviceId());
-    RuleClock.Result result = RuleClock.reading(rule, previous, reading);
-    finish(rule, reading.deviceId(), previous, result, wakeup, out);
+    RuleClock.Result result;
+    List<CaseEvent> events;
+    try {
+      result = RuleClock.reading(rule, previous, reading);
+      events = events(reading.deviceId(), result);
+    } catch (RuntimeException e) {
+      failures.inc();
+      failed.on(rule, reading.deviceId(), reading, "evaluation failed: " + describe(e));
+      return false;
+    }
+    finish(rule, reading.deviceId(), previous, result, events, wakeup, out);
     return DeviceRuleStates.notNewer(previous, reading);
   }
 
   /** Lets event time pass up to {@code now} for a device the rule has seen. */
-  void onTime(Rule rule, String deviceId, Instant now, Wakeup wakeup, Collector<CaseEvent> out)
+  void onTime(
+      Rule rule,
+      String deviceId,
+      Instant now,
+      Wakeup wakeup,
+      Collector<CaseEvent> out,
+      Failures failed)
       throws Exception {
     RuleState previous = states.load(rule.id(), deviceId);
-    if (previous != null) {
-      finish(rule, deviceId, previous, RuleClock.until(rule, previous, now), wakeup, out);
+    if (previous == null) {
+      return;
     }
+    RuleClock.Result result;
+    List<CaseEvent> events;
+    try {
+      result = RuleClock.until(rule, previous, now);
+      events = events(deviceId, result);
+    } catch (RuntimeException e) {
+      failures.inc();
+      failed.on(rule, deviceId, null, "letting time pass to " + now + " failed: " + describe(e));
+      return;
+    }
+    finish(rule, deviceId, previous, result, events, wakeup, out);
+  }
+
+  private static List<CaseEvent> events(String deviceId, RuleClock.Result result) {
+    List<CaseEvent> events = new ArrayList<>();
+    for (Decision decision : result.decisions()) {
+      events.add(CaseEvent.of(deviceId, decision));
+    }
+    return events;
+  }
+
+  private static String describe(RuntimeException e) {
+    return e.getMessage() == null
+        ? e.toString()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private void finish(
@@ -54,12 +105,12 @@ final class RuleRunner {
       String deviceId,
       RuleState previous,
       RuleClock.Result result,
+      List<CaseEvent> events,
       Wakeup wakeup,
       Collector<CaseEvent> out)
       throws Exception {
     states.store(rule.id(), previous, result.state());
-    for (Decision decision : result.decisions()) {
-      CaseEvent event = CaseEvent.of(deviceId, decision);
+    for (CaseEvent event : events) {
       caseEvents.inc();
       LOG.info(
           "case {} device={} rule={} version={} event={}",
@@ -70,10 +121,24 @@ final class RuleRunner {
           event.eventId());
       out.collect(event);
     }
-    Optional<Instant> deadline = Evaluators.deadline(rule, result.state());
+    Optional<Instant> deadline;
+    try {
+      deadline = Evaluators.deadline(rule, result.state());
+    } catch (RuntimeException e) {
+      deadline = Optional.empty(); // the next reading finds out what is wrong
+    }
     if (deadline.isPresent()) {
       wakeup.at(deadline.get());
     }
+  }
+
+  /** Where a rule's failure on one reading (or on the passing of time) goes. */
+  interface Failures {
+    /**
+     * @param reading the reading the rule failed on, or null when time was passing
+     * @param reason what failed, without the rule's name
+     */
+    void on(Rule rule, String deviceId, Reading reading, String reason);
   }
 
   /** Where a rule asks to be woken when event time reaches an instant. */

@@ -88,7 +88,7 @@ public final class IngestGraph {
         .disableChaining();
     parsed
         .getSideOutput(ParseReadings.DEAD_LETTERS)
-        .union(detected.getSideOutput(DetectCases.LATE_READINGS))
+        .union(detected.getSideOutput(DetectCases.DEAD_LETTERS))
         .sinkTo(outputs.deadLetters())
         .name("dead letters (PostgreSQL)")
         .uid("dead-letters-sink");

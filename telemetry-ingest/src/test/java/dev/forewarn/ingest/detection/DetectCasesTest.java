@@ -17,9 +17,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.Lifecycle;
 import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleState;
+import dev.forewarn.rules.RuleStates;
 import dev.forewarn.rules.Scope;
 import dev.forewarn.rules.Severity;
 import dev.forewarn.rules.SilenceCondition;
@@ -340,6 +343,44 @@ class DetectCasesTest {
     assertThat(harness.extractOutputValues()).isEmpty();
   }
 
+  @Test
+  void aRuleThatFailsOnAReadingMakesItADeadLetterForThatRuleWhileTheOtherRulesGoOn()
+      throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
+    push(reading(HOT, T0, 70));
+    // A state that does not fit the rule's condition makes its evaluator throw on every reading.
+    storeState(HOT, "overheat", Evaluators.initialState(silentFor("quiet", Duration.ofMinutes(3))));
+
+    push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86), reading(HOT, T0_PLUS_3M, 87));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::ruleId, CaseEvent::occurredAt)
+        .containsExactly(tuple(CaseEvent.Type.OPENED, "overheat-strict", T0_PLUS_3M));
+    assertThat(deadLetters())
+        .hasSize(3)
+        .allSatisfy(
+            letter -> {
+              assertThat(letter.topic()).isEqualTo("devices/" + HOT + "/telemetry");
+              assertThat(letter.reason())
+                  .startsWith("rule overheat version 1: evaluation failed: ")
+                  .contains("does not fit a threshold condition");
+            });
+    assertThat(deadLetters().get(0).payload()).contains("\"seq\":1");
+    // The device goes on: its position moved past every reading.
+    push(reading(HOT, T0_PLUS_4M, 60));
+    assertThat(harness.extractOutputValues()).hasSize(2);
+  }
+
+  private void storeState(String deviceId, String ruleId, RuleState state) throws Exception {
+    KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(deviceId);
+    backend
+        .getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, DetectCases.RULE_STATES)
+        .put(ruleId, RuleStates.encode(state));
+  }
+
   private static Rule silentFor(String id, Duration after) {
     return new Rule(
         id,
@@ -365,9 +406,13 @@ class DetectCasesTest {
     }
   }
 
+  private List<DeadLetter> deadLetters() {
+    return lateDeadLetters();
+  }
+
   private List<DeadLetter> lateDeadLetters() {
     List<DeadLetter> late = new ArrayList<>();
-    var records = harness.getSideOutput(DetectCases.LATE_READINGS);
+    var records = harness.getSideOutput(DetectCases.DEAD_LETTERS);
     if (records != null) {
       records.forEach(record -> late.add(record.getValue()));
     }
