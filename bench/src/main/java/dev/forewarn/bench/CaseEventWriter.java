@@ -2,7 +2,7 @@ package dev.forewarn.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package dev.forewarn.bench;
 
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

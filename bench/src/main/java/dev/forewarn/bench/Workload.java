@@ -1,7 +1,7 @@
 package dev.forewarn.bench;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.forewarn.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

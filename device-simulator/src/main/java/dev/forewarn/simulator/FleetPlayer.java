@@ -1,6 +1,6 @@
 package dev.forewarn.simulator;
 
-import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.simulator.fleet.DeviceProfile;
 import dev.forewarn.simulator.fleet.FleetScript;
 import dev.forewarn.simulator.fleet.Outgoing;

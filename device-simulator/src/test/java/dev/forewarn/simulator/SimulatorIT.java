@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.simulator.fleet.DeviceProfile;
 import dev.forewarn.simulator.fleet.FleetScript;
 import dev.forewarn.simulator.fleet.Outgoing;

@@ -1,8 +1,8 @@
 package dev.forewarn.outreach;
 
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Decision;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.lifecycle.Decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

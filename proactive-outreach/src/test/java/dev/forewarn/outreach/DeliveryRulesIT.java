@@ -18,7 +18,7 @@ import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.OutgoingMessage;
 import dev.forewarn.outreach.outbox.OutboxDispatcher;
 import dev.forewarn.outreach.outbox.OutboxProperties;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

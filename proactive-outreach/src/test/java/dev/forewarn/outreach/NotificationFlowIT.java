@@ -14,7 +14,7 @@ import dev.forewarn.outreach.outbox.NewOutboxMessage;
 import dev.forewarn.outreach.outbox.OutboxDispatcher;
 import dev.forewarn.outreach.outbox.OutboxProperties;
 import dev.forewarn.outreach.outbox.OutboxRepository;
-import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.lifecycle.CaseEvent;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

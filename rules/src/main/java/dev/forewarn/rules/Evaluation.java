@@ -1,5 +1,6 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.lifecycle.Decision;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,12 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.condition.ConditionState;
+import dev.forewarn.rules.condition.Conditions;
+import dev.forewarn.rules.condition.Signal;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.CaseLifecycle;
+import dev.forewarn.rules.lifecycle.LifecycleState;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.Optional;
 

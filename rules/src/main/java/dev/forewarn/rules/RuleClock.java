@@ -1,5 +1,8 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.Decision;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.condition.ConditionState;
+import dev.forewarn.rules.lifecycle.LifecycleState;
 import java.time.Instant;
 import java.util.Objects;
 

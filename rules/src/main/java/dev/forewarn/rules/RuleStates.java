@@ -1,8 +1,12 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.condition.ConditionState;
+import dev.forewarn.rules.condition.ConditionStateBytes;
+import dev.forewarn.rules.condition.Varints;
+import dev.forewarn.rules.lifecycle.LifecycleState;
+import dev.forewarn.rules.lifecycle.LifecycleStateBytes;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +31,7 @@ public final class RuleStates {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     out.write(FORMAT_VERSION);
-    writeLifecycle(out, state.lifecycle());
+    LifecycleStateBytes.write(out, state.lifecycle());
     ConditionStateBytes.write(out, state.condition());
     return out.toByteArray();
   }
@@ -46,7 +50,7 @@ public final class RuleStates {
     int version = in.readByte();
     RuleState state;
     if (version == FORMAT_VERSION) {
-      state = new RuleState(readLifecycle(in), ConditionStateBytes.read(in, 0));
+      state = new RuleState(LifecycleStateBytes.read(in), ConditionStateBytes.read(in, 0));
     } else if (version == 1) {
       state = readV1(in);
     } else {
@@ -58,67 +62,6 @@ public final class RuleStates {
     }
     in.requireEnd();
     return state;
-  }
-
-  private static void writeLifecycle(ByteArrayOutputStream out, LifecycleState s) {
-    Instant[] instants = instants(s);
-    int presence = 0;
-    for (int i = 0; i < instants.length; i++) {
-      presence |= instants[i] != null ? 1 << i : 0;
-    }
-    presence |= s.openSeverity() != null ? 1 << instants.length : 0;
-    Varints.write(out, presence);
-    for (Instant instant : instants) {
-      writeInstant(out, instant);
-    }
-    if (s.openSeverity() != null) {
-      out.write(s.openSeverity().ordinal());
-    }
-    Varints.write(out, s.runPoints());
-    Varints.write(out, s.recentOpens().size());
-    s.recentOpens().forEach(open -> writeInstant(out, open));
-  }
-
-  private static Instant[] instants(LifecycleState s) {
-    return new Instant[] {
-      s.lastTs(),
-      s.advancedTo(),
-      s.runSince(),
-      s.openSince(),
-      s.reportedEta(),
-      s.clearingSince(),
-      s.clearedAt()
-    };
-  }
-
-  private static LifecycleState readLifecycle(Varints.Reader in) {
-    int presence = in.readInt(0, "presence bits");
-    if ((presence & ~0xFF) != 0) {
-      throw new IllegalArgumentException("rule state: unknown presence bits " + presence);
-    }
-    Instant[] v = new Instant[7];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (presence & (1 << i)) != 0 ? readInstant(in) : null;
-    }
-    Severity severity = null;
-    if ((presence & (1 << 7)) != 0) {
-      int ordinal = in.readByte();
-      if (ordinal >= Severity.values().length) {
-        throw new IllegalArgumentException("rule state: unknown severity " + ordinal);
-      }
-      severity = Severity.values()[ordinal];
-    }
-    int runPoints = in.readInt(0, "run points");
-    int opens = in.readInt(0, "recent opens");
-    if (opens > FlapSuppression.MAX_OPENS) {
-      throw new IllegalArgumentException("rule state: recent opens out of range " + opens);
-    }
-    List<Instant> recentOpens = new ArrayList<>();
-    for (int i = 0; i < opens; i++) {
-      recentOpens.add(readInstant(in));
-    }
-    return new LifecycleState(
-        v[0], v[1], v[2], runPoints, v[3], severity, v[4], v[5], v[6], recentOpens);
   }
 
   /** The threshold-only layout of format version 1: tag 1, presence byte, instants, points. */
@@ -134,30 +77,13 @@ public final class RuleStates {
     if ((presence & ~7) != 0) {
       throw new IllegalArgumentException("rule state: unknown presence bits " + presence);
     }
-    Instant lastTs = (presence & 1) != 0 ? readInstant(in) : null;
-    Instant breachSince = (presence & 2) != 0 ? readInstant(in) : null;
-    Instant openSince = (presence & 4) != 0 ? readInstant(in) : null;
+    Instant lastTs = (presence & 1) != 0 ? in.readInstant() : null;
+    Instant breachSince = (presence & 2) != 0 ? in.readInstant() : null;
+    Instant openSince = (presence & 4) != 0 ? in.readInstant() : null;
     int breachPoints = in.readInt(0, "breach points");
     LifecycleState lifecycle =
         new LifecycleState(
             lastTs, null, breachSince, breachPoints, openSince, null, null, null, null, List.of());
     return new RuleState(lifecycle, ConditionState.None.INSTANCE);
-  }
-
-  static void writeInstant(ByteArrayOutputStream out, Instant instant) {
-    if (instant != null) {
-      Varints.write(out, instant.getEpochSecond());
-      Varints.write(out, instant.getNano());
-    }
-  }
-
-  static Instant readInstant(Varints.Reader in) {
-    long seconds = in.readVarint();
-    long nanos = in.readVarint();
-    try {
-      return Instant.ofEpochSecond(seconds, nanos);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("rule state: instant out of range", e);
-    }
   }
 }

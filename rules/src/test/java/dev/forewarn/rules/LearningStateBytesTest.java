@@ -4,6 +4,9 @@ import static dev.forewarn.rules.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.RuleJson;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

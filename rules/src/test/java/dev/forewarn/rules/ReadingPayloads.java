@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 
 /** Telemetry payloads for the codec tests, built as trees so each test changes one field. */
-final class ReadingPayloads {
+public final class ReadingPayloads {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private ReadingPayloads() {}
 
   /** The contract's example reading. */
-  static ObjectNode contractExample() {
+  public static ObjectNode contractExample() {
     ObjectNode payload = MAPPER.createObjectNode();
     payload.put("ts", "2026-11-22T10:00:00Z");
     payload.put("seq", 1042);
@@ -21,15 +21,15 @@ final class ReadingPayloads {
     return payload;
   }
 
-  static ObjectNode metrics(ObjectNode payload) {
+  public static ObjectNode metrics(ObjectNode payload) {
     return (ObjectNode) payload.get("metrics");
   }
 
-  static byte[] bytes(ObjectNode payload) {
+  public static byte[] bytes(ObjectNode payload) {
     return bytes(payload.toString());
   }
 
-  static byte[] bytes(String text) {
+  public static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,9 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.Decision;
+import dev.forewarn.rules.lifecycle.LifecycleState;
+import dev.forewarn.rules.reading.Reading;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +11,7 @@ import java.util.List;
  * Feeds readings through {@link Evaluators#evaluate} the way the job does, optionally storing the
  * state as bytes between readings, and collects the decisions.
  */
-final class Replay {
+public final class Replay {
 
   private final Rule rule;
   private final boolean throughBytes;
@@ -19,16 +23,16 @@ final class Replay {
     this.throughBytes = throughBytes;
   }
 
-  static Replay of(Rule rule) {
+  public static Replay of(Rule rule) {
     return new Replay(rule, false);
   }
 
   /** Encodes and decodes the state after every reading, as keyed state in the job does. */
-  static Replay storingStateAsBytes(Rule rule) {
+  public static Replay storingStateAsBytes(Rule rule) {
     return new Replay(rule, true);
   }
 
-  Replay feed(Reading... readings) {
+  public Replay feed(Reading... readings) {
     for (Reading reading : readings) {
       Evaluation evaluation = Evaluators.evaluate(rule, state, reading);
       state =
@@ -40,24 +44,24 @@ final class Replay {
     return this;
   }
 
-  List<Decision> decisions() {
+  public List<Decision> decisions() {
     return decisions;
   }
 
-  List<Decision.Kind> kinds() {
+  public List<Decision.Kind> kinds() {
     return decisions.stream().map(Decision::kind).toList();
   }
 
-  RuleState state() {
+  public RuleState state() {
     return state;
   }
 
-  LifecycleState lifecycle() {
+  public LifecycleState lifecycle() {
     return state.lifecycle();
   }
 
   /** Lets time pass to {@code now} without a reading, as the job's timer does. */
-  Replay advance(java.time.Instant now) {
+  public Replay advance(java.time.Instant now) {
     Evaluation evaluation = Evaluators.advance(rule, state, now);
     state =
         throughBytes

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Rule documents for the JSON tests, built as trees so each test changes one field. */
-final class RuleDocuments {
+public final class RuleDocuments {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private RuleDocuments() {}
 
   /** The contract's example document, every field given. */
-  static ObjectNode overheatDocument() {
+  public static ObjectNode overheatDocument() {
     ObjectNode doc = MAPPER.createObjectNode();
     doc.put("id", "compressor-overheat");
     doc.put("version", 1);
@@ -32,7 +32,7 @@ final class RuleDocuments {
   }
 
   /** The contract's example in the current schema: the condition as an object. */
-  static ObjectNode overheatDocumentV2() {
+  public static ObjectNode overheatDocumentV2() {
     ObjectNode doc = MAPPER.createObjectNode();
     doc.put("id", "compressor-overheat");
     doc.put("version", 1);
@@ -55,7 +55,7 @@ final class RuleDocuments {
   }
 
   /** A current document around one condition object, every lifecycle field at its default. */
-  static ObjectNode documentWith(ObjectNode condition) {
+  public static ObjectNode documentWith(ObjectNode condition) {
     ObjectNode doc = MAPPER.createObjectNode();
     doc.put("id", "watch");
     doc.put("schemaVersion", 2);
@@ -64,12 +64,12 @@ final class RuleDocuments {
     return doc;
   }
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
   /** Only the required fields. */
-  static ObjectNode minimalDocument() {
+  public static ObjectNode minimalDocument() {
     ObjectNode doc = MAPPER.createObjectNode();
     doc.put("id", "low-pressure");
     doc.put("type", "threshold");
@@ -80,7 +80,7 @@ final class RuleDocuments {
     return doc;
   }
 
-  static String text(ObjectNode doc) {
+  public static String text(ObjectNode doc) {
     return doc.toString();
   }
 }

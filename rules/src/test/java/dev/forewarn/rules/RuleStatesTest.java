@@ -6,6 +6,17 @@ import static dev.forewarn.rules.TestData.T0_PLUS_2M;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forewarn.rules.composite.CompositeState;
+import dev.forewarn.rules.condition.ConditionState;
+import dev.forewarn.rules.condition.ConditionStatus;
+import dev.forewarn.rules.condition.Varints;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.drift.DriftState;
+import dev.forewarn.rules.lifecycle.LifecycleState;
+import dev.forewarn.rules.silence.SilenceState;
+import dev.forewarn.rules.stats.BaselineState;
+import dev.forewarn.rules.stats.WindowBuckets;
+import dev.forewarn.rules.trend.TrendState;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -85,8 +96,8 @@ class RuleStatesTest {
     out.write(1);
     out.write(1);
     out.write(3);
-    RuleStates.writeInstant(out, T0_PLUS_2M);
-    RuleStates.writeInstant(out, T0);
+    Varints.writeInstant(out, T0_PLUS_2M);
+    Varints.writeInstant(out, T0);
     Varints.write(out, 3);
 
     assertThat(RuleStates.decode(out.toByteArray()))

@@ -2,6 +2,7 @@ package dev.forewarn.rules;
 
 import static dev.forewarn.rules.TestData.METRIC;
 
+import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,11 +11,11 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /** Evenly spaced readings of the watched metric, their values given by index. */
-final class Series {
+public final class Series {
 
   private Series() {}
 
-  static Reading[] of(Instant start, Duration step, int count, IntToDoubleFunction value) {
+  public static Reading[] of(Instant start, Duration step, int count, IntToDoubleFunction value) {
     List<Reading> readings = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Instant ts = start.plus(step.multipliedBy(i));
@@ -24,7 +25,7 @@ final class Series {
   }
 
   /** A fixed pseudo-random wobble in [-1, 1], the same on every run. */
-  static double wobble(int i) {
+  public static double wobble(int i) {
     return Math.sin(i * 12.9898) * 0.9 + Math.sin(i * 4.1414) * 0.1;
   }
 }

@@ -1,56 +1,66 @@
 package dev.forewarn.rules;
 
+import dev.forewarn.rules.condition.Condition;
+import dev.forewarn.rules.condition.Direction;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.Scope;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.drift.BaselineDriftCondition;
+import dev.forewarn.rules.drift.DriftSide;
+import dev.forewarn.rules.lifecycle.Lifecycle;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.trend.TrendForecastCondition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
 /** Named instants, devices, rules and readings shared by the tests. */
-final class TestData {
+public final class TestData {
 
-  static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-  static final Instant T0_PLUS_30S = T0.plusSeconds(30);
-  static final Instant T0_PLUS_1M = T0.plusSeconds(60);
-  static final Instant T0_PLUS_90S = T0.plusSeconds(90);
-  static final Instant T0_PLUS_2M = T0.plusSeconds(120);
-  static final Instant T0_PLUS_3M = T0.plusSeconds(180);
-  static final Instant T0_PLUS_4M = T0.plusSeconds(240);
-  static final Instant T0_PLUS_5M = T0.plusSeconds(300);
-  static final Instant T0_PLUS_6M = T0.plusSeconds(360);
-  static final Instant T0_PLUS_10M = T0.plusSeconds(600);
-  static final Instant T0_PLUS_1H = T0.plusSeconds(3600);
+  public static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  public static final Instant T0_PLUS_30S = T0.plusSeconds(30);
+  public static final Instant T0_PLUS_1M = T0.plusSeconds(60);
+  public static final Instant T0_PLUS_90S = T0.plusSeconds(90);
+  public static final Instant T0_PLUS_2M = T0.plusSeconds(120);
+  public static final Instant T0_PLUS_3M = T0.plusSeconds(180);
+  public static final Instant T0_PLUS_4M = T0.plusSeconds(240);
+  public static final Instant T0_PLUS_5M = T0.plusSeconds(300);
+  public static final Instant T0_PLUS_6M = T0.plusSeconds(360);
+  public static final Instant T0_PLUS_10M = T0.plusSeconds(600);
+  public static final Instant T0_PLUS_1H = T0.plusSeconds(3600);
 
-  static final String DEVICE = "ac-0001";
-  static final String OTHER_DEVICE = "ac-0002";
-  static final String MODEL = "AC-200";
-  static final String METRIC = "compressor_temp_c";
+  public static final String DEVICE = "ac-0001";
+  public static final String OTHER_DEVICE = "ac-0002";
+  public static final String MODEL = "AC-200";
+  public static final String METRIC = "compressor_temp_c";
 
   /** Well above the overheat level of 85. */
-  static final double HOT = 90.0;
+  public static final double HOT = 90.0;
 
   /** Between the clear level (80) and the level (85): neither breaching nor clearing. */
-  static final double WARM = 82.0;
+  public static final double WARM = 82.0;
 
   /** Below the clear level of 80. */
-  static final double NORMAL = 70.0;
+  public static final double NORMAL = 70.0;
 
   private TestData() {}
 
   /** The contract's example: above 85 for 2 minutes and 3 readings, clears at 80. */
-  static Rule overheat() {
+  public static Rule overheat() {
     return threshold().build();
   }
 
-  static RuleBuilder threshold() {
+  public static RuleBuilder threshold() {
     return new RuleBuilder();
   }
 
   /** A rule around a condition that opens at once, with no cooldown or flap suppression. */
-  static Rule rule(Condition condition) {
+  public static Rule rule(Condition condition) {
     return rule(condition, Lifecycle.IMMEDIATE);
   }
 
-  static Rule rule(Condition condition, Lifecycle lifecycle) {
+  public static Rule rule(Condition condition, Lifecycle lifecycle) {
     return new Rule("watch", 1, "Watch", Scope.ALL, Severity.WARNING, condition, lifecycle);
   }
 
@@ -58,7 +68,7 @@ final class TestData {
    * Rising toward {@code limit}, holding when the crossing is within {@code horizon}: a one-hour
    * window of 12 five-minute buckets, 6 readings at least, R² 0.5 at least.
    */
-  static TrendForecastCondition risingToward(double limit, Duration horizon) {
+  public static TrendForecastCondition risingToward(double limit, Duration horizon) {
     return new TrendForecastCondition(
         METRIC,
         Direction.ABOVE,
@@ -76,22 +86,22 @@ final class TestData {
   }
 
   /** Drift of more than {@code k} spreads either way after a 20-reading warm-up, no smoothing. */
-  static BaselineDriftCondition drift(double k) {
+  public static BaselineDriftCondition drift(double k) {
     return drift(DriftSide.BOTH, k, 1, 0, true);
   }
 
-  static BaselineDriftCondition drift(
+  public static BaselineDriftCondition drift(
       DriftSide side, double k, int smoothing, double minRelativeSpread, boolean freeze) {
     return new BaselineDriftCondition(
         METRIC, side, k, k / 2, 50, 20, Duration.ZERO, smoothing, 0, minRelativeSpread, freeze);
   }
 
   /** A reading of the watched metric; seq follows the seconds since T0. */
-  static Reading reading(Instant ts, double value) {
+  public static Reading reading(Instant ts, double value) {
     return new Reading(DEVICE, ts, seqOf(ts), MODEL, Map.of(METRIC, value));
   }
 
-  static Reading reading(Instant ts, Map<String, Double> metrics) {
+  public static Reading reading(Instant ts, Map<String, Double> metrics) {
     return new Reading(DEVICE, ts, seqOf(ts), MODEL, metrics);
   }
 
@@ -100,7 +110,7 @@ final class TestData {
   }
 
   /** A threshold rule with the contract example's values unless told otherwise. */
-  static final class RuleBuilder {
+  public static final class RuleBuilder {
     private String id = "compressor-overheat";
     private int version = 1;
     private Scope scope = new Scope(Set.of(), Set.of(MODEL));
@@ -111,50 +121,50 @@ final class TestData {
     private Duration sustainedFor = Duration.ofMinutes(2);
     private int minPoints = 3;
 
-    RuleBuilder version(int version) {
+    public RuleBuilder version(int version) {
       this.version = version;
       return this;
     }
 
-    RuleBuilder id(String id) {
+    public RuleBuilder id(String id) {
       this.id = id;
       return this;
     }
 
-    RuleBuilder scope(Scope scope) {
+    public RuleBuilder scope(Scope scope) {
       this.scope = scope;
       return this;
     }
 
-    RuleBuilder severity(Severity severity) {
+    public RuleBuilder severity(Severity severity) {
       this.severity = severity;
       return this;
     }
 
-    RuleBuilder below(double level, double clearLevel) {
+    public RuleBuilder below(double level, double clearLevel) {
       this.direction = Direction.BELOW;
       this.level = level;
       this.clearLevel = clearLevel;
       return this;
     }
 
-    RuleBuilder levels(double level, double clearLevel) {
+    public RuleBuilder levels(double level, double clearLevel) {
       this.level = level;
       this.clearLevel = clearLevel;
       return this;
     }
 
-    RuleBuilder sustainedFor(Duration sustainedFor) {
+    public RuleBuilder sustainedFor(Duration sustainedFor) {
       this.sustainedFor = sustainedFor;
       return this;
     }
 
-    RuleBuilder minPoints(int minPoints) {
+    public RuleBuilder minPoints(int minPoints) {
       this.minPoints = minPoints;
       return this;
     }
 
-    Rule build() {
+    public Rule build() {
       return Rule.threshold(
           id,
           version,

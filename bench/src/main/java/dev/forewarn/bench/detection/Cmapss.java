@@ -1,6 +1,6 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.Backtester;
 import dev.forewarn.rules.backtest.DeviceOutcome;
 import dev.forewarn.rules.backtest.FailureTimes;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

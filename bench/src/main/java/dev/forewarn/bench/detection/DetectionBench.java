@@ -1,7 +1,7 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.backtest.RuleFiles;
+import dev.forewarn.rules.document.Rule;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.rules.RemainingLifeCondition.IndexMetric;
-import dev.forewarn.rules.RemainingLifeCondition.Worse;
+import dev.forewarn.rules.life.RemainingLifeCondition.IndexMetric;
+import dev.forewarn.rules.life.RemainingLifeCondition.Worse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.backtest.Backtester;
 import dev.forewarn.rules.backtest.SeriesCsv;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.life.RemainingLifeCondition.LifeModel;
 
 /**
  * What the fleet taught the remaining-life condition, and how well the model fits it.

@@ -1,15 +1,15 @@
 package dev.forewarn.bench.detection;
 
 import dev.forewarn.rules.Evaluators;
-import dev.forewarn.rules.Lifecycle;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.RemainingLifeCondition;
-import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
-import dev.forewarn.rules.RemainingLifeState;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleState;
-import dev.forewarn.rules.Scope;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.Scope;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.life.RemainingLifeCondition;
+import dev.forewarn.rules.life.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.life.RemainingLifeState;
+import dev.forewarn.rules.lifecycle.Lifecycle;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.RuleJson;
 import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.Backtester;
 import dev.forewarn.rules.backtest.FailureTimes;
+import dev.forewarn.rules.document.RuleJson;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.RemainingLifeCondition.IndexMetric;
-import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
-import dev.forewarn.rules.RemainingLifeCondition.Worse;
+import dev.forewarn.rules.life.RemainingLifeCondition.IndexMetric;
+import dev.forewarn.rules.life.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.life.RemainingLifeCondition.Worse;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forewarn.rules.RemainingLifeCondition;
-import dev.forewarn.rules.RemainingLifeCondition.IndexMetric;
-import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
-import dev.forewarn.rules.RemainingLifeCondition.Worse;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.backtest.RuleFiles;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.life.RemainingLifeCondition;
+import dev.forewarn.rules.life.RemainingLifeCondition.IndexMetric;
+import dev.forewarn.rules.life.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.life.RemainingLifeCondition.Worse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

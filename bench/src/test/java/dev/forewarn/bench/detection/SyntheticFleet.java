@@ -1,7 +1,7 @@
 package dev.forewarn.bench.detection;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.life.RemainingLifeCondition.LifeModel;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

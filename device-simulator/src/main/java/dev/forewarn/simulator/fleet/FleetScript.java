@@ -1,6 +1,6 @@
 package dev.forewarn.simulator.fleet;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;

@@ -1,6 +1,6 @@
 package dev.forewarn.simulator.fleet;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.util.Objects;
 
 /** One message the fleet sends, and when: {@code dueNanos} after the run's start, wall time. */

@@ -8,7 +8,7 @@ import static dev.forewarn.simulator.fleet.Fleets.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.forewarn.outreach.cases;
 
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package dev.forewarn.outreach.cases;
 
 import dev.forewarn.outreach.templates.Step;
 import dev.forewarn.outreach.timeline.Timeline;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

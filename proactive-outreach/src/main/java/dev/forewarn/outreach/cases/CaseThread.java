@@ -10,7 +10,7 @@ import dev.forewarn.outreach.templates.MessageRenderer;
 import dev.forewarn.outreach.templates.Rendered;
 import dev.forewarn.outreach.templates.Step;
 import dev.forewarn.outreach.timeline.Timeline;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;

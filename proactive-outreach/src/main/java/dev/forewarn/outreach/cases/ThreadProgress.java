@@ -8,7 +8,7 @@ import dev.forewarn.outreach.outbox.OutboxRepository;
 import dev.forewarn.outreach.outbox.OutboxRow;
 import dev.forewarn.outreach.templates.Step;
 import dev.forewarn.outreach.timeline.Timeline;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package dev.forewarn.outreach.outbox;
 
 import dev.forewarn.outreach.config.OutreachProperties;
 import dev.forewarn.outreach.preferences.QuietHours;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

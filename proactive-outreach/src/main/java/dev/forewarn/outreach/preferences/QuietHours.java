@@ -1,7 +1,7 @@
 package dev.forewarn.outreach.preferences;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -5,7 +5,7 @@ import dev.forewarn.outreach.customers.ContactPoint;
 import dev.forewarn.outreach.customers.ContactPointRepository;
 import dev.forewarn.outreach.customers.Device;
 import dev.forewarn.outreach.notify.ChannelKind;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

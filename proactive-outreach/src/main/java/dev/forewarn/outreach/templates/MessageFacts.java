@@ -1,6 +1,6 @@
 package dev.forewarn.outreach.templates;
 
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package dev.forewarn.outreach.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import dev.forewarn.rules.RuleValidationException;
+import dev.forewarn.rules.document.RuleValidationException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -2,7 +2,7 @@ package dev.forewarn.outreach.preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

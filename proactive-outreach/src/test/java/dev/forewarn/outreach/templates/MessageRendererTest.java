@@ -3,7 +3,7 @@ package dev.forewarn.outreach.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.outreach.notify.ChannelKind;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.document.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.forewarn.rules.backtest;
 
-import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;

@@ -1,10 +1,10 @@
 package dev.forewarn.rules.backtest;
 
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleClock;
 import dev.forewarn.rules.RuleState;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.forewarn.rules.CaseEvent;
 import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Evaluators;
-import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.RuleState;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

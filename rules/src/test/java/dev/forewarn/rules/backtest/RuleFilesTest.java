@@ -3,7 +3,7 @@ package dev.forewarn.rules.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.document.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

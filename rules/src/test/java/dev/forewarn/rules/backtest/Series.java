@@ -1,17 +1,17 @@
 package dev.forewarn.rules.backtest;
 
-import dev.forewarn.rules.Direction;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
-import dev.forewarn.rules.Scope;
-import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.condition.Direction;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.Scope;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
 /** Named instants, devices, a rule and readings for the backtest tests. */
-final class Series {
+public final class Series {
 
   static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   static final String PUMP_1 = "pump-1";

@@ -3,7 +3,7 @@ package dev.forewarn.rules.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;

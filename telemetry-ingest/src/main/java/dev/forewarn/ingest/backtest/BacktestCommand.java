@@ -1,11 +1,11 @@
 package dev.forewarn.ingest.backtest;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.Backtester;
 import dev.forewarn.rules.backtest.FailureTimes;
 import dev.forewarn.rules.backtest.RuleFiles;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.reading.Reading;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

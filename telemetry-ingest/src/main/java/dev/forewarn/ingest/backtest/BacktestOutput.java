@@ -1,10 +1,10 @@
 package dev.forewarn.ingest.backtest;
 
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.DeviceOutcome;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package dev.forewarn.ingest.backtest;
 
-import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.backtest.SeriesCsv;
+import dev.forewarn.rules.reading.Reading;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.forewarn.ingest.backtest;
 
 import dev.forewarn.ingest.influx.InfluxHistoryReader;
 import dev.forewarn.ingest.influx.InfluxSettings;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

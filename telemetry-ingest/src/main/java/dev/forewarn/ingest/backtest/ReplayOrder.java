@@ -1,6 +1,6 @@
 package dev.forewarn.ingest.backtest;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

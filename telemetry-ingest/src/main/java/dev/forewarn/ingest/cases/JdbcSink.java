@@ -1,7 +1,7 @@
 package dev.forewarn.ingest.cases;
 
 import dev.forewarn.ingest.parse.DeadLetter;
-import dev.forewarn.rules.CaseEvent;
+import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;

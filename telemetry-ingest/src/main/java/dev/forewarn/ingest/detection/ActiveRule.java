@@ -1,7 +1,7 @@
 package dev.forewarn.ingest.detection;
 
-import dev.forewarn.rules.Rule;
-import dev.forewarn.rules.RuleJson;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.RuleJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 

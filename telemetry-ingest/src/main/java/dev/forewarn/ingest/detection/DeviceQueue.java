@@ -1,8 +1,8 @@
 package dev.forewarn.ingest.detection;
 
 import dev.forewarn.ingest.detection.ReadingOrder.Position;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

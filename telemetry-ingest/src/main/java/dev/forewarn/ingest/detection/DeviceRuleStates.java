@@ -1,8 +1,8 @@
 package dev.forewarn.ingest.detection;
 
-import dev.forewarn.rules.Reading;
 import dev.forewarn.rules.RuleState;
 import dev.forewarn.rules.RuleStates;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

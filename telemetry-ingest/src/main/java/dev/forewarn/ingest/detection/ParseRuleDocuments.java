@@ -1,9 +1,9 @@
 package dev.forewarn.ingest.detection;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
-import dev.forewarn.rules.Rule;
-import dev.forewarn.rules.RuleJson;
-import dev.forewarn.rules.RuleValidationException;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.RuleJson;
+import dev.forewarn.rules.document.RuleValidationException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;

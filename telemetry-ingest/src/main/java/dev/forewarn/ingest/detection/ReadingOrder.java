@@ -1,6 +1,6 @@
 package dev.forewarn.ingest.detection;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 
 /**
  * Decides, per device, when a reading may be evaluated, from the device's own sequence numbers.

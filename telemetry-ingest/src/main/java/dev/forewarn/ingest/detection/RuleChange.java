@@ -1,6 +1,6 @@
 package dev.forewarn.ingest.detection;
 
-import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.document.Rule;
 
 /**
  * What a rule document does to the active rules. Retained documents are delivered again on every

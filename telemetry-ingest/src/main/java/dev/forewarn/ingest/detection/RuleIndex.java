@@ -1,7 +1,7 @@
 package dev.forewarn.ingest.detection;
 
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.reading.Reading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

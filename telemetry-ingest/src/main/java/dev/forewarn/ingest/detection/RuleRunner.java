@@ -1,12 +1,12 @@
 package dev.forewarn.ingest.detection;
 
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Decision;
 import dev.forewarn.rules.Evaluators;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleClock;
 import dev.forewarn.rules.RuleState;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.lifecycle.Decision;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

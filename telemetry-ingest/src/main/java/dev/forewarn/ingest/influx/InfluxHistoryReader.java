@@ -1,6 +1,6 @@
 package dev.forewarn.ingest.influx;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

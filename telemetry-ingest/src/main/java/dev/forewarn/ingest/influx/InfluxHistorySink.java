@@ -1,6 +1,6 @@
 package dev.forewarn.ingest.influx;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.forewarn.ingest.influx;
 
 import dev.forewarn.ingest.influx.HistoryBuffer.Batch;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -4,7 +4,7 @@ import dev.forewarn.ingest.cases.JdbcSink;
 import dev.forewarn.ingest.cases.Tables;
 import dev.forewarn.ingest.influx.InfluxHistorySink;
 import dev.forewarn.ingest.mqtt.MqttSource;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.forewarn.ingest.job;
 
 import dev.forewarn.ingest.parse.ParseReadings;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.ReadingJson;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.forewarn.ingest.parse;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
-import dev.forewarn.rules.Reading;
-import dev.forewarn.rules.ReadingJson;
-import dev.forewarn.rules.ReadingRejectedException;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
+import dev.forewarn.rules.reading.ReadingRejectedException;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;

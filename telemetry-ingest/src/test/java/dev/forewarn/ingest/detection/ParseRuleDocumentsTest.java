@@ -6,7 +6,7 @@ import static dev.forewarn.ingest.testing.Fixtures.ruleDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
-import dev.forewarn.rules.RuleJson;
+import dev.forewarn.rules.document.RuleJson;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.ingest.detection.ReadingOrder.Position;
 import dev.forewarn.ingest.detection.ReadingOrder.Verdict;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

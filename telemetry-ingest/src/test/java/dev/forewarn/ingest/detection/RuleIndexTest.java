@@ -6,8 +6,8 @@ import static dev.forewarn.ingest.testing.Fixtures.overheating;
 import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forewarn.rules.Rule;
-import dev.forewarn.rules.Scope;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.Scope;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

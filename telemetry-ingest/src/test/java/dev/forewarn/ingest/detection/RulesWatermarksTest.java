@@ -3,8 +3,8 @@ package dev.forewarn.ingest.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
-import dev.forewarn.rules.CaseEvent;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.reading.Reading;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forewarn.ingest.testing.Services;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

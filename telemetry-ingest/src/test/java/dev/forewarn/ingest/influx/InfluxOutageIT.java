@@ -9,7 +9,7 @@ import dev.forewarn.ingest.testing.CollectSink;
 import dev.forewarn.ingest.testing.ManualTime;
 import dev.forewarn.ingest.testing.Services;
 import dev.forewarn.ingest.testing.TcpGate;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

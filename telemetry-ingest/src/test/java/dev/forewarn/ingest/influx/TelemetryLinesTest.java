@@ -3,7 +3,7 @@ package dev.forewarn.ingest.influx;
 import static dev.forewarn.ingest.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

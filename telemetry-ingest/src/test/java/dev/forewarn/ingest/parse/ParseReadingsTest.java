@@ -9,7 +9,7 @@ import static dev.forewarn.ingest.testing.Fixtures.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
-import dev.forewarn.rules.Reading;
+import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

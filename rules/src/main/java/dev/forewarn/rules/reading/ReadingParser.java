@@ -1,0 +1,227 @@
+package dev.forewarn.rules.reading;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.forewarn.rules.document.JsonPaths;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads one telemetry payload token by token for {@link ReadingJson#parse}. Each field is checked
+ * as it streams past, so the first problem is reported with its path and nothing is half-accepted.
+ */
+final class ReadingParser {
+
+  private static final int MAX_SHOWN = 40;
+
+  private final JsonParser parser;
+  private final String topicDeviceId;
+  private Instant ts;
+  private long seq = -1;
+  private String model = "";
+  private String payloadDeviceId;
+  private Map<String, Double> metrics;
+  private Map<String, String> tags;
+  private boolean modelSeen;
+
+  ReadingParser(JsonParser parser, String topicDeviceId) {
+    this.parser = parser;
+    this.topicDeviceId = topicDeviceId;
+  }
+
+  Reading read() throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw reject(JsonPaths.ROOT, "not a JSON object");
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "ts" -> ts = readTs(once(ts == null, name), value);
+        case "seq" -> seq = readSeq(once(seq < 0, name), value);
+        case "model" -> model = readModel(once(!modelSeen, name), value);
+        case "deviceId" ->
+            payloadDeviceId = readDeviceId(once(payloadDeviceId == null, name), value);
+        case "metrics" -> metrics = readMetrics(once(metrics == null, name), value);
+        case "tags" -> tags = readTags(once(tags == null, name), value);
+        default -> parser.skipChildren();
+      }
+    }
+    if (parser.nextToken() != null) {
+      throw reject(JsonPaths.ROOT, "unexpected content after the reading");
+    }
+    return new Reading(
+        deviceId(),
+        required(ts, "ts"),
+        required(seq, "seq"),
+        model,
+        required(metrics, "metrics"),
+        tags);
+  }
+
+  /** Turns a Jackson syntax error into a rejection at the field where it happened. */
+  static ReadingRejectedException rejection(JsonProcessingException e) {
+    String field = JsonPaths.of(e);
+    String reason =
+        JsonPaths.nonNumericToken(e)
+            .map(token -> "not a finite number (" + token + ")")
+            .orElseGet(() -> JsonPaths.syntaxError(e));
+    return new ReadingRejectedException(field, reason);
+  }
+
+  private String once(boolean first, String name) {
+    if (!first) {
+      throw reject(name, "appears twice");
+    }
+    return name;
+  }
+
+  private Instant readTs(String field, JsonToken value) throws IOException {
+    if (value != JsonToken.VALUE_STRING) {
+      throw reject(field, "not an ISO-8601 instant string (" + describe(value) + ")");
+    }
+    try {
+      return Instant.parse(parser.getText());
+    } catch (DateTimeParseException e) {
+      throw reject(field, "not an ISO-8601 instant with a zone (" + describe(value) + ")");
+    }
+  }
+
+  private long readSeq(String field, JsonToken value) throws IOException {
+    if (value != JsonToken.VALUE_NUMBER_INT) {
+      throw reject(field, "not an integer (" + describe(value) + ")");
+    }
+    if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      throw reject(field, "out of range (" + describe(value) + ")");
+    }
+    long number = parser.getLongValue();
+    if (number < 0) {
+      throw reject(field, "must not be negative (" + number + ")");
+    }
+    return number;
+  }
+
+  private String readModel(String field, JsonToken value) throws IOException {
+    modelSeen = true;
+    if (value == JsonToken.VALUE_NULL) {
+      return "";
+    }
+    if (value != JsonToken.VALUE_STRING) {
+      throw reject(field, "not a string (" + describe(value) + ")");
+    }
+    return parser.getText();
+  }
+
+  private String readDeviceId(String field, JsonToken value) throws IOException {
+    if (value != JsonToken.VALUE_STRING || parser.getText().isBlank()) {
+      throw reject(field, "not a device id (" + describe(value) + ")");
+    }
+    return parser.getText();
+  }
+
+  private Map<String, Double> readMetrics(String field, JsonToken value) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      throw reject(field, "not an object (" + describe(value) + ")");
+    }
+    Map<String, Double> read = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      String path = JsonPaths.child(field, name);
+      if (name.isBlank()) {
+        throw reject(field, "a metric has a blank name");
+      }
+      if (read.put(name, readMetric(path, parser.nextToken())) != null) {
+        throw reject(path, "appears twice");
+      }
+    }
+    if (read.isEmpty()) {
+      throw reject(field, "empty; at least one metric is required");
+    }
+    return read;
+  }
+
+  private Map<String, String> readTags(String field, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return Map.of();
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw reject(field, "not an object (" + describe(value) + ")");
+    }
+    Map<String, String> read = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      String path = JsonPaths.child(field, name);
+      if (name.isBlank()) {
+        throw reject(field, "a tag has a blank name");
+      }
+      JsonToken tag = parser.nextToken();
+      if (tag != JsonToken.VALUE_STRING) {
+        throw reject(path, "not a string (" + describe(tag) + ")");
+      }
+      if (read.put(name, parser.getText()) != null) {
+        throw reject(path, "appears twice");
+      }
+    }
+    return read;
+  }
+
+  private double readMetric(String path, JsonToken value) throws IOException {
+    if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw reject(path, "not a finite number (" + describe(value) + ")");
+    }
+    double number = parser.getDoubleValue();
+    if (!Double.isFinite(number)) {
+      throw reject(path, "not a finite number (" + describe(value) + ")");
+    }
+    return number;
+  }
+
+  private String deviceId() {
+    if (topicDeviceId == null) {
+      if (payloadDeviceId == null) {
+        throw reject("deviceId", "missing, and no topic names the device");
+      }
+      return payloadDeviceId;
+    }
+    if (payloadDeviceId != null && !payloadDeviceId.equals(topicDeviceId)) {
+      throw reject(
+          "deviceId",
+          "payload says \"" + payloadDeviceId + "\" but topic says \"" + topicDeviceId + "\"");
+    }
+    return topicDeviceId;
+  }
+
+  private static <T> T required(T value, String field) {
+    if (value == null) {
+      throw reject(field, "missing");
+    }
+    return value;
+  }
+
+  private static long required(long value, String field) {
+    if (value < 0) {
+      throw reject(field, "missing");
+    }
+    return value;
+  }
+
+  /** The offending value as it appeared, strings quoted and shortened. */
+  private String describe(JsonToken value) throws IOException {
+    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+      return value == JsonToken.START_OBJECT ? "an object" : "an array";
+    }
+    String text = parser.getText();
+    if (value != JsonToken.VALUE_STRING) {
+      return text;
+    }
+    return "\"" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text) + "\"";
+  }
+
+  private static ReadingRejectedException reject(String field, String reason) {
+    return new ReadingRejectedException(field, reason);
+  }
+}
