@@ -5,6 +5,7 @@ import dev.forewarn.rules.condition.Signal;
 import dev.forewarn.rules.condition.Summaries;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.stats.Baselines;
+import dev.forewarn.rules.stats.Finite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class RemainingLifeSignals {
     long count = state.count();
     Instant first = count == 0 ? reading.ts() : state.first();
     double weight = Baselines.smoothingWeight(condition.smoothingHalfLife());
-    double smoothed = count == 0 ? index : state.smoothed() + weight * (index - state.smoothed());
+    double smoothed = count == 0 ? index : Finite.toward(state.smoothed(), index, weight);
     int warmup = condition.warmupPoints();
     double warmupSum = count < warmup ? state.warmupSum() + index : state.warmupSum();
     RemainingLifeState next = new RemainingLifeState(count + 1, first, warmupSum, smoothed);
