@@ -17,6 +17,7 @@ import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.ingest.testing.CollectSink;
+import dev.forewarn.ingest.testing.Poison;
 import dev.forewarn.ingest.testing.TestCluster;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
@@ -87,6 +89,55 @@ class IngestGraphTest {
         .anySatisfy(reason -> assertThat(reason).contains("NaN"));
     assertThat((Long) result.getAccumulatorResult(ParseReadings.READINGS)).isEqualTo(18L);
     assertThat((Long) result.getAccumulatorResult(ParseReadings.DEAD_LETTER_COUNT)).isEqualTo(6L);
+  }
+
+  @Test
+  void poisonReadingsOfEveryKindCostOnlyThemselvesAndTheJobRunsToTheEnd() throws Exception {
+    Configuration strict = new Configuration();
+    strict.set(PipelineOptions.GENERIC_TYPES, false);
+    // One failure would fail the test: a poison message must never need a restart.
+    strict.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(strict);
+    env.setParallelism(2);
+    CollectSink<Reading> history = new CollectSink<>();
+    CollectSink<CaseEvent> cases = new CollectSink<>();
+    CollectSink<DeadLetter> deadLetters = new CollectSink<>();
+    List<MqttRecord> telemetry = new ArrayList<>(Poison.messages("dev-poison"));
+    add(telemetry, DEGRADING, new double[] {70, 82, 84, 86, 88, 70});
+    IngestGraph.build(
+        env,
+        new IngestGraph.Inputs(
+            FiniteMessages.gated(telemetry),
+            FiniteMessages.of(
+                List.of(
+                    ruleDocument(overheating("overheat", 1)),
+                    ruleDocument(Poison.trendRule()),
+                    ruleDocument(Poison.rateRule())))),
+        new IngestGraph.Outputs(Optional.of(history), cases, deadLetters),
+        new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+    JobClient job = env.executeAsync("poison-test");
+    await()
+        .atMost(60, TimeUnit.SECONDS)
+        .until(() -> ruleUpdatesPerSubtask(job).equals(List.of(3L, 3L)));
+    FiniteMessages.openGate();
+    job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+
+    assertThat(deadLetters.received())
+        .extracting(DeadLetter::reason)
+        .hasSize(Poison.REFUSED)
+        .allSatisfy(reason -> assertThat(reason).doesNotContain("\u0000"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("ts: outside the times history"))
+        .anySatisfy(reason -> assertThat(reason).contains("\\u0000"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("model: holds a control character"));
+    assertThat(history.received())
+        .filteredOn(reading -> reading.deviceId().equals("dev-poison"))
+        .hasSize(Poison.HUGE_VALUES);
+    assertThat(cases.received())
+        .filteredOn(event -> event.deviceId().equals(DEGRADING))
+        .extracting(CaseEvent::type, CaseEvent::occurredAt)
+        .containsExactly(
+            tuple(CaseEvent.Type.OPENED, T0_PLUS_3M), tuple(CaseEvent.Type.CLEARED, T0_PLUS_5M));
   }
 
   @Test
