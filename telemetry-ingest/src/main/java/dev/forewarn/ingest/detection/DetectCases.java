@@ -111,6 +111,24 @@ public final class DetectCases
     }
   }
 
+  /** Evaluates, in event-time order, the held readings at or before {@code upTo}. */
+  private void release(long upTo, ReadOnlyContext ctx, Collector<CaseEvent> out) throws Exception {
+    List<Reading> released = queue.releaseUpTo(ctx.getCurrentKey(), upTo);
+    if (released.isEmpty()) {
+      return;
+    }
+    Position position = queue.position();
+    for (Reading reading : released) {
+      Verdict verdict = ReadingOrder.classify(position, reading, false);
+      if (verdict == Verdict.NEXT || verdict == Verdict.HOLD) {
+        position = evaluate(reading, position, ctx, out);
+      } else {
+        refuse(verdict, reading, position, ctx);
+      }
+    }
+    queue.moveTo(drain(position, ctx, out));
+  }
+
   /**
    * Event time reached a timer: readings held behind a gap that the watermark has passed are
    * evaluated (the gap will not fill any more), then the device's rules see time pass up to the
@@ -121,19 +139,7 @@ public final class DetectCases
       throws Exception {
     wakeups.fired(timestamp);
     String deviceId = ctx.getCurrentKey();
-    List<Reading> released = queue.releaseUpTo(deviceId, ctx.currentWatermark());
-    if (!released.isEmpty()) {
-      Position position = queue.position();
-      for (Reading reading : released) {
-        Verdict verdict = ReadingOrder.classify(position, reading, false);
-        if (verdict == Verdict.NEXT || verdict == Verdict.HOLD) {
-          position = evaluate(reading, position, ctx, out);
-        } else {
-          refuse(verdict, reading, position, ctx);
-        }
-      }
-      queue.moveTo(drain(position, ctx, out));
-    }
+    release(ctx.currentWatermark(), ctx, out);
     ensureIndex(ctx);
     Instant now = Instant.ofEpochMilli(timestamp);
     for (String ruleId : states.ruleIds()) {

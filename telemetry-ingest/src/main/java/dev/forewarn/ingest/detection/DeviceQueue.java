@@ -71,6 +71,9 @@ final class DeviceQueue {
   /** Removes and returns, in event-time order, the held readings at or before the watermark. */
   List<Reading> releaseUpTo(String deviceId, long watermark) throws Exception {
     List<Reading> released = new ArrayList<>();
+    if (held.isEmpty()) {
+      return released;
+    }
     List<Long> seqs = new ArrayList<>();
     for (Map.Entry<Long, byte[]> entry : held.entries()) {
       Reading reading = ReadingJson.parse(deviceId, entry.getValue());

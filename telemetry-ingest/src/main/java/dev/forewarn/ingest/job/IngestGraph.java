@@ -1,6 +1,7 @@
 package dev.forewarn.ingest.job;
 
 import dev.forewarn.ingest.detection.DetectCases;
+import dev.forewarn.ingest.detection.FleetWatermarks;
 import dev.forewarn.ingest.detection.ParseRuleDocuments;
 import dev.forewarn.ingest.detection.RuleUpdate;
 import dev.forewarn.ingest.detection.RulesWatermarks;
@@ -105,8 +106,16 @@ public final class IngestGraph {
         .broadcast(DetectCases.RULES);
   }
 
-  private static WatermarkStrategy<Reading> readingTime(EventTime eventTime) {
-    return WatermarkStrategy.<Reading>forBoundedOutOfOrderness(eventTime.maxOutOfOrderness())
+  /**
+   * Readings' event time: each device's own timestamp, and a watermark no one device's clock can
+   * move for the others ({@link FleetWatermarks}).
+   */
+  static WatermarkStrategy<Reading> readingTime(EventTime eventTime) {
+    Duration outOfOrderness = eventTime.maxOutOfOrderness();
+    return WatermarkStrategy.<Reading>forGenerator(
+            context ->
+                new FleetWatermarks(
+                    outOfOrderness, FleetWatermarks.FORGET_AFTER, System::currentTimeMillis))
         .withTimestampAssigner((reading, previous) -> reading.ts().toEpochMilli())
         .withIdleness(eventTime.idleTimeout());
   }

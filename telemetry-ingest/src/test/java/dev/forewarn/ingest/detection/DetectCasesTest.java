@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -326,6 +328,48 @@ class DetectCasesTest {
               assertThat(event.occurredAt()).isEqualTo(T0_PLUS_4M.plusNanos(1));
               assertThat(event.episodeStart()).isEqualTo(T0_PLUS_4M);
             });
+  }
+
+  @Test
+  void oneDeviceWithAFastClockMakesNoOtherDeviceLookSilent() throws Exception {
+    harness.processBroadcastElement(update(silentFor("quiet", Duration.ofMinutes(10))), 0);
+    FleetWatermarks fleetTime =
+        new FleetWatermarks(Duration.ofSeconds(5), Duration.ofMinutes(10), () -> 0L);
+    WatermarkOutput toHarness = new HarnessWatermarks();
+
+    for (int minute = 0; minute < 30; minute++) {
+      for (int device = 0; device < 5; device++) {
+        process(fleetTime, reading("dev-" + device, T0.plusSeconds(60L * minute), 60));
+      }
+      // An hour ahead: with the newest time as the fleet's, everyone else is 50 minutes silent.
+      process(fleetTime, reading("dev-fast", T0.plusSeconds(3600 + 60L * minute), 60));
+      fleetTime.onPeriodicEmit(toHarness);
+    }
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  private void process(FleetWatermarks fleetTime, Reading reading) throws Exception {
+    harness.processElement(reading, reading.ts().toEpochMilli());
+    fleetTime.onEvent(reading, reading.ts().toEpochMilli(), null);
+  }
+
+  /** Watermarks from a generator into the harness. */
+  private final class HarnessWatermarks implements WatermarkOutput {
+    @Override
+    public void emitWatermark(Watermark watermark) {
+      try {
+        harness.processWatermark(watermark.getTimestamp());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void markIdle() {}
+
+    @Override
+    public void markActive() {}
   }
 
   @Test

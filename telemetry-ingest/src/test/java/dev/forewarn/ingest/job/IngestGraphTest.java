@@ -30,15 +30,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.clock.RelativeClock;
+import org.apache.flink.util.clock.SystemClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -138,6 +146,54 @@ class IngestGraphTest {
         .extracting(CaseEvent::type, CaseEvent::occurredAt)
         .containsExactly(
             tuple(CaseEvent.Type.OPENED, T0_PLUS_3M), tuple(CaseEvent.Type.CLEARED, T0_PLUS_5M));
+  }
+
+  @Test
+  void oneDeviceWithAFastClockDoesNotMoveEventTimeForTheOthers() {
+    WatermarkGenerator<Reading> generator =
+        IngestGraph.readingTime(
+                new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)))
+            .createWatermarkGenerator(
+                new WatermarkGeneratorSupplier.Context() {
+                  @Override
+                  public MetricGroup getMetricGroup() {
+                    return new UnregisteredMetricsGroup();
+                  }
+
+                  @Override
+                  public RelativeClock getInputActivityClock() {
+                    return SystemClock.getInstance();
+                  }
+                });
+    List<Long> watermarks = new ArrayList<>();
+    WatermarkOutput output =
+        new WatermarkOutput() {
+          @Override
+          public void emitWatermark(Watermark watermark) {
+            watermarks.add(watermark.getTimestamp());
+          }
+
+          @Override
+          public void markIdle() {}
+
+          @Override
+          public void markActive() {}
+        };
+
+    for (int minute = 0; minute < 10; minute++) {
+      for (int device = 0; device < 20; device++) {
+        Reading normal = reading("dev-" + device, T0.plusSeconds(60L * minute), 60);
+        generator.onEvent(normal, normal.ts().toEpochMilli(), output);
+      }
+      // An hour ahead of everyone else.
+      Reading fast = reading("dev-fast", T0.plusSeconds(3600 + 60L * minute), 60);
+      generator.onEvent(fast, fast.ts().toEpochMilli(), output);
+      generator.onPeriodicEmit(output);
+    }
+
+    assertThat(watermarks).isNotEmpty().allMatch(at -> at < T0.plusSeconds(600).toEpochMilli());
+    assertThat(watermarks.get(watermarks.size() - 1))
+        .isEqualTo(T0.plusSeconds(540).minusSeconds(5).toEpochMilli() - 1);
   }
 
   @Test
