@@ -8,7 +8,10 @@ import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -61,6 +64,9 @@ public final class DetectCases
   private transient Counter caseEvents;
   private transient Counter outOfOrder;
   private transient Counter ruleUpdates;
+  private transient Counter ruleSyncs;
+  // Whether the rules reader has delivered its complete retained set since this instance started.
+  private transient boolean synced;
   // The broadcast state, indexed by device; null until first needed after a (re)start.
   private transient RuleIndex index;
   // Every parallel instance sees every rule change; one of them tells the operator.
@@ -84,6 +90,7 @@ public final class DetectCases
             getRuntimeContext().getMetricGroup().counter("evaluation_failures"));
     outOfOrder = getRuntimeContext().getMetricGroup().counter("out_of_order");
     ruleUpdates = getRuntimeContext().getMetricGroup().counter("rule_updates");
+    ruleSyncs = getRuntimeContext().getMetricGroup().counter("rule_syncs");
     reportsRuleChanges = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
     getRuntimeContext()
         .getMetricGroup()
@@ -93,6 +100,17 @@ public final class DetectCases
   @Override
   public void processElement(Reading reading, ReadOnlyContext ctx, Collector<CaseEvent> out)
       throws Exception {
+    if (!synced) {
+      // The rules are not all in yet (a backlog after a restart reaches detection first): hold
+      // the reading until they are. Event time stands still until then (RulesWatermarks).
+      if (queue.isHeld(reading.seq())) {
+        duplicates.inc();
+      } else {
+        queue.hold(reading);
+        wakeups.request(reading.ts().toEpochMilli(), ctx.timerService());
+      }
+      return;
+    }
     List<Rule> rules = rulesFor(ctx, reading);
     if (rules.isEmpty()) {
       return;
@@ -260,6 +278,10 @@ public final class DetectCases
     if (index == null) {
       index = RuleIndex.of(rules.entries());
     }
+    if (update.isSynced()) {
+      reconcile(ctx, update.retainedRuleIds());
+      return;
+    }
     ActiveRule stored = rules.get(update.ruleId());
     Rule current = stored == null ? null : stored.rule();
     ActiveRule arriving = update.isRemoval() ? null : ActiveRule.parse(update.document());
@@ -277,6 +299,30 @@ public final class DetectCases
     }
     report(change, update.ruleId(), current, incoming);
     ruleUpdates.inc();
+  }
+
+  /**
+   * The rules reader has the complete retained set: from now on readings are evaluated, and a rule
+   * still active here but no longer retained was removed while the reader was away (a removal is an
+   * empty retained message, which the broker does not keep for a later reader).
+   */
+  private void reconcile(Context ctx, Set<String> retained) throws Exception {
+    synced = true;
+    BroadcastState<String, ActiveRule> rules = ctx.getBroadcastState(RULES);
+    List<String> gone = new ArrayList<>();
+    for (Map.Entry<String, ActiveRule> active : rules.entries()) {
+      if (!retained.contains(active.getKey())) {
+        gone.add(active.getKey());
+      }
+    }
+    for (String ruleId : gone) {
+      Rule current = rules.get(ruleId).rule();
+      rules.remove(ruleId);
+      index.remove(ruleId);
+      forgetStates(ctx, ruleId);
+      report(RuleChange.REMOVED, ruleId, current, null);
+    }
+    ruleSyncs.inc();
   }
 
   private void report(RuleChange change, String ruleId, Rule current, Rule incoming) {

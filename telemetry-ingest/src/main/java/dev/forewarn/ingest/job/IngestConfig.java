@@ -5,6 +5,7 @@ import static dev.forewarn.ingest.job.IngestOption.*;
 import dev.forewarn.ingest.cases.JdbcSettings;
 import dev.forewarn.ingest.influx.InfluxSettings;
 import dev.forewarn.ingest.mqtt.MqttSourceSettings;
+import dev.forewarn.ingest.mqtt.RetainedSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +121,8 @@ public record IngestConfig(
         values.required(MQTT_CLIENT_ID) + "-rules",
         values.required(RULES_TOPIC),
         true,
-        values.positiveInt(MQTT_QUEUE_CAPACITY));
+        values.positiveInt(MQTT_QUEUE_CAPACITY),
+        RetainedSet.syncTopic(values.required(RULES_TOPIC)));
   }
 
   private static Optional<InfluxSettings> influx(OptionValues values) {

@@ -96,13 +96,17 @@ public final class IngestGraph {
   }
 
   private static BroadcastStream<RuleUpdate> rules(StreamExecutionEnvironment env, Inputs inputs) {
-    return env.fromSource(inputs.ruleDocuments(), RulesWatermarks.strategy(), "rules (MQTT)")
+    return env.fromSource(inputs.ruleDocuments(), WatermarkStrategy.noWatermarks(), "rules (MQTT)")
         .setParallelism(1)
         .uid("rules-source")
         .process(new ParseRuleDocuments())
         .setParallelism(1)
         .name("validate rules")
         .uid("validate-rules")
+        .assignTimestampsAndWatermarks(RulesWatermarks.strategy())
+        .setParallelism(1)
+        .name("rules event time")
+        .uid("rules-event-time")
         .broadcast(DetectCases.RULES);
   }
 

@@ -60,7 +60,8 @@ class DetectCasesTest {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new DetectCases(), Reading::deviceId, Types.STRING, DetectCases.RULES);
-    // The rules stream never holds back event time (RulesWatermarks).
+    // The rules reader has its retained set (empty so far): event time runs (RulesWatermarks).
+    harness.processBroadcastElement(RuleUpdate.synced(List.of()), 0);
     harness.processBroadcastWatermark(Long.MAX_VALUE);
   }
 
@@ -180,6 +181,52 @@ class DetectCasesTest {
 
     assertThat(stateEntries()).isZero();
     assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void aBacklogThatArrivesBeforeTheRetainedRulesWaitsForThemAndIsThenEvaluated() throws Exception {
+    harness.close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new DetectCases(), Reading::deviceId, Types.STRING, DetectCases.RULES);
+
+    // After a restart the resumed session's backlog reaches detection before the rules do.
+    pushWithoutWatermark(
+        reading(HOT, T0, 70),
+        reading(HOT, T0_PLUS_1M, 85),
+        reading(HOT, T0_PLUS_2M, 86),
+        reading(HOT, T0_PLUS_3M, 87),
+        reading(COOL, T0_PLUS_3M, 60));
+    assertThat(heldSeqs(HOT)).containsExactly(0L, 1L, 2L, 3L);
+
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    harness.processBroadcastElement(RuleUpdate.synced(List.of("overheat")), 0);
+    harness.processBroadcastWatermark(Long.MAX_VALUE);
+    harness.processWatermark(T0_PLUS_3M.toEpochMilli());
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::occurredAt, CaseEvent::episodeStart)
+        .containsExactly(tuple(CaseEvent.Type.OPENED, T0_PLUS_3M, T0_PLUS_1M));
+    assertThat(heldSeqs(HOT)).isEmpty();
+  }
+
+  @Test
+  void aRuleRemovedWhileTheReaderWasAwayIsRemovedWhenTheRetainedSetLacksIt() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
+    push(reading(HOT, T0, 70));
+
+    // The reader reconnects; "overheat" was removed meanwhile, and its empty retained message is
+    // gone with the broker's memory of it.
+    harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
+    harness.processBroadcastElement(RuleUpdate.synced(List.of("overheat-strict")), 0);
+
+    assertThat(activeRules()).containsExactly("overheat-strict");
+    push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86), reading(HOT, T0_PLUS_3M, 87));
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::ruleId)
+        .containsExactly("overheat-strict");
+    assertThat(ruleIdsWithState(HOT)).containsExactly("overheat-strict");
   }
 
   @Test

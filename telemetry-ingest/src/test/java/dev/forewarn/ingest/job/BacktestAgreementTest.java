@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.testing.CollectSink;
+import dev.forewarn.ingest.testing.Fixtures;
 import dev.forewarn.ingest.testing.TestCluster;
 import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.Backtester;
@@ -103,7 +104,9 @@ class BacktestAgreementTest {
     }
     IngestGraph.build(
         env,
-        new IngestGraph.Inputs(FiniteMessages.gated(telemetry), FiniteMessages.of(ruleDocuments)),
+        new IngestGraph.Inputs(
+            FiniteMessages.gated(telemetry),
+            FiniteMessages.of(Fixtures.synced(ruleDocuments.toArray(MqttRecord[]::new)))),
         new IngestGraph.Outputs(Optional.empty(), cases, deadLetters),
         new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
 

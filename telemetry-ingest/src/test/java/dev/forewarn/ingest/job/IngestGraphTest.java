@@ -17,6 +17,7 @@ import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.ingest.testing.CollectSink;
+import dev.forewarn.ingest.testing.Fixtures;
 import dev.forewarn.ingest.testing.Poison;
 import dev.forewarn.ingest.testing.TestCluster;
 import dev.forewarn.rules.lifecycle.CaseEvent;
@@ -117,7 +118,7 @@ class IngestGraphTest {
         new IngestGraph.Inputs(
             FiniteMessages.gated(telemetry),
             FiniteMessages.of(
-                List.of(
+                Fixtures.synced(
                     ruleDocument(overheating("overheat", 1)),
                     ruleDocument(Poison.trendRule()),
                     ruleDocument(Poison.rateRule())))),
@@ -259,7 +260,7 @@ class IngestGraphTest {
 
   /** The overheating rule, a rule that is removed again, and an invalid document. */
   private static List<MqttRecord> rules() {
-    return List.of(
+    return Fixtures.synced(
         ruleDocument(anythingAbove("everything", 10)),
         ruleDocument(overheating("overheat", 1)),
         message("forewarn/rules/everything", new byte[0]),
