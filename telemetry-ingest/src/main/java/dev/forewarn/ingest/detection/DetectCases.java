@@ -7,14 +7,18 @@ import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -55,7 +59,22 @@ public final class DetectCases
 
   private static final Logger LOG = LoggerFactory.getLogger(DetectCases.class);
 
+  /** Keyed state: event time (epoch ms) of the device's newest reading, for its expiry. */
+  static final ValueStateDescriptor<Long> LAST_SEEN =
+      new ValueStateDescriptor<>("last-seen", Types.LONG);
+
+  /** Keyed state: which rules applied to the device at its last reading ({@link #sweep}). */
+  static final ValueStateDescriptor<Long> FINGERPRINT =
+      new ValueStateDescriptor<>("rules-fingerprint", Types.LONG);
+
+  /** How long a device's state outlives its last reading, by default. */
+  public static final Duration STATE_TTL = Duration.ofDays(7);
+
+  private final Duration stateTtl;
+
   private transient DeviceRuleStates states;
+  private transient ValueState<Long> lastSeen;
+  private transient ValueState<Long> fingerprints;
   private transient RuleRunner runner;
   private transient DeviceQueue queue;
   private transient Wakeups wakeups;
@@ -72,9 +91,23 @@ public final class DetectCases
   // Every parallel instance sees every rule change; one of them tells the operator.
   private transient boolean reportsRuleChanges;
 
+  /** Detection whose device states expire {@link #STATE_TTL} after the device's last reading. */
+  public DetectCases() {
+    this(STATE_TTL);
+  }
+
+  /**
+   * @param stateTtl how long, in event time, a device's state outlives its last reading
+   */
+  public DetectCases(Duration stateTtl) {
+    this.stateTtl = stateTtl;
+  }
+
   @Override
   public void open(OpenContext openContext) {
     states = new DeviceRuleStates(getRuntimeContext().getMapState(RULE_STATES));
+    lastSeen = getRuntimeContext().getState(LAST_SEEN);
+    fingerprints = getRuntimeContext().getState(FINGERPRINT);
     queue =
         new DeviceQueue(
             getRuntimeContext().getState(DeviceQueue.POSITION),
@@ -112,7 +145,11 @@ public final class DetectCases
       return;
     }
     List<Rule> rules = rulesFor(ctx, reading);
+    sweep(rules, reading, out);
     if (rules.isEmpty()) {
+      if (states.isEmpty()) {
+        forgetDevice();
+      }
       return;
     }
     Position position = queue.position();
@@ -126,6 +163,13 @@ public final class DetectCases
       queue.moveTo(drain(evaluate(reading, rules, position, ctx, out), ctx, out));
     } else {
       refuse(verdict, reading, position, ctx);
+    }
+    // After the rules asked for their deadlines, so that the expiry, usually later, adds no timer.
+    long seen = reading.ts().toEpochMilli();
+    Long last = lastSeen.value();
+    if (last == null || seen > last) {
+      lastSeen.update(seen);
+      wakeups.request(seen + stateTtl.toMillis(), ctx.timerService());
     }
   }
 
@@ -160,9 +204,22 @@ public final class DetectCases
     release(ctx.currentWatermark(), ctx, out);
     ensureIndex(ctx);
     Instant now = Instant.ofEpochMilli(timestamp);
+    Long last = lastSeen.value();
+    if (last != null && timestamp >= last + stateTtl.toMillis()) {
+      expire(deviceId, now, out);
+      return;
+    }
     for (String ruleId : states.ruleIds()) {
       Rule rule = index.rule(ruleId);
-      if (rule != null) {
+      if (rule == null) {
+        runner.supersede(
+            ruleId,
+            states.load(ruleId, deviceId),
+            deviceId,
+            now,
+            "rule " + ruleId + " removed",
+            out);
+      } else {
         runner.onTime(
             rule,
             deviceId,
@@ -176,11 +233,76 @@ public final class DetectCases
     if (held != null) {
       wakeups.request(held, ctx.timerService());
     }
-    if (states.ruleIds().isEmpty()) {
+    if (states.isEmpty()) {
       // Every rule that watched the device is gone.
-      queue.clear();
-      wakeups.clear();
+      forgetDevice();
+    } else if (last != null) {
+      wakeups.request(last + stateTtl.toMillis(), ctx.timerService());
     }
+  }
+
+  /**
+   * When the rules that apply to the device changed since its last reading (by id and version, or
+   * because the device left a rule's scope), drops its states under the rules that no longer apply;
+   * a state of an older version of a rule that still applies goes when that rule evaluates it
+   * ({@link RuleRunner}). Only the current device's few states are looked at, and only then: no
+   * rule change scans every device.
+   */
+  private void sweep(List<Rule> rules, Reading reading, Collector<CaseEvent> out) throws Exception {
+    long fingerprint = fingerprint(rules);
+    Long known = fingerprints.value();
+    if (known != null && known == fingerprint) {
+      return;
+    }
+    Set<String> applying = new HashSet<>();
+    rules.forEach(rule -> applying.add(rule.id()));
+    for (String ruleId : states.ruleIds()) {
+      if (!applying.contains(ruleId)) {
+        runner.supersede(
+            ruleId,
+            states.load(ruleId, reading.deviceId()),
+            reading.deviceId(),
+            reading.ts(),
+            "rule " + ruleId + " no longer applies to the device (removed, or out of its scope)",
+            out);
+      }
+    }
+    if (rules.isEmpty()) {
+      fingerprints.clear();
+    } else {
+      fingerprints.update(fingerprint);
+    }
+  }
+
+  /** The rules that apply, by id and version, as one number that does not depend on order. */
+  private static long fingerprint(List<Rule> rules) {
+    long fingerprint = rules.size();
+    for (Rule rule : rules) {
+      long h = rule.id().hashCode() * 0x9E3779B97F4A7C15L + rule.version();
+      h ^= h >>> 31;
+      h *= 0xBF58476D1CE4E5B9L;
+      fingerprint += h ^ (h >>> 29);
+    }
+    return fingerprint;
+  }
+
+  /**
+   * No reading for the state's time to live: the device is gone (retired, or renamed). Its states
+   * go, open cases closed as superseded, and its timers with them.
+   */
+  private void expire(String deviceId, Instant now, Collector<CaseEvent> out) throws Exception {
+    String why = "no readings for " + stateTtl + ": the device's state expired";
+    for (String ruleId : states.ruleIds()) {
+      runner.supersede(ruleId, states.load(ruleId, deviceId), deviceId, now, why, out);
+    }
+    forgetDevice();
+  }
+
+  private void forgetDevice() {
+    queue.clear();
+    wakeups.clear();
+    lastSeen.clear();
+    fingerprints.clear();
   }
 
   /** Evaluates held readings that follow on directly. */
@@ -294,9 +416,8 @@ public final class DetectCases
       rules.remove(update.ruleId());
       index.remove(update.ruleId());
     }
-    if (change.dropsStates()) {
-      forgetStates(ctx, update.ruleId());
-    }
+    // No device is visited here: each drops its state of a replaced or removed rule when it next
+    // reads it (a reading, a timer, or the expiry of a device that stopped reporting).
     report(change, update.ruleId(), current, incoming);
     ruleUpdates.inc();
   }
@@ -319,7 +440,6 @@ public final class DetectCases
       Rule current = rules.get(ruleId).rule();
       rules.remove(ruleId);
       index.remove(ruleId);
-      forgetStates(ctx, ruleId);
       report(RuleChange.REMOVED, ruleId, current, null);
     }
     ruleSyncs.inc();
@@ -340,31 +460,5 @@ public final class DetectCases
       int version = incoming != null ? incoming.version() : current.version();
       LOG.info("rule {} rule={} version={}", change, ruleId, version);
     }
-  }
-
-  /**
-   * Drops every device's state under a rule, and the reading position of a device no other rule
-   * watches. Timers left behind fire once, find nothing held and set no new one.
-   */
-  private void forgetStates(Context ctx, String ruleId) throws Exception {
-    ctx.applyToKeyedState(
-        RULE_STATES,
-        (device, ruleStates) -> {
-          ruleStates.remove(ruleId);
-          if (ruleStates.isEmpty()) {
-            // The backend has made this device the current key, so the queue addresses it.
-            queue.clear();
-            wakeups.clear();
-          }
-        });
-    // Devices whose only readings are still held have no rule state to visit above.
-    ctx.applyToKeyedState(
-        DeviceQueue.HELD,
-        (device, held) -> {
-          if (states.ruleIds().isEmpty()) {
-            queue.clear();
-            wakeups.clear();
-          }
-        });
   }
 }

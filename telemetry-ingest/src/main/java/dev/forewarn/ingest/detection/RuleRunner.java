@@ -4,8 +4,10 @@ import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.RuleClock;
 import dev.forewarn.rules.RuleState;
 import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.lifecycle.Decision;
+import dev.forewarn.rules.lifecycle.LifecycleState;
 import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +47,23 @@ final class RuleRunner {
   boolean onReading(
       Rule rule, Reading reading, Wakeup wakeup, Collector<CaseEvent> out, Failures failed)
       throws Exception {
-    RuleState previous = states.load(rule.id(), reading.deviceId());
+    DeviceRuleStates.Stored stored = states.load(rule.id(), reading.deviceId());
+    if (stored != null && stored.staleFor(rule.version())) {
+      supersede(
+          rule.id(),
+          stored,
+          reading.deviceId(),
+          reading.ts(),
+          "rule "
+              + rule.id()
+              + " version "
+              + stored.version()
+              + " replaced by version "
+              + rule.version(),
+          out);
+      stored = null;
+    }
+    RuleState previous = stored == null ? null : stored.state();
     RuleClock.Result result;
     List<CaseEvent> events;
     try {
@@ -56,7 +74,7 @@ final class RuleRunner {
       failed.on(rule, reading.deviceId(), reading, "evaluation failed: " + describe(e));
       return false;
     }
-    finish(rule, reading.deviceId(), previous, result, events, wakeup, out);
+    finish(rule, reading.deviceId(), stored, result, events, wakeup, out);
     return DeviceRuleStates.notNewer(previous, reading);
   }
 
@@ -69,21 +87,80 @@ final class RuleRunner {
       Collector<CaseEvent> out,
       Failures failed)
       throws Exception {
-    RuleState previous = states.load(rule.id(), deviceId);
-    if (previous == null) {
+    DeviceRuleStates.Stored stored = states.load(rule.id(), deviceId);
+    if (stored == null) {
+      return;
+    }
+    if (stored.staleFor(rule.version())) {
+      supersede(
+          rule.id(),
+          stored,
+          deviceId,
+          now,
+          "rule "
+              + rule.id()
+              + " version "
+              + stored.version()
+              + " replaced by version "
+              + rule.version(),
+          out);
       return;
     }
     RuleClock.Result result;
     List<CaseEvent> events;
     try {
-      result = RuleClock.until(rule, previous, now);
+      result = RuleClock.until(rule, stored.state(), now);
       events = events(deviceId, result);
     } catch (RuntimeException e) {
       failures.inc();
       failed.on(rule, deviceId, null, "letting time pass to " + now + " failed: " + describe(e));
       return;
     }
-    finish(rule, deviceId, previous, result, events, wakeup, out);
+    finish(rule, deviceId, stored, result, events, wakeup, out);
+  }
+
+  /**
+   * Drops the device's state under a rule; when it held an open case, closes that case with a
+   * {@link CaseEvent.Type#SUPERSEDED} event, so no case stays open with nothing left to clear it.
+   *
+   * @param stored the state being dropped
+   * @param at event time of the drop
+   * @param why what made the state go, as the event's summary
+   */
+  void supersede(
+      String ruleId,
+      DeviceRuleStates.Stored stored,
+      String deviceId,
+      Instant at,
+      String why,
+      Collector<CaseEvent> out)
+      throws Exception {
+    states.remove(ruleId);
+    LifecycleState lifecycle = stored.state().lifecycle();
+    if (!lifecycle.open()) {
+      return;
+    }
+    Severity severity =
+        lifecycle.openSeverity() == null ? Severity.WARNING : lifecycle.openSeverity();
+    CaseEvent event =
+        CaseEvent.superseded(
+            deviceId,
+            ruleId,
+            Math.max(0, stored.version()),
+            severity,
+            at,
+            lifecycle.openSince(),
+            why);
+    caseEvents.inc();
+    LOG.info(
+        "case {} device={} rule={} version={} event={}: {}",
+        event.type(),
+        deviceId,
+        ruleId,
+        event.ruleVersion(),
+        event.eventId(),
+        why);
+    out.collect(event);
   }
 
   private static List<CaseEvent> events(String deviceId, RuleClock.Result result) {
@@ -103,13 +180,13 @@ final class RuleRunner {
   private void finish(
       Rule rule,
       String deviceId,
-      RuleState previous,
+      DeviceRuleStates.Stored previous,
       RuleClock.Result result,
       List<CaseEvent> events,
       Wakeup wakeup,
       Collector<CaseEvent> out)
       throws Exception {
-    states.store(rule.id(), previous, result.state());
+    states.store(rule.id(), rule.version(), previous, result.state());
     for (CaseEvent event : events) {
       caseEvents.inc();
       LOG.info(

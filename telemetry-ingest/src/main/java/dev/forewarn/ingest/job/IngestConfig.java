@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param maxOutOfOrderness how far behind the newest reading event time may lag
  * @param idleTimeout after this long without readings a reader no longer holds back event time
  * @param bufferTimeout longest a record waits in a network buffer
+ * @param stateTtl how long, in event time, a device's rule states outlive its last reading
  */
 public record IngestConfig(
     MqttSourceSettings telemetrySource,
@@ -43,7 +44,8 @@ public record IngestConfig(
     int parallelism,
     Duration maxOutOfOrderness,
     Duration idleTimeout,
-    Duration bufferTimeout) {
+    Duration bufferTimeout,
+    Duration stateTtl) {
 
   /**
    * Parses arguments and environment.
@@ -66,7 +68,8 @@ public record IngestConfig(
         values.wholeNumber(PARALLELISM),
         values.duration(MAX_OUT_OF_ORDERNESS),
         values.duration(IDLE_TIMEOUT),
-        values.duration(BUFFER_TIMEOUT));
+        values.duration(BUFFER_TIMEOUT),
+        values.duration(STATE_TTL));
   }
 
   /** Every option with its environment variable, default and meaning. */

@@ -43,8 +43,20 @@ public final class IngestGraph {
   public record Outputs(
       Optional<Sink<Reading>> history, Sink<CaseEvent> caseEvents, Sink<DeadLetter> deadLetters) {}
 
-  /** Event-time settings for readings. */
-  public record EventTime(Duration maxOutOfOrderness, Duration idleTimeout) {}
+  /**
+   * Event-time settings for readings.
+   *
+   * @param maxOutOfOrderness how late a reading may arrive and still be in event time
+   * @param idleTimeout a reader without readings this long stops holding back the watermark
+   * @param stateTtl how long, in event time, a device's state outlives its last reading
+   */
+  public record EventTime(Duration maxOutOfOrderness, Duration idleTimeout, Duration stateTtl) {
+
+    /** Settings with the default state time to live. */
+    public EventTime(Duration maxOutOfOrderness, Duration idleTimeout) {
+      this(maxOutOfOrderness, idleTimeout, DetectCases.STATE_TTL);
+    }
+  }
 
   private IngestGraph() {}
 
@@ -77,7 +89,7 @@ public final class IngestGraph {
         readings
             .keyBy(Reading::deviceId, Types.STRING)
             .connect(rules(env, inputs))
-            .process(new DetectCases())
+            .process(new DetectCases(eventTime.stateTtl()))
             .name("detect cases")
             .uid("detect-cases");
     detected

@@ -64,6 +64,11 @@ enum IngestOption {
       "idle-timeout",
       "30s",
       "a reader without readings this long stops holding back the watermark"),
+  STATE_TTL(
+      "state-ttl",
+      "P7D",
+      "how long, in event time, a device's rule states outlive its last reading; then they go,"
+          + " and an open case is closed as SUPERSEDED"),
   BUFFER_TIMEOUT(
       "buffer-timeout",
       "10ms",

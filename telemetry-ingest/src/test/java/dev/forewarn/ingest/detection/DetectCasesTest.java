@@ -9,10 +9,13 @@ import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_4M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_5M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_6M;
 import static dev.forewarn.ingest.testing.Fixtures.devices;
+import static dev.forewarn.ingest.testing.Fixtures.models;
 import static dev.forewarn.ingest.testing.Fixtures.overheating;
 import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static dev.forewarn.ingest.testing.Fixtures.update;
+import static dev.forewarn.rules.lifecycle.CaseEvent.Type.OPENED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.forewarn.ingest.parse.DeadLetter;
@@ -27,6 +30,7 @@ import dev.forewarn.rules.lifecycle.Lifecycle;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.silence.SilenceCondition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +97,7 @@ class DetectCasesTest {
   }
 
   @Test
-  void removingARuleDropsItsStateOnEveryDeviceAndKeepsTheOthers() throws Exception {
+  void aRemovedRulesStateGoesWhenEachDeviceNextReadsAndTheOtherRulesKeepTheirs() throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
     push(reading(HOT, T0, 85), reading(COOL, T0, 60));
@@ -101,23 +105,107 @@ class DetectCasesTest {
     assertThat(ruleIdsWithState(COOL)).containsExactly("overheat", "overheat-strict");
 
     harness.processBroadcastElement(RuleUpdate.removal("overheat"), 0);
+    // No device is visited at the change itself.
+    assertThat(ruleIdsWithState(COOL)).containsExactly("overheat", "overheat-strict");
+    push(reading(HOT, T0_PLUS_1M, 85), reading(COOL, T0_PLUS_1M, 60));
 
     assertThat(ruleIdsWithState(HOT)).containsExactly("overheat-strict");
     assertThat(ruleIdsWithState(COOL)).containsExactly("overheat-strict");
-    assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
     assertThat(activeRules()).containsExactly("overheat-strict");
   }
 
   @Test
-  void removingTheLastRuleLeavesNoKeyedStateAndNoTimers() throws Exception {
+  void aRemovedRuleClosesTheOpenCaseOfADeviceThatNeverReportsAgainWhenItsStateExpires()
+      throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+    assertThat(harness.extractOutputValues()).extracting(CaseEvent::type).containsExactly(OPENED);
+
+    harness.processBroadcastElement(RuleUpdate.removal("overheat"), 0);
+    // The device's next timer is the expiry its first reading asked for; it finds the rule gone.
+    Instant expiry = T0.plus(DetectCases.STATE_TTL);
+    harness.processWatermark(expiry.toEpochMilli());
+
+    assertThat(harness.extractOutputValues())
+        .last()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(CaseEvent.Type.SUPERSEDED);
+              assertThat(event.ruleVersion()).isEqualTo(1);
+              assertThat(event.episodeStart()).isEqualTo(T0_PLUS_1M);
+              assertThat(event.occurredAt()).isEqualTo(expiry);
+              assertThat(event.summary()).isEqualTo("rule overheat removed");
+              assertThat(event.eventId())
+                  .isEqualTo(
+                      CaseEvent.idFor(HOT, "overheat", 1, CaseEvent.Type.SUPERSEDED, T0_PLUS_1M));
+            });
+    assertThat(stateEntries()).isZero();
+    // The expiry the newest reading asked for fires too, and finds nothing left.
+    harness.processWatermark(T0_PLUS_3M.plus(DetectCases.STATE_TTL).toEpochMilli());
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(stateEntries()).isZero();
+  }
+
+  @Test
+  void aReplacedRuleClosesItsOpenCaseAsSupersededWhenTheDeviceNextReportsThenStartsAfresh()
+      throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+
+    harness.processBroadcastElement(update(overheating("overheat", 2)), 0);
+    push(reading(HOT, T0_PLUS_4M, 88));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::ruleVersion, CaseEvent::episodeStart)
+        .containsExactly(
+            tuple(OPENED, 1, T0_PLUS_1M), tuple(CaseEvent.Type.SUPERSEDED, 1, T0_PLUS_1M));
+    assertThat(harness.extractOutputValues().get(1).summary())
+        .isEqualTo("rule overheat version 1 replaced by version 2");
+  }
+
+  @Test
+  void aDeviceThatLeavesARulesScopeHasItsOpenCaseSuperseded() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1, models("AC-200"))), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+
+    // The device now reports another model, which the rule's scope does not name.
+    push(new Reading(HOT, T0_PLUS_4M, 4, "AC-300", Map.of(METRIC, 90.0)));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type)
+        .containsExactly(OPENED, CaseEvent.Type.SUPERSEDED);
+    assertThat(stateEntries()).isZero();
+  }
+
+  @Test
+  void undecodableStateFailsLoudlyInsteadOfStartingTheDeviceAfresh() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70));
+    KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(HOT);
+    backend
+        .getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, DetectCases.RULE_STATES)
+        .put("overheat", new byte[] {9, 9, 9});
+
+    assertThatThrownBy(() -> push(reading(HOT, T0_PLUS_1M, 85)))
+        .hasMessageContaining("state of device " + HOT + " under rule overheat cannot be decoded");
+  }
+
+  @Test
+  void removingTheLastRuleLeavesNoKeyedStateAndNoTimersOnceEveryDeviceReadOrExpired()
+      throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     push(reading(HOT, T0, 85), reading(HOT, T0_PLUS_1M, 86), reading(COOL, T0, 60));
-    // Per device: its state under the rule and its reading position.
-    assertThat(stateEntries()).isEqualTo(4);
+    // Per device: its state under the rule, its reading position, its newest time, the rules
+    // that applied to it and its next wakeup (its expiry).
+    assertThat(stateEntries()).isEqualTo(10);
 
     harness.processBroadcastElement(RuleUpdate.removal("overheat"), 0);
     push(reading(HOT, T0_PLUS_5M, 99));
+    // COOL never reports again: its state goes when it expires.
+    harness.processWatermark(T0.plus(DetectCases.STATE_TTL).toEpochMilli());
 
     assertThat(stateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -131,8 +219,8 @@ class DetectCasesTest {
     push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86));
     assertThat(ruleIdsWithState(HOT)).containsExactly("overheat");
 
+    // No device is visited at the change: HOT drops its version 1 state when it next reads it.
     harness.processBroadcastElement(update(overheating("overheat", 2)), 0);
-    assertThat(stateEntries()).isZero();
 
     // Under version 1 this reading would have opened a case: its breach began at T0+1m.
     push(reading(HOT, T0_PLUS_3M, 87));
@@ -282,7 +370,8 @@ class DetectCasesTest {
     pushWithoutWatermark(reading(HOT, T0_PLUS_3M, 87));
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(heldSeqs(HOT)).containsExactly(3L);
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // The held reading's, and the device's expiry.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
     // Seq 2 never comes: once the watermark passes T0+3m, nothing older can arrive in time.
     harness.processWatermark(T0_PLUS_3M.toEpochMilli());
@@ -291,7 +380,9 @@ class DetectCasesTest {
         .extracting(CaseEvent::type, CaseEvent::occurredAt, CaseEvent::episodeStart)
         .containsExactly(tuple(CaseEvent.Type.OPENED, T0_PLUS_3M, T0_PLUS_1M));
     assertThat(heldSeqs(HOT)).isEmpty();
-    assertThat(harness.numEventTimeTimers()).isZero();
+    // Only expiries are left: the first reading's, which will find the device alive, and the
+    // newest one's.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
   }
 
   @Test
@@ -426,7 +517,6 @@ class DetectCasesTest {
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     harness.processBroadcastElement(RuleUpdate.removal("quiet"), 0);
-    assertThat(stateEntries()).isZero();
     harness.processWatermark(T0_PLUS_6M.toEpochMilli());
 
     assertThat(harness.numEventTimeTimers()).isZero();

@@ -78,6 +78,10 @@ public final class Fixtures {
     return overheating(ruleId, version, Scope.ALL);
   }
 
+  public static Scope models(String... models) {
+    return new Scope(Set.of(), Set.of(models));
+  }
+
   public static Scope devices(String... deviceIds) {
     return new Scope(Set.of(deviceIds), Set.of());
   }
