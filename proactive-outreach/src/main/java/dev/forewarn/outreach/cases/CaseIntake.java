@@ -102,6 +102,9 @@ public class CaseIntake {
         case UPDATED:
           outcome = update(event);
           break;
+        case SUPERSEDED:
+          outcome = supersede(event);
+          break;
         default:
           outcome = clear(event);
       }
@@ -194,6 +197,28 @@ public class CaseIntake {
         event.severity(),
         added > 0);
     return IntakeOutcome.of(caseId, "updated case " + caseId, added);
+  }
+
+  /**
+   * Closes the case whose rule no longer watches the device (replaced, removed, out of scope, or
+   * the device's state expired), so a later case of the same device and rule can open. Messages
+   * still waiting are not sent (the outbox gate sees the case closed), and no all-clear follows:
+   * nothing says the fault is gone.
+   */
+  private IntakeOutcome supersede(CaseEventRow event) {
+    Optional<Long> closed = cases.clear(event);
+    if (closed.isEmpty()) {
+      return IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode");
+    }
+    long caseId = closed.get();
+    timeline.add(caseId, "SUPERSEDED", event.summary());
+    log.info(
+        "case superseded case_id={} device_id={} rule_id={}: {}",
+        caseId,
+        event.deviceId(),
+        event.ruleId(),
+        event.summary());
+    return IntakeOutcome.of(caseId, "superseded case " + caseId, 0);
   }
 
   /**
