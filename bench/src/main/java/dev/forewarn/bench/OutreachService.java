@@ -3,17 +3,21 @@ package dev.forewarn.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.outreach.OutreachApplication;
+import dev.forewarn.outreach.security.Role;
+import dev.forewarn.outreach.security.tokens.ApiTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The outreach service running in this JVM on its own PostgreSQL schema, with SMS going to a Twilio
  * stand-in and email to the sandbox; customers and devices are added through its REST API as any
- * client would. Closing stops the service and drops the schema.
+ * client would, with a manager's API token. Closing stops the service and drops the schema.
  */
 final class OutreachService implements AutoCloseable {
 
@@ -33,6 +37,7 @@ final class OutreachService implements AutoCloseable {
   private final String schema;
   private final ConfigurableApplicationContext context;
   private final String baseUrl;
+  private final String token;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,6 +48,11 @@ final class OutreachService implements AutoCloseable {
     this.schema = schema;
     this.context = context;
     this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    this.token =
+        context
+            .getBean(ApiTokens.class)
+            .issue("outreach-bench", Role.MANAGER, null, null, "bench")
+            .token();
   }
 
   /** Starts the service; on failure removes whatever part of the schema it made. */
@@ -68,12 +78,20 @@ final class OutreachService implements AutoCloseable {
             "--spring.datasource.username=" + config.jdbcUser(),
             "--spring.datasource.password=" + config.jdbcPassword(),
             "--spring.flyway.schemas=" + schema,
+            "--forewarn.security.link-key=" + linkKey(),
             "--forewarn.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
             "--forewarn.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
             "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
             "--forewarn.twilio.base-url=" + twilioBaseUrl,
             "--forewarn.outbox.workers=" + config.outboxWorkers(),
             "--spring.datasource.hikari.maximum-pool-size=" + (config.outboxWorkers() + 6));
+  }
+
+  /** A case-link signing key for this run only. */
+  private static String linkKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 
   static String schemaUrl(String jdbcUrl, String schema) {
@@ -149,6 +167,7 @@ final class OutreachService implements AutoCloseable {
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
             .build();
     try {

@@ -11,6 +11,7 @@ import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
 import dev.forewarn.simulator.fleet.DeviceProfile;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -79,8 +80,11 @@ public final class Demo {
   }
 
   private Summary runFlow(MqttBroker broker, Database database, History history) throws Exception {
-    try (ConfigurableApplicationContext outreach = startOutreach(broker, database)) {
-      OutreachApi api = new OutreachApi("http://localhost:" + config.port());
+    DemoSecurity security = new DemoSecurity(System.getenv());
+    try (ConfigurableApplicationContext outreach = startOutreach(broker, database, security)) {
+      String base = "http://localhost:" + config.port();
+      say(security.signIn(outreach, base + "/login"));
+      OutreachApi api = new OutreachApi(base, DemoSecurity.apiToken(outreach));
       Simulator simulator =
           new Simulator(
               SimulatorConfig.parse(Fleet.of(config).simulatorArgs(broker.url()), Map.of()));
@@ -105,18 +109,24 @@ public final class Demo {
     }
   }
 
-  private ConfigurableApplicationContext startOutreach(MqttBroker broker, Database database) {
-    // Given as command-line arguments: they outrank the service's own application.properties.
+  private ConfigurableApplicationContext startOutreach(
+      MqttBroker broker, Database database, DemoSecurity security) {
+    // Given as arguments (in this process, not on its command line): they outrank the service's
+    // own application.properties.
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=" + config.port(),
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--forewarn.mqtt.url=" + broker.url(),
+                "--spring.main.banner-mode=off"));
+    args.addAll(security.serviceArgs());
     return new SpringApplicationBuilder(OutreachApplication.class)
         // The demo stops the service itself, after draining, also on Ctrl-C.
         .registerShutdownHook(false)
-        .run(
-            "--server.port=" + config.port(),
-            "--spring.datasource.url=" + database.jdbcUrl(),
-            "--spring.datasource.username=" + database.user(),
-            "--spring.datasource.password=" + database.password(),
-            "--forewarn.mqtt.url=" + broker.url(),
-            "--spring.main.banner-mode=off");
+        .run(args.toArray(String[]::new));
   }
 
   private String[] jobArgs(MqttBroker broker, Database database, History history) {

@@ -10,17 +10,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** The few calls the demo makes to the outreach service's REST API, as any client would. */
+/**
+ * The few calls the demo makes to the outreach service's REST API, as any client would: with an API
+ * token, {@code Authorization: Bearer}.
+ */
 final class OutreachApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String base;
+  private final String token;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  OutreachApi(String base) {
+  /**
+   * @param token a manager's API token
+   */
+  OutreachApi(String base, String token) {
     this.base = base;
+    this.token = token;
   }
 
   /** Registers a customer and returns its id. */
@@ -63,6 +71,7 @@ final class OutreachApi {
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .method(method, publisher)
             .build();
     try {

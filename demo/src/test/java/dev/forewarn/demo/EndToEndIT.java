@@ -40,16 +40,21 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole flow on the real services: the simulator publishes to Mosquitto, the job (embedded mini
  * cluster) stores readings in InfluxDB and writes case events to PostgreSQL, the outreach service
  * opens the case and sends an SMS through the Twilio SDK to a local stand-in; email (SMTP to
- * GreenMail) is the fallback channel and stays unused while the SMS is accepted.
+ * GreenMail) is the fallback channel and stays unused while the SMS is accepted. The captured log
+ * holds no owner's full phone number or email address.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EndToEndIT {
 
   private static final String MQTT_URL = env("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883");
@@ -74,7 +79,8 @@ class EndToEndIT {
   private final List<AutoCloseable> cleanup = new ArrayList<>();
 
   @Test
-  void degradingDeviceReachesItsOwnerBySmsWhileHealthyDevicesStayQuiet() throws Exception {
+  void degradingDeviceReachesItsOwnerBySmsWhileHealthyDevicesStayQuiet(CapturedOutput log)
+      throws Exception {
     OutreachApi api = startOutreach();
     Simulator simulator = new Simulator(SimulatorConfig.parse(simulatorArgs(), Map.of()));
     List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
@@ -115,6 +121,11 @@ class EndToEndIT {
     // Email is the owner's fallback channel: Twilio accepted the SMS, so no email goes out.
     assertThat(SMTP.getReceivedMessages()).isEmpty();
     assertThat(notificationStatuses()).containsOnly("SENT").hasSize(1);
+    // The log told of the SMS, with the number masked; no owner's number or address is in it.
+    assertThat(log.getAll()).contains("channel=sms to=+15*****");
+    for (String deviceId : deviceIds) {
+      assertThat(log.getAll()).doesNotContain(phones.get(deviceId), email(deviceId));
+    }
   }
 
   private OutreachApi startOutreach() {
@@ -134,10 +145,12 @@ class EndToEndIT {
                 "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
                 "--forewarn.twilio.base-url=" + twilio.baseUrl(),
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + SMTP.getSmtp().getPort());
+                "--spring.mail.port=" + SMTP.getSmtp().getPort(),
+                "--forewarn.security.link-key=" + UUID.randomUUID() + UUID.randomUUID());
     cleanup.add(context::close);
     return new OutreachApi(
-        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"),
+        DemoSecurity.apiToken(context));
   }
 
   private Map<String, String> registerOwners(OutreachApi api, List<String> deviceIds)

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * gets neither.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class AcknowledgementIT {
 
@@ -48,7 +48,8 @@ class AcknowledgementIT {
     TWILIO.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
   OutreachClient api;
@@ -56,6 +57,7 @@ class AcknowledgementIT {
 
   @BeforeEach
   void fresh() {
+    http = actors.manager();
     api = new OutreachClient(http);
     events = new CaseEvents(jdbc);
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * names the field and stores nothing, good input is stored and versioned.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class ApiIT {
 
@@ -51,7 +52,14 @@ class ApiIT {
     registry.add("forewarn.mqtt.url", () -> MQTT_URL);
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
+
+  @BeforeEach
+  void actAsManager() {
+    http = actors.manager();
+  }
+
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
 
@@ -124,18 +132,6 @@ class ApiIT {
     ResponseEntity<JsonNode> unknown =
         http.exchange("/api/rules/no-such-rule", HttpMethod.DELETE, null, JsonNode.class);
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-  }
-
-  @Test
-  void consolePageIsServedAtTheRootAndReadsTheCasesApi() {
-    ResponseEntity<String> page = http.getForEntity("/", String.class);
-
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
-    assertThat(page.getBody())
-        .contains("<title>Forewarn")
-        .contains("/api/cases")
-        .contains("/api/stats");
   }
 
   @Test
@@ -272,38 +268,6 @@ class ApiIT {
     assertThat(app.get("subject").asText())
         .isEqualTo("Study AC needs attention (case #" + theCase.get("id").asLong() + ")");
     assertThat(app.get("routePosition").asInt()).isZero();
-  }
-
-  @Test
-  void selfServiceLinkShowsTheCaseAndBooksAVisit() {
-    String device = "ac-self-" + UUID.randomUUID().toString().substring(0, 8);
-    long owner = postCustomer("Dana", "+821055501357", null).getBody().get("id").asLong();
-    http.postForEntity(
-        "/api/devices",
-        Map.of("deviceId", device, "customerId", owner, "nickname", "Garage <AC>"),
-        JsonNode.class);
-    new CaseEvents(jdbc).insert(CaseEvents.opened(device));
-    JsonNode theCase =
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(() -> caseOf(device), c -> c != null && allSent(c.get("notifications"), 1));
-    String text = theCase.get("notifications").get(0).get("text").asText();
-    String link = text.substring(text.indexOf("/c/"));
-
-    ResponseEntity<String> page = http.getForEntity(link, String.class);
-    ResponseEntity<String> booked = http.postForEntity(link + "/book", null, String.class);
-    ResponseEntity<String> after = http.getForEntity(link, String.class);
-
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    assertThat(page.getBody()).contains("Garage &lt;AC&gt;", "Book a technician visit");
-    assertThat(booked.getStatusCode().value()).isIn(200, 303);
-    assertThat(after.getBody()).contains("An agent will contact you");
-    assertThat(http.getForObject("/api/agent-tasks", JsonNode.class).toString())
-        .contains("\"caseId\":" + theCase.get("id").asLong() + ",\"kind\":\"BOOKING\"");
-    assertThat(http.getForEntity("/c/" + UUID.randomUUID(), String.class).getStatusCode().value())
-        .isEqualTo(404);
-    assertThat(http.getForEntity("/c/not-a-token", String.class).getStatusCode().value())
-        .isEqualTo(404);
   }
 
   @Test

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * acting on cases, with the Twilio SDK against the stand-in, GreenMail and the real PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class ConversationIT {
 
@@ -64,7 +64,8 @@ class ConversationIT {
     SMTP.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
@@ -74,6 +75,7 @@ class ConversationIT {
 
   @BeforeEach
   void fresh() throws Exception {
+    http = actors.manager();
     TWILIO.reset();
     SMTP.purgeEmailFromAllMailboxes();
     api = new OutreachClient(http);

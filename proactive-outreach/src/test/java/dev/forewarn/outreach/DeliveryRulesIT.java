@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * instances would run them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class DeliveryRulesIT {
 
@@ -70,7 +70,8 @@ class DeliveryRulesIT {
     TWILIO.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired OutboxDispatcher dispatcher;
@@ -87,6 +88,7 @@ class DeliveryRulesIT {
 
   @BeforeEach
   void fresh() {
+    http = actors.manager();
     TWILIO.reset();
     api = new OutreachClient(http);
     events = new CaseEvents(jdbc);

@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * LISTEN/NOTIFY and the retry schedule can make things happen within the waits below.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class NotificationFlowIT {
 
@@ -77,7 +77,8 @@ class NotificationFlowIT {
     SMTP.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired CaseIntake intake;
@@ -89,6 +90,7 @@ class NotificationFlowIT {
 
   @BeforeEach
   void freshStandIns() throws Exception {
+    http = actors.manager();
     TWILIO.reset();
     SMTP.purgeEmailFromAllMailboxes();
     events = new CaseEvents(jdbc);
@@ -125,7 +127,7 @@ class NotificationFlowIT {
                 + " book a visit, 2 to snooze, ACK if seen. "
                 + TwilioWebhooks.PUBLIC_URL
                 + "/c/")
-        .matches(".*/c/[0-9a-f-]{36}$");
+        .matches(".*/c/[0-9]+\\.[0-9]+\\.[0-9a-z]+\\.[A-Za-z0-9_-]{22}$");
     JsonNode smsRow = notification(theCase, "sms");
     String sid =
         json.readTree(TWILIO.sentTo(phone).get(0).getResponse().getBodyAsString())

@@ -16,18 +16,18 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 
 /** The outreach REST API as the integration tests use it. */
-final class OutreachClient {
+public final class OutreachClient {
 
-  static final Duration WAIT = Duration.ofSeconds(20);
+  public static final Duration WAIT = Duration.ofSeconds(20);
 
   private final TestRestTemplate http;
 
-  OutreachClient(TestRestTemplate http) {
+  public OutreachClient(TestRestTemplate http) {
     this.http = http;
   }
 
   /** Registers a customer (phone and email may be null) owning a device; returns the customer. */
-  long owner(String name, String phone, String email, String device, String nickname) {
+  public long owner(String name, String phone, String email, String device, String nickname) {
     Map<String, Object> customer = new HashMap<>();
     customer.put("name", name);
     customer.put("phone", phone);
@@ -37,7 +37,7 @@ final class OutreachClient {
     return id;
   }
 
-  void device(String device, long customerId, String nickname) {
+  public void device(String device, long customerId, String nickname) {
     Map<String, Object> ownership = new HashMap<>();
     ownership.put("deviceId", device);
     ownership.put("customerId", customerId);
@@ -47,7 +47,7 @@ final class OutreachClient {
     assertThat(response.getStatusCode().is2xxSuccessful()).as("%s", response.getBody()).isTrue();
   }
 
-  void preferences(long customerId, Map<String, Object> preferences) {
+  public void preferences(long customerId, Map<String, Object> preferences) {
     var response =
         http.exchange(
             "/api/customers/" + customerId + "/preferences",
@@ -57,7 +57,7 @@ final class OutreachClient {
     assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
   }
 
-  JsonNode awaitCase(String device, Predicate<JsonNode> condition) {
+  public JsonNode awaitCase(String device, Predicate<JsonNode> condition) {
     return await()
         .atMost(WAIT)
         .until(
@@ -65,7 +65,7 @@ final class OutreachClient {
             Objects::nonNull);
   }
 
-  List<JsonNode> casesOf(String device) {
+  public List<JsonNode> casesOf(String device) {
     List<JsonNode> mine = new ArrayList<>();
     get("/api/cases?limit=1000")
         .forEach(
@@ -77,21 +77,21 @@ final class OutreachClient {
     return mine;
   }
 
-  JsonNode theCase(long id) {
+  public JsonNode theCase(long id) {
     return get("/api/cases/" + id);
   }
 
-  List<String> timelineKinds(long caseId) {
+  public List<String> timelineKinds(long caseId) {
     List<String> kinds = new ArrayList<>();
     get("/api/cases/" + caseId + "/timeline").forEach(e -> kinds.add(e.get("kind").asText()));
     return kinds;
   }
 
-  String timelineText(long caseId) {
+  public String timelineText(long caseId) {
     return get("/api/cases/" + caseId + "/timeline").toString();
   }
 
-  static JsonNode notification(JsonNode theCase, String channel, String step) {
+  public static JsonNode notification(JsonNode theCase, String channel, String step) {
     for (JsonNode n : theCase.get("notifications")) {
       if (n.get("channel").asText().equals(channel) && n.get("step").asText().equals(step)) {
         return n;
@@ -100,23 +100,23 @@ final class OutreachClient {
     return null;
   }
 
-  static boolean sent(JsonNode theCase, String channel, String step) {
+  public static boolean sent(JsonNode theCase, String channel, String step) {
     JsonNode n = notification(theCase, channel, step);
     return n != null && n.get("status").asText().equals("SENT");
   }
 
-  static String status(JsonNode theCase, String channel, String step) {
+  public static String status(JsonNode theCase, String channel, String step) {
     JsonNode n = notification(theCase, channel, step);
     return n == null ? null : n.get("status").asText();
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     var response = http.getForEntity(path, JsonNode.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     return response.getBody();
   }
 
-  JsonNode post(String path, Object body, int expectedStatus) {
+  public JsonNode post(String path, Object body, int expectedStatus) {
     var response = http.postForEntity(path, body, JsonNode.class);
     assertThat(response.getStatusCode().value())
         .as("POST %s answered %s", path, response.getBody())

@@ -35,7 +35,11 @@ public final class TestSchema {
         "spring.datasource.password", () -> env("FOREWARN_TEST_JDBC_PASSWORD", "forewarn"));
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
     registry.add("spring.flyway.schemas", () -> name);
+    registry.add("forewarn.security.link-key", () -> LINK_KEY);
   }
+
+  /** A signing key for case links, new for every test run (a key is never in the repository). */
+  public static final String LINK_KEY = UUID.randomUUID().toString() + UUID.randomUUID().toString();
 
   static String env(String name, String fallback) {
     String value = System.getenv(name);

@@ -186,6 +186,27 @@ public final class TwilioStandIn {
             .willReturn(error(400, "error-21211.json")));
   }
 
+  /**
+   * Refuses every message to a number with error 21211 whose text names the number, as Twilio's own
+   * answers do ("The 'To' number +1555… is not a valid phone number.").
+   */
+  public void refuseNamingTheNumber(String to) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("code", 21211);
+    body.put("message", "The 'To' number " + to + " is not a valid phone number.");
+    body.put("more_info", "https://www.twilio.com/docs/errors/21211");
+    body.put("status", 400);
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body.toString())));
+  }
+
   /** The form parameters of every message request to a number, in arrival order. */
   public List<Map<String, String>> requestsTo(String to) {
     return sentTo(to).stream().map(event -> form(event.getRequest().getBodyAsString())).toList();

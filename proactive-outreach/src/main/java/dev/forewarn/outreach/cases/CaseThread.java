@@ -1,10 +1,10 @@
 package dev.forewarn.outreach.cases;
 
-import dev.forewarn.outreach.config.OutreachProperties;
 import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.outbox.NewOutboxMessage;
 import dev.forewarn.outreach.outbox.OutboxRepository;
 import dev.forewarn.outreach.preferences.RouteStep;
+import dev.forewarn.outreach.security.links.CaseLinks;
 import dev.forewarn.outreach.templates.MessageFacts;
 import dev.forewarn.outreach.templates.MessageRenderer;
 import dev.forewarn.outreach.templates.Rendered;
@@ -30,19 +30,19 @@ class CaseThread {
   private final OutboxRepository outbox;
   private final MessageRenderer renderer;
   private final Timeline timeline;
-  private final OutreachProperties properties;
+  private final CaseLinks links;
 
   CaseThread(
       JdbcClient jdbc,
       OutboxRepository outbox,
       MessageRenderer renderer,
       Timeline timeline,
-      OutreachProperties properties) {
+      CaseLinks links) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.renderer = renderer;
     this.timeline = timeline;
-    this.properties = properties;
+    this.links = links;
   }
 
   /** Stores the route in one round trip to the database. */
@@ -191,7 +191,7 @@ class CaseThread {
   /** The case first, then the cases grouped into it. */
   private List<MessageFacts> facts(long caseId, String customerName) {
     return jdbc.sql(
-            "SELECT c.id, c.rule_id, c.severity, c.summary, c.eta, c.public_token, c.device_id,"
+            "SELECT c.id, c.rule_id, c.severity, c.summary, c.eta, c.link_generation, c.device_id,"
                 + " d.nickname, d.model FROM cases c"
                 + " LEFT JOIN devices d ON d.device_id = c.device_id"
                 + " WHERE c.id = :id OR c.group_lead = :id ORDER BY (c.id = :id) DESC, c.id")
@@ -210,7 +210,7 @@ class CaseThread {
                   rs.getString("rule_id"),
                   rs.getString("summary"),
                   Optional.ofNullable(eta).map(OffsetDateTime::toInstant),
-                  properties.base() + "/c/" + rs.getString("public_token"));
+                  links.url(rs.getLong("id"), rs.getInt("link_generation")));
             })
         .list();
   }

@@ -50,8 +50,9 @@ class ThreadProgress implements OutboxEvents {
 
   @Override
   public void sent(ClaimedMessage m, String provider, String providerId, boolean reconciled) {
+    long caseId = m.caseId().orElseThrow();
     timeline.add(
-        m.caseId(),
+        caseId,
         "MESSAGE_SENT",
         m.channel().code(),
         m.step()
@@ -65,8 +66,8 @@ class ThreadProgress implements OutboxEvents {
       jdbc.sql(
               "UPDATE cases SET ack_due_at = now() + :millis * interval '1 ms'"
                   + " WHERE id = :id AND ack_due_at IS NULL AND acknowledged_at IS NULL")
-          .param("millis", ackWindow(thread.severity(m.caseId())).toMillis())
-          .param("id", m.caseId())
+          .param("millis", ackWindow(thread.severity(caseId)).toMillis())
+          .param("id", caseId)
           .update();
     }
   }
@@ -102,16 +103,17 @@ class ThreadProgress implements OutboxEvents {
 
   @Override
   public void deferred(ClaimedMessage m, String reason) {
-    timeline.add(m.caseId(), "MESSAGE_DEFERRED", m.channel().code(), reason, m.id());
+    timeline.add(m.caseId().orElseThrow(), "MESSAGE_DEFERRED", m.channel().code(), reason, m.id());
   }
 
   @Override
   public void cancelled(ClaimedMessage m, String reason) {
-    timeline.add(m.caseId(), "MESSAGE_NOT_SENT", m.channel().code(), reason, m.id());
+    long caseId = m.caseId().orElseThrow();
+    timeline.add(caseId, "MESSAGE_NOT_SENT", m.channel().code(), reason, m.id());
     if (reason.contains("budget")) {
       jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id AND problem IS NULL")
           .param("problem", reason)
-          .param("id", m.caseId())
+          .param("id", caseId)
           .update();
     }
   }

@@ -84,7 +84,7 @@ public class DeviceRepository {
         .collect(Collectors.toMap(Device::deviceId, Function.identity()));
   }
 
-  List<Device> ownedBy(long customerId) {
+  public List<Device> ownedBy(long customerId) {
     return jdbc.sql(
             "SELECT " + COLUMNS + " FROM devices WHERE customer_id = :id ORDER BY device_id")
         .param("id", customerId)

@@ -10,7 +10,7 @@ import java.util.UUID;
  * An outbox row one dispatcher has claimed until its lease ends.
  *
  * @param id outbox row id
- * @param caseId the case
+ * @param caseId the case, absent for a message about none (a sign-in code)
  * @param step the case step
  * @param channel the channel
  * @param recipient phone number, email address or installation id
@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 public record ClaimedMessage(
     long id,
-    long caseId,
+    Optional<Long> caseId,
     String step,
     ChannelKind channel,
     String recipient,
@@ -42,6 +42,11 @@ public record ClaimedMessage(
     Optional<Integer> routePosition,
     boolean inDoubt,
     Optional<Instant> previousAttemptAt) {
+
+  /** The case id for a log line, {@code -} for a message about no case. */
+  String caseLabel() {
+    return caseId.map(String::valueOf).orElse("-");
+  }
 
   OutgoingMessage outgoing() {
     return new OutgoingMessage(idempotencyKey, recipient, subject, text, html);

@@ -70,6 +70,10 @@ public class DeliveryReports {
         .param("providerId", providerId)
         .param("id", row.row().id())
         .update();
+    if (!row.aboutCase()) {
+      // A sign-in code: its delivery state is recorded, there is no case thread to move on.
+      return Optional.of(row.row());
+    }
     if (unrecordedSend) {
       events.sent(row.asClaimed(), "twilio", providerId, true);
     }
@@ -94,6 +98,8 @@ public class DeliveryReports {
               int position = rs.getInt("route_position");
               Optional<Integer> route = rs.wasNull() ? Optional.empty() : Optional.of(position);
               String delivery = rs.getString("delivery");
+              rs.getLong("case_id");
+              boolean aboutCase = !rs.wasNull();
               return new Current(
                   new OutboxRow(
                       rs.getLong("id"),
@@ -107,7 +113,8 @@ public class DeliveryReports {
                   rs.getString("recipient"),
                   rs.getString("body_text"),
                   rs.getString("idempotency_key"),
-                  rs.getInt("attempts"));
+                  rs.getInt("attempts"),
+                  aboutCase);
             })
         .optional();
   }
@@ -120,12 +127,13 @@ public class DeliveryReports {
       String recipient,
       String text,
       String key,
-      int attempts) {
+      int attempts,
+      boolean aboutCase) {
 
     ClaimedMessage asClaimed() {
       return new ClaimedMessage(
           row.id(),
-          row.caseId(),
+          Optional.of(row.caseId()),
           row.step(),
           row.channel(),
           recipient,

@@ -105,12 +105,12 @@ public class OutboxDispatcher {
     GateDecision decision = gate.decide(message);
     switch (decision.verdict()) {
       case DEFER:
-        if (outbox.defer(message, decision.until().orElseThrow())) {
+        if (outbox.defer(message, decision.until().orElseThrow()) && aboutCase(message)) {
           events.deferred(message, decision.reason());
         }
         break;
       case CANCEL:
-        if (outbox.cancel(message, decision.reason())) {
+        if (outbox.cancel(message, decision.reason()) && aboutCase(message)) {
           if (decision.moveOn()) {
             events.undeliverable(OutboxRow.of(message), decision.reason());
           } else {
@@ -120,7 +120,7 @@ public class OutboxDispatcher {
         log.info(
             "not sent outbox_id={} case_id={} channel={} reason={}",
             message.id(),
-            message.caseId(),
+            message.caseLabel(),
             message.channel().code(),
             decision.reason());
         break;
@@ -141,7 +141,7 @@ public class OutboxDispatcher {
     log.info(
         "reconciled outbox_id={} case_id={} channel={} found={}",
         message.id(),
-        message.caseId(),
+        message.caseLabel(),
         message.channel().code(),
         found.orElse("-"));
     return found;
@@ -154,7 +154,7 @@ public class OutboxDispatcher {
             tx.execute(
                 status -> {
                   boolean marked = outbox.markSent(message, channel.provider(), providerId);
-                  if (marked) {
+                  if (marked && aboutCase(message)) {
                     events.sent(message, channel.provider(), providerId, reconciled);
                   }
                   return marked;
@@ -163,7 +163,7 @@ public class OutboxDispatcher {
         "sent outbox_id={} case_id={} channel={} to={} provider={} provider_id={} attempt={}"
             + " reconciled={}",
         message.id(),
-        message.caseId(),
+        message.caseLabel(),
         message.channel().code(),
         Masking.address(message.recipient()),
         channel.provider(),
@@ -184,7 +184,7 @@ public class OutboxDispatcher {
       log.warn(
           "retrying outbox_id={} case_id={} channel={} to={} attempt={} retry_in={} reason={}",
           message.id(),
-          message.caseId(),
+          message.caseLabel(),
           message.channel().code(),
           Masking.address(message.recipient()),
           message.attempts(),
@@ -200,7 +200,7 @@ public class OutboxDispatcher {
         tx.execute(
             status -> {
               boolean marked = outbox.markFailed(message, channel.provider(), reason);
-              if (marked) {
+              if (marked && aboutCase(message)) {
                 events.undeliverable(OutboxRow.of(message), reason);
               }
               return marked;
@@ -209,11 +209,16 @@ public class OutboxDispatcher {
     log.warn(
         "failed outbox_id={} case_id={} channel={} to={} attempt={} reason={}",
         message.id(),
-        message.caseId(),
+        message.caseLabel(),
         message.channel().code(),
         Masking.address(message.recipient()),
         message.attempts(),
         reason);
+  }
+
+  /** Only messages about a case move a case thread on; a sign-in code has none. */
+  private static boolean aboutCase(ClaimedMessage message) {
+    return message.caseId().isPresent();
   }
 
   private static void warnIfLeaseLost(boolean recorded, ClaimedMessage message) {
@@ -222,7 +227,7 @@ public class OutboxDispatcher {
           "lease lost outbox_id={} case_id={}: another dispatcher or a status callback recorded"
               + " the outcome; raise forewarn.outbox.lease above the longest provider call",
           message.id(),
-          message.caseId());
+          message.caseLabel());
     }
   }
 }

@@ -73,7 +73,7 @@ class OutboxGate {
         jdbc.sql(
                     "SELECT count(*) FROM outbox WHERE case_id = :caseId AND step = :step"
                         + " AND budget_used_at IS NOT NULL")
-                .param("caseId", message.caseId())
+                .param("caseId", message.caseId().orElseThrow())
                 .param("step", message.step())
                 .query(Long.class)
                 .single()
@@ -125,7 +125,7 @@ class OutboxGate {
                 + " cu.quiet_start, cu.quiet_end, cu.critical_overrides_quiet"
                 + " FROM cases c, customers cu WHERE c.id = :caseId AND cu.id = :customerId")
         .param("channel", message.channel().code())
-        .param("caseId", message.caseId())
+        .param("caseId", message.caseId().orElseThrow())
         .param("customerId", message.customerId().get())
         .query(
             (rs, row) -> {

@@ -65,6 +65,41 @@ public class OutboxRepository {
         .optional();
   }
 
+  /**
+   * Adds a message about no case, e.g. a sign-in code the customer asked for: it is not proactive
+   * (STOP, opt-outs, quiet hours and the budget do not hold it back) and has no route to fall back
+   * on. Joins the caller's transaction; the dispatchers are woken when it commits.
+   *
+   * @param idempotencyKey unique per message
+   * @param step what kind of message, e.g. {@code sign-in-code}
+   * @return the new row's id
+   */
+  public long insertWithoutCase(
+      String idempotencyKey,
+      String step,
+      ChannelKind channel,
+      String recipient,
+      Optional<String> subject,
+      String text,
+      Optional<String> html) {
+    long id =
+        jdbc.sql(
+                "INSERT INTO outbox (step, channel, recipient, subject, body_text, body_html,"
+                    + " idempotency_key, proactive) VALUES (:step, :channel, :recipient, :subject,"
+                    + " :text, :html, :key, false) RETURNING id")
+            .param("step", step)
+            .param("channel", channel.code())
+            .param("recipient", recipient)
+            .param("subject", subject.orElse(null))
+            .param("text", text)
+            .param("html", html.orElse(null))
+            .param("key", idempotencyKey)
+            .query(Long.class)
+            .single();
+    wakeDispatchers();
+    return id;
+  }
+
   /** Adds a message unless its idempotency key exists; true when a row was added. */
   public boolean add(NewOutboxMessage message) {
     return insert(message).isPresent();
@@ -199,9 +234,11 @@ public class OutboxRepository {
     int position = rs.getInt("route_position");
     Optional<Integer> routePosition = rs.wasNull() ? Optional.empty() : Optional.of(position);
     OffsetDateTime previous = rs.getObject("previous_attempt_at", OffsetDateTime.class);
+    long caseId = rs.getLong("case_id");
+    Optional<Long> aboutCase = rs.wasNull() ? Optional.empty() : Optional.of(caseId);
     return new ClaimedMessage(
         rs.getLong("id"),
-        rs.getLong("case_id"),
+        aboutCase,
         rs.getString("step"),
         ChannelKind.fromCode(rs.getString("channel")),
         rs.getString("recipient"),

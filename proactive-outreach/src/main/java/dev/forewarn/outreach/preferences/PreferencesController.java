@@ -1,6 +1,7 @@
 package dev.forewarn.outreach.preferences;
 
 import dev.forewarn.outreach.customers.TimeZoneId;
+import dev.forewarn.outreach.security.CustomerScope;
 import dev.forewarn.outreach.web.BadRequestException;
 import dev.forewarn.outreach.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -9,13 +10,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/customers/{id}/preferences}: read and replace a customer's preferences. */
+/**
+ * Read and replace a customer's preferences: staff for any customer under {@code
+ * /api/customers/{id}/preferences}, a signed-in customer their own under {@code
+ * /api/me/preferences}.
+ */
 @RestController
 class PreferencesController {
 
@@ -46,6 +52,16 @@ class PreferencesController {
             null);
     preferences.save(id, wanted);
     return preferences.of(id).orElseThrow();
+  }
+
+  @GetMapping("/api/me/preferences")
+  Preferences mine(@AuthenticationPrincipal CustomerScope me) {
+    return get(me.customerId());
+  }
+
+  @PutMapping("/api/me/preferences")
+  Preferences putMine(@AuthenticationPrincipal CustomerScope me, @Valid @RequestBody Body body) {
+    return put(me.customerId(), body);
   }
 
   private static Map<String, List<String>> checkedOrder(Map<String, List<String>> order) {

@@ -52,6 +52,26 @@ public class MessageRenderer {
     return templates.get("reply." + reply, locale, null);
   }
 
+  /**
+   * A one-time sign-in code the customer asked for, on the channel of the address they typed.
+   *
+   * @param minutes how long the code is valid
+   */
+  public Rendered signInCode(ChannelKind channel, String locale, String code, long minutes) {
+    Map<String, String> values = Map.of("code", code, "minutes", String.valueOf(minutes));
+    if (channel == ChannelKind.SMS) {
+      return new Rendered(
+          Optional.empty(),
+          fill(templates.get("code.sms", locale, null), values),
+          Optional.empty());
+    }
+    String text = fill(templates.get("code.email.text", locale, null), values);
+    return new Rendered(
+        Optional.of(fill(templates.get("code.email.subject", locale, null), values)),
+        text,
+        Optional.of(html(text, "")));
+  }
+
   private String sms(
       Step step, String kind, String locale, String ruleId, Map<String, String> values) {
     String full = fill(templates.get("sms." + step + kind, locale, ruleId), values);
@@ -138,7 +158,10 @@ public class MessageRenderer {
       String escaped = HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>");
       String anchor = HtmlUtils.htmlEscape(link);
       html.append("<p>")
-          .append(escaped.replace(anchor, "<a href=\"" + anchor + "\">" + anchor + "</a>"))
+          .append(
+              anchor.isEmpty()
+                  ? escaped
+                  : escaped.replace(anchor, "<a href=\"" + anchor + "\">" + anchor + "</a>"))
           .append("</p>");
     }
     return html.append("</body></html>").toString();

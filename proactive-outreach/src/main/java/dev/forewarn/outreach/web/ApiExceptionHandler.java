@@ -19,7 +19,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns refused input into 400 and unknown resources into 404, always naming what is wrong. */
+/**
+ * Turns refused input into 400, unknown resources into 404 and actions the resource's state does
+ * not allow into 409, always naming what is wrong.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
@@ -93,6 +96,12 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> framework(ErrorResponse e) {
     return ResponseEntity.status(e.getStatusCode())
         .body(new ApiError(null, e.getBody().getDetail()));
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  @ResponseStatus(HttpStatus.CONFLICT)
+  ApiError conflict(ConflictException e) {
+    return new ApiError(null, e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -44,6 +44,20 @@ public record FcmProperties(
     return !isBlank(projectId);
   }
 
+  /** Never shows the access token, should the properties be logged. */
+  @Override
+  public String toString() {
+    return "FcmProperties[projectId="
+        + projectId
+        + ", accessToken="
+        + (isBlank(accessToken) ? "-" : "(hidden)")
+        + ", baseUrl="
+        + baseUrl
+        + ", timeout="
+        + timeout
+        + "]";
+  }
+
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }

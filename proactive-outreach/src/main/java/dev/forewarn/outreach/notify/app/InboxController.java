@@ -1,5 +1,6 @@
 package dev.forewarn.outreach.notify.app;
 
+import dev.forewarn.outreach.security.CustomerScope;
 import dev.forewarn.outreach.web.ApiError;
 import dev.forewarn.outreach.web.BadRequestException;
 import dev.forewarn.outreach.web.NotFoundException;
@@ -10,20 +11,26 @@ import java.util.OptionalLong;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** A customer's in-app inbox: the list, the live stream and marking messages read. */
+/**
+ * A customer's in-app inbox: the list, the live stream and marking messages read. Staff reach any
+ * customer's inbox under {@code /api/customers/{id}/inbox}; a signed-in customer reaches their own
+ * under {@code /api/me/inbox}, where a message id of someone else's is not found.
+ */
 @RestController
-@RequestMapping("/api/customers/{customerId}/inbox")
 class InboxController {
+
+  private static final String STAFF = "/api/customers/{customerId}/inbox";
+  private static final String MINE = "/api/me/inbox";
 
   private final InboxRepository inbox;
   private final InboxStreams streams;
@@ -33,7 +40,7 @@ class InboxController {
     this.streams = streams;
   }
 
-  @GetMapping
+  @GetMapping(STAFF)
   List<InboxMessage> newest(
       @PathVariable long customerId,
       @RequestParam(defaultValue = "50")
@@ -44,7 +51,7 @@ class InboxController {
     return inbox.newest(customerId, limit);
   }
 
-  @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @GetMapping(path = STAFF + "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(
       @PathVariable long customerId,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
@@ -53,7 +60,7 @@ class InboxController {
     return streams.open(customerId, after);
   }
 
-  @PostMapping("/{messageId}/read")
+  @PostMapping(STAFF + "/{messageId}/read")
   InboxMessage markRead(@PathVariable long customerId, @PathVariable long messageId) {
     requireCustomer(customerId);
     return inbox
@@ -62,6 +69,28 @@ class InboxController {
             () ->
                 new NotFoundException(
                     "customer " + customerId + " has no inbox message " + messageId));
+  }
+
+  @GetMapping(MINE)
+  List<InboxMessage> myNewest(
+      @AuthenticationPrincipal CustomerScope me,
+      @RequestParam(defaultValue = "50")
+          @Min(value = 1, message = "must be at least 1")
+          @Max(value = 1000, message = "must be at most 1000")
+          int limit) {
+    return newest(me.customerId(), limit);
+  }
+
+  @GetMapping(path = MINE + "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter myStream(
+      @AuthenticationPrincipal CustomerScope me,
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    return stream(me.customerId(), lastEventId);
+  }
+
+  @PostMapping(MINE + "/{messageId}/read")
+  InboxMessage myMarkRead(@AuthenticationPrincipal CustomerScope me, @PathVariable long messageId) {
+    return markRead(me.customerId(), messageId);
   }
 
   /**

@@ -45,6 +45,20 @@ public record TwilioProperties(
     return !isBlank(accountSid);
   }
 
+  /** Never shows the auth token, should the properties be logged. */
+  @Override
+  public String toString() {
+    return "TwilioProperties[accountSid="
+        + accountSid
+        + ", authToken="
+        + (isBlank(authToken) ? "-" : "(hidden)")
+        + ", fromNumber="
+        + fromNumber
+        + ", baseUrl="
+        + baseUrl
+        + "]";
+  }
+
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }

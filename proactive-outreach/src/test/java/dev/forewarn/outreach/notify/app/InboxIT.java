@@ -6,15 +6,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.outreach.Actors;
 import dev.forewarn.outreach.TestSchema;
 import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.notify.Channels;
 import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.OutgoingMessage;
+import dev.forewarn.outreach.security.Role;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Last-Event-ID}. Polling is slowed to a minute, so only NOTIFY can make messages arrive in time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestSchema.DropOnClose.class)
+@Import({TestSchema.DropOnClose.class, Actors.class})
 @DirtiesContext
 class InboxIT {
 
@@ -48,7 +51,16 @@ class InboxIT {
   }
 
   @LocalServerPort int port;
-  @Autowired TestRestTemplate http;
+  @Autowired Actors actors;
+  TestRestTemplate http;
+  String staffToken;
+
+  @BeforeEach
+  void actAsManager() {
+    http = actors.manager();
+    staffToken = actors.staffToken(Role.AGENT);
+  }
+
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired Channels channels;
@@ -57,7 +69,7 @@ class InboxIT {
   void anAppOutboxRowIsStoredInTheInboxAndStreamedToTheConnectedPage() throws Exception {
     long customer = customer();
     long caseId = openCase(customer);
-    try (SseClient page = new SseClient(streamUrl(customer), null)) {
+    try (SseClient page = new SseClient(streamUrl(customer), null, staffToken)) {
       assertThat(page.status()).isEqualTo(200);
 
       long outboxId = queueAppMessage(caseId, "inst-1", "AC needs attention", "Check the filter.");
@@ -102,7 +114,7 @@ class InboxIT {
         http.getForObject("/api/customers/" + customer + "/inbox", JsonNode.class);
     String oldestId = newestFirst.get(2).get("id").asText();
 
-    try (SseClient page = new SseClient(streamUrl(customer), oldestId)) {
+    try (SseClient page = new SseClient(streamUrl(customer), oldestId, staffToken)) {
       assertThat(json.readTree(page.next(WAIT).data()).get("text").asText())
           .isEqualTo(newestFirst.get(1).get("text").asText());
       assertThat(json.readTree(page.next(WAIT).data()).get("text").asText())
@@ -121,8 +133,8 @@ class InboxIT {
     queueAppMessage(caseId, "inst-3", "Title", "before the page opened");
     await().atMost(WAIT).until(() -> inboxSize(customer) == 1);
 
-    try (SseClient page = new SseClient(streamUrl(customer), null);
-        SseClient otherPage = new SseClient(streamUrl(other), null)) {
+    try (SseClient page = new SseClient(streamUrl(customer), null, staffToken);
+        SseClient otherPage = new SseClient(streamUrl(other), null, staffToken)) {
       assertThat(page.status()).isEqualTo(200);
       assertThat(otherPage.status()).isEqualTo(200);
       queueAppMessage(caseId, "inst-3", "Title", "after");
@@ -202,8 +214,8 @@ class InboxIT {
     assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
     assertThat(tooMany.getBody().get("field").asText()).isEqualTo("limit");
 
-    try (SseClient badResume = new SseClient(streamUrl(customer), "yesterday");
-        SseClient noCustomer = new SseClient(streamUrl(999_999), null)) {
+    try (SseClient badResume = new SseClient(streamUrl(customer), "yesterday", staffToken);
+        SseClient noCustomer = new SseClient(streamUrl(999_999), null, staffToken)) {
       assertThat(badResume.status()).isEqualTo(400);
       assertThat(json.readTree(badResume.errorBody()))
           .isEqualTo(

@@ -15,18 +15,24 @@ import java.util.stream.Stream;
  * A minimal Server-Sent Events reader over the JDK's HTTP client, as a browser's EventSource reads
  * a stream: events with id, name and data, comments skipped.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
   /** One event of the stream. */
-  record Event(String id, String name, String data) {}
+  public record Event(String id, String name, String data) {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
   private volatile Stream<String> lines;
 
-  SseClient(String url, String lastEventId) {
+  /**
+   * @param bearerToken sent as {@code Authorization: Bearer}; null: none
+   */
+  public SseClient(String url, String lastEventId, String bearerToken) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }
@@ -44,18 +50,18 @@ final class SseClient implements AutoCloseable {
   }
 
   /** The stream's HTTP status, once its headers arrived. */
-  int status() throws Exception {
+  public int status() throws Exception {
     return response.get(10, TimeUnit.SECONDS).statusCode();
   }
 
   /** The body of a refused stream request. */
-  String errorBody() throws Exception {
+  public String errorBody() throws Exception {
     return String.join(
         "\n", (Iterable<String>) response.get(10, TimeUnit.SECONDS).body()::iterator);
   }
 
   /** The next event, or null when none arrives in time. */
-  Event next(Duration timeout) throws InterruptedException {
+  public Event next(Duration timeout) throws InterruptedException {
     return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
