@@ -49,18 +49,7 @@ final class RuleRunner {
       throws Exception {
     DeviceRuleStates.Stored stored = states.load(rule.id(), reading.deviceId());
     if (stored != null && stored.staleFor(rule.version())) {
-      supersede(
-          rule.id(),
-          stored,
-          reading.deviceId(),
-          reading.ts(),
-          "rule "
-              + rule.id()
-              + " version "
-              + stored.version()
-              + " replaced by version "
-              + rule.version(),
-          out);
+      replaced(rule, stored, reading.deviceId(), reading.ts(), out);
       stored = null;
     }
     RuleState previous = stored == null ? null : stored.state();
@@ -92,18 +81,7 @@ final class RuleRunner {
       return;
     }
     if (stored.staleFor(rule.version())) {
-      supersede(
-          rule.id(),
-          stored,
-          deviceId,
-          now,
-          "rule "
-              + rule.id()
-              + " version "
-              + stored.version()
-              + " replaced by version "
-              + rule.version(),
-          out);
+      replaced(rule, stored, deviceId, now, out);
       return;
     }
     RuleClock.Result result;
@@ -117,6 +95,24 @@ final class RuleRunner {
       return;
     }
     finish(rule, deviceId, stored, result, events, wakeup, out);
+  }
+
+  /** Drops a state made under an older version of the rule, closing its open case. */
+  private void replaced(
+      Rule rule,
+      DeviceRuleStates.Stored stored,
+      String deviceId,
+      Instant at,
+      Collector<CaseEvent> out)
+      throws Exception {
+    String why =
+        "rule "
+            + rule.id()
+            + " version "
+            + stored.version()
+            + " replaced by version "
+            + rule.version();
+    supersede(rule.id(), stored, deviceId, at, why, out);
   }
 
   /**
