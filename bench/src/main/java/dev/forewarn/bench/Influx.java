@@ -58,10 +58,6 @@ final class Influx {
     return written;
   }
 
-  void drop() throws IOException, InterruptedException {
-    query("DROP DATABASE " + database);
-  }
-
   private JsonNode query(String influxQl) throws IOException, InterruptedException {
     URI uri =
         URI.create(

@@ -1,5 +1,6 @@
 package dev.forewarn.bench;
 
+import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +39,17 @@ public final class IngestBench {
 
   static String run(BenchConfig config) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+    RunLedger ledger =
+        BenchRuns.start(
+            "bench-ingest-" + run, config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+    try {
+      return measure(config, run, ledger);
+    } finally {
+      BenchRuns.finish(ledger);
+    }
+  }
+
+  private static String measure(BenchConfig config, String run, RunLedger ledger) throws Exception {
     Workload workload = new Workload(run, config.devices());
     // Whole rounds of the fleet, so that every device's readings follow on without a gap.
     int warmUpRounds = config.warmUpMessages() / config.devices();
@@ -64,7 +76,7 @@ public final class IngestBench {
     }
     say("(a) limit_msgs_per_s=%.0f", limit);
 
-    try (PipelineRun pipeline = new PipelineRun(config, run, workload)) {
+    try (PipelineRun pipeline = new PipelineRun(config, run, workload, ledger)) {
       say("(b) pipeline: schema, %d rules, job starting", config.devices());
       pipeline.start();
       // Each device's readings to the job follow on without a gap, in seq and in event time: the

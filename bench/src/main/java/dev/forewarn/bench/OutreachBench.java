@@ -1,5 +1,7 @@
 package dev.forewarn.bench;
 
+import dev.forewarn.ingest.runs.Leftover;
+import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.time.Duration;
@@ -53,6 +55,19 @@ public final class OutreachBench {
 
   String run() throws Exception {
     String schema = "bench_outreach_" + run;
+    // Lists the schema, so that the next run drops it when this one is killed.
+    RunLedger runLedger =
+        BenchRuns.start(
+            "bench-outreach-" + run, config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+    runLedger.record(new Leftover.PostgresSchema(config.jdbcUrl(), config.jdbcUser(), schema));
+    try {
+      return measure(schema);
+    } finally {
+      BenchRuns.finish(runLedger);
+    }
+  }
+
+  private String measure(String schema) throws Exception {
     try (TwilioStandIn twilio = new TwilioStandIn(ledger)) {
       say(
           "run %s: outreach starting on schema %s, Twilio stand-in %s",
@@ -96,7 +111,7 @@ public final class OutreachBench {
     }
   }
 
-  /** Ctrl-C or a kill mid-run still leaves no schema behind. */
+  /** Ctrl-C mid-run still leaves no schema behind (after a kill -9, the next run drops it). */
   private static void dropOnInterrupt(OutreachService outreach) {
     try {
       outreach.close();

@@ -4,9 +4,11 @@ import dev.forewarn.ingest.job.IngestConfig;
 import dev.forewarn.ingest.job.IngestJob;
 import dev.forewarn.ingest.job.JobReadiness;
 import dev.forewarn.ingest.mqtt.BufferedSockets;
-import dev.forewarn.ingest.mqtt.MqttSessions;
+import dev.forewarn.ingest.runs.Leftover;
+import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.simulator.mqtt.RawPublisher;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,7 +28,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * (b) and (c): the telemetry job with a threshold rule per device and the InfluxDB sink on, in a
- * fresh database schema and InfluxDB database that are dropped afterwards.
+ * fresh database schema and InfluxDB database, with rules under a topic of the run's own. Each of
+ * these, and the job's MQTT sessions, is listed in the run's ledger before it is made, and removed
+ * with the ledger.
  */
 final class PipelineRun implements AutoCloseable {
 
@@ -38,30 +42,44 @@ final class PipelineRun implements AutoCloseable {
   private final String schema;
   private final String jdbcUrl;
   private final Influx influx;
+  private final RunLedger ledger;
+  private final Path checkpoints;
   private JobClient job;
   // Readings the job had counted before the first one was sent, and readings sent since.
   private long readingsBefore;
   private long sent;
 
-  PipelineRun(BenchConfig config, String run, Workload workload) {
+  PipelineRun(BenchConfig config, String run, Workload workload, RunLedger ledger) {
     this.config = config;
     this.run = run;
     this.workload = workload;
+    this.ledger = ledger;
     this.schema = "bench_" + run;
     this.jdbcUrl =
         config.jdbcUrl() + (config.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     this.influx = new Influx(config.influxUrl(), "forewarn_bench_" + run);
+    this.checkpoints =
+        Path.of(System.getProperty("java.io.tmpdir"), "forewarn-bench-" + run + "-checkpoints");
   }
 
   /** Makes the schema, publishes the rules and starts the job; returns when it consumes. */
   void start() throws Exception {
+    ledger.record(new Leftover.PostgresSchema(config.jdbcUrl(), config.jdbcUser(), schema));
+    if (config.history()) {
+      ledger.record(new Leftover.InfluxDatabase(config.influxUrl(), influx.database()));
+    }
+    for (int reader = 0; reader < config.parallelism(); reader++) {
+      ledger.record(new Leftover.MqttSession(config.mqttUrl(), jobClientId() + "-" + reader));
+    }
+    ledger.record(new Leftover.MqttRetained(config.mqttUrl(), workload.rulesTopic()));
+    ledger.record(new Leftover.LocalDirectory(checkpoints));
     Flyway.configure()
         .dataSource(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
         .schemas(schema)
         .locations("classpath:db/migration")
         .load()
         .migrate();
-    publishRules(false);
+    publishRules();
     job = IngestJob.start(IngestConfig.parse(jobArgs(), Map.of()));
     JobReadiness.awaitConsuming(job, config.mqttUrl(), Duration.ofSeconds(90));
     readingsBefore = JobReadiness.readings(job);
@@ -183,9 +201,11 @@ final class PipelineRun implements AutoCloseable {
   private String[] jobArgs() {
     return new String[] {
       "--mqtt-url", config.mqttUrl(),
-      "--mqtt-client-id", "bench-" + run + "-job",
+      "--mqtt-client-id", jobClientId(),
       "--mqtt-share-group", "bench-" + run,
+      "--rules-topic", workload.rulesTopic(),
       "--parallelism", Integer.toString(config.parallelism()),
+      "--checkpoint-dir", checkpoints.toUri().toString(),
       "--influx-url", config.history() ? config.influxUrl() : "",
       "--influx-database", influx.database(),
       "--jdbc-url", jdbcUrl,
@@ -194,8 +214,12 @@ final class PipelineRun implements AutoCloseable {
     };
   }
 
-  /** Publishes every device's rule retained, or removes them all with empty retained messages. */
-  private void publishRules(boolean remove) throws Exception {
+  private String jobClientId() {
+    return "bench-" + run + "-job";
+  }
+
+  /** Publishes every device's rule retained. */
+  private void publishRules() throws Exception {
     MqttAsyncClient client =
         new MqttAsyncClient(config.mqttUrl(), "bench-" + run + "-rules", new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
@@ -204,10 +228,7 @@ final class PipelineRun implements AutoCloseable {
     client.connect(options).waitForCompletion(10_000);
     List<org.eclipse.paho.client.mqttv3.IMqttDeliveryToken> window = new ArrayList<>();
     for (int n = 0; n < config.devices(); n++) {
-      byte[] payload =
-          remove
-              ? new byte[0]
-              : workload.ruleJson(n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] payload = workload.ruleJson(n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
       window.add(client.publish(workload.ruleTopic(n), payload, 1, true));
       if (window.size() == 500) {
         for (var token : window) {
@@ -223,20 +244,15 @@ final class PipelineRun implements AutoCloseable {
     client.close();
   }
 
+  /**
+   * Cancels the job, then ends its sessions, clears its rules and drops its InfluxDB database and
+   * schema (the run's ledger).
+   */
   @Override
   public void close() throws Exception {
     if (job != null) {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
-    MqttSessions.endTelemetrySessions(
-        config.mqttUrl(), "bench-" + run + "-job", config.parallelism());
-    publishRules(true);
-    influx.drop();
-    try (Connection db =
-            DriverManager.getConnection(
-                config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
-        Statement statement = db.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
+    BenchRuns.clear(ledger);
   }
 }

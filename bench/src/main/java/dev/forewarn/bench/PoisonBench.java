@@ -3,7 +3,8 @@ package dev.forewarn.bench;
 import dev.forewarn.ingest.job.IngestConfig;
 import dev.forewarn.ingest.job.IngestJob;
 import dev.forewarn.ingest.job.JobReadiness;
-import dev.forewarn.ingest.mqtt.MqttSessions;
+import dev.forewarn.ingest.runs.Leftover;
+import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.simulator.mqtt.RawPublisher;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +121,14 @@ public final class PoisonBench {
     String schema = "poison_" + run;
     String schemaUrl = jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     Influx influx = new Influx(influxUrl, "forewarn_poison_" + run);
-    String rulesTopic = "forewarn-bench/" + run + "/rules";
+    String rulesTopic = "forewarn/bench/" + run + "/rules";
+    // Everything the run makes on the shared services is listed before it is made, and removed at
+    // the end (or by the next run, when this one is killed).
+    RunLedger ledger = BenchRuns.start(run, jdbc, user, password);
+    ledger.record(new Leftover.PostgresSchema(jdbc, user, schema));
+    ledger.record(new Leftover.InfluxDatabase(influxUrl, influx.database()));
+    ledger.record(new Leftover.MqttSession(mqtt, "poison-" + run + "-job-0"));
+    ledger.record(new Leftover.MqttRetained(mqtt, rulesTopic + "/+"));
     Flyway.configure()
         .dataSource(jdbc, user, password)
         .schemas(schema)
@@ -129,7 +137,7 @@ public final class PoisonBench {
         .migrate();
     JobClient job = null;
     try {
-      publishRules(mqtt, run, rulesTopic, false);
+      publishRules(mqtt, run, rulesTopic);
       job =
           IngestJob.start(
               IngestConfig.parse(
@@ -234,27 +242,19 @@ public final class PoisonBench {
     } finally {
       if (job != null) {
         job.cancel().get(30, TimeUnit.SECONDS);
-        MqttSessions.endTelemetrySessions(mqtt, "poison-" + run + "-job", 1);
       }
-      publishRules(mqtt, run, rulesTopic, true);
-      influx.drop();
-      try (Connection db = DriverManager.getConnection(jdbc, user, password);
-          Statement statement = db.createStatement()) {
-        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      BenchRuns.finish(ledger);
     }
   }
 
-  /** Publishes the rules retained, or removes them with empty retained messages. */
-  private static void publishRules(String mqtt, String run, String topic, boolean remove)
-      throws Exception {
+  /** Publishes the rules retained (the run's ledger removes them). */
+  private static void publishRules(String mqtt, String run, String topic) throws Exception {
     MqttClient client = new MqttClient(mqtt, "poison-" + run + "-rules", new MemoryPersistence());
     try {
       client.connect();
       for (String rule : rules(run)) {
         String id = rule.substring(rule.indexOf("\"id\":\"") + 6, rule.indexOf("\","));
-        byte[] payload = remove ? new byte[0] : rule.getBytes(StandardCharsets.UTF_8);
-        client.publish(topic + "/" + id, payload, 1, true);
+        client.publish(topic + "/" + id, rule.getBytes(StandardCharsets.UTF_8), 1, true);
       }
       client.disconnect();
     } finally {

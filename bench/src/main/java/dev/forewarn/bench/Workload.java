@@ -23,10 +23,12 @@ final class Workload {
   static final double CLEAR_LEVEL = 80.0;
 
   private final String prefix;
+  private final String rulesRoot;
   private final int devices;
 
   Workload(String run, int devices) {
     this.prefix = "bench-" + run + "-";
+    this.rulesRoot = "forewarn/bench/" + run + "/rules/";
     this.devices = devices;
   }
 
@@ -118,6 +120,11 @@ final class Workload {
   }
 
   String ruleTopic(int device) {
-    return "forewarn/rules/" + prefix + "rule-" + device;
+    return rulesRoot + prefix + "rule-" + device;
+  }
+
+  /** The run's own rules topic, which its job reads: the rule id in place of the {@code +}. */
+  String rulesTopic() {
+    return rulesRoot + "+";
   }
 }

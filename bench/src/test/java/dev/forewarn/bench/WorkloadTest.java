@@ -13,6 +13,15 @@ class WorkloadTest {
   private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
   @Test
+  void rulesOfARunAreUnderItsOwnTopicWhichNoOtherRunReads() {
+    Workload run = new Workload("a1b2c3", 2);
+
+    assertThat(run.rulesTopic()).isEqualTo("forewarn/bench/a1b2c3/rules/+");
+    assertThat(run.ruleTopic(1)).isEqualTo("forewarn/bench/a1b2c3/rules/bench-a1b2c3-rule-1");
+    assertThat(new Workload("d4e5f6", 2).ruleTopic(1)).doesNotStartWith("forewarn/bench/a1b2c3/");
+  }
+
+  @Test
   void pacedRunNamesExactlyTheReadingsThatBreachAndTheNextReadingOfThatDeviceClears() {
     Workload workload = new Workload("t", 3);
     Workload.Paced paced = workload.paced(30, 100, T0, 0, 5);

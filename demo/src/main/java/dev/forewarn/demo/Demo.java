@@ -4,17 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.forewarn.ingest.job.IngestConfig;
 import dev.forewarn.ingest.job.IngestJob;
 import dev.forewarn.ingest.job.JobReadiness;
-import dev.forewarn.ingest.mqtt.MqttSessions;
+import dev.forewarn.ingest.runs.Credentials;
+import dev.forewarn.ingest.runs.Leftover;
+import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.outreach.OutreachApplication;
 import dev.forewarn.simulator.RunStats;
 import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
 import dev.forewarn.simulator.fleet.DeviceProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,25 +28,28 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code ./forewarn demo}: a fleet in which a few devices degrade, the telemetry job watching it
  * with a compressor-overheating rule, and the outreach service telling each owner, all in one
- * process. With {@code --duration} it stops after that long and prints one summary line.
+ * process. It stops after {@code --duration} or on Ctrl-C (SIGINT, SIGTERM, SIGHUP) in the reverse
+ * order of start-up, removes what it made on the services it used, and prints one summary line.
+ * Everything it makes on shared services carries the run's id ({@link RunNames}) and is listed in
+ * its ledger first, so that a run that was killed leaves nothing that the next run would pick up,
+ * and the next run removes it.
  */
 public final class Demo {
 
   static final String RULE_ID = "demo-compressor-overheat";
 
-  /** The job's client id prefix; its telemetry readers are "forewarn-demo-0" and "-1". */
-  private static final String JOB_CLIENT_ID = "forewarn-demo";
-
   private static final int READERS = 2;
 
   private final DemoConfig config;
-  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final StopSignals signals;
+  private final RunNames names = RunNames.random();
 
-  private Demo(DemoConfig config) {
+  private Demo(DemoConfig config, StopSignals signals) {
     this.config = config;
+    this.signals = signals;
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     if (DemoConfig.wantsHelp(args)) {
       System.out.print(DemoConfig.help());
       return;
@@ -54,19 +62,55 @@ public final class Demo {
       System.exit(2);
       return;
     }
-    Summary summary = new Demo(config).run();
-    System.out.println(summary.line());
-    if (config.duration() > 0) {
-      // Flink and Spring leave non-daemon threads behind; the demo is over.
-      System.exit(0);
+    int status = 0;
+    try {
+      Summary summary = new Demo(config, StopSignals.install()).run();
+      System.out.println(summary.line());
+    } catch (Exception e) {
+      System.err.println("demo: failed: " + e);
+      e.printStackTrace();
+      status = 1;
     }
+    // Flink and Spring leave non-daemon threads behind; the demo is over.
+    System.exit(status);
   }
 
   Summary run() throws Exception {
+    Path ledgers = RunLedger.directory(System.getenv());
+    Credentials credentials =
+        config
+            .jdbcUrl()
+            .map(url -> Credentials.jdbc(url, config.jdbcUser(), config.jdbcPassword()))
+            .orElse(Credentials.none());
+    for (RunLedger.Cleanup swept : RunLedger.sweep(ledgers, credentials)) {
+      swept.leftBehind().ifPresent(Demo::say);
+      swept.notRemoved().forEach(Demo::say);
+    }
+    RunLedger ledger = RunLedger.create(ledgers, names.ledger(), credentials);
+    try {
+      say(
+          "run "
+              + names.id()
+              + ": MQTT clients "
+              + names.jobClientId()
+              + "-*, rules under "
+              + names.rulesTopic()
+              + ", InfluxDB database "
+              + names.influxDatabase());
+      return runWith(ledger);
+    } finally {
+      ledger.removeAll().notRemoved().forEach(Demo::say);
+      ledger.close();
+    }
+  }
+
+  private Summary runWith(RunLedger ledger) throws Exception {
+    Path directory = Path.of(System.getProperty("java.io.tmpdir"), names.directory());
+    ledger.record(new Leftover.LocalDirectory(directory));
+    Files.createDirectories(directory);
     try (MqttBroker broker = MqttBroker.startOrFind(config.mqttUrl());
-        Database database =
-            Database.startOrUse(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
-        History history = History.findOrStart(config.influxUrl())) {
+        Database database = Database.startOrUse(config, names, ledger, directory);
+        History history = History.findOrStart(config.influxUrl(), names, ledger, directory)) {
       say("mqtt: " + broker.url() + " (" + broker.description() + ")");
       say("postgresql: " + database.description());
       say(
@@ -75,38 +119,79 @@ public final class Demo {
                   .url()
                   .map(url -> url + " (" + history.description() + ")")
                   .orElse(history.description()));
-      return runFlow(broker, database, history);
+      if (broker.outlivesRun()) {
+        for (int reader = 0; reader < READERS; reader++) {
+          ledger.record(new Leftover.MqttSession(broker.url(), names.jobSession(reader)));
+        }
+        ledger.record(new Leftover.MqttRetained(broker.url(), names.rulesTopic()));
+      }
+      return stopRequested() ? Summary.NONE : runFlow(broker, database, history, directory);
     }
   }
 
-  private Summary runFlow(MqttBroker broker, Database database, History history) throws Exception {
+  private Summary runFlow(MqttBroker broker, Database database, History history, Path directory)
+      throws Exception {
     DemoSecurity security = new DemoSecurity(System.getenv());
     try (ConfigurableApplicationContext outreach = startOutreach(broker, database, security)) {
+      if (stopRequested()) {
+        return Summary.NONE;
+      }
       String base = "http://localhost:" + config.port();
       say(security.signIn(outreach, base + "/login"));
       OutreachApi api = new OutreachApi(base, DemoSecurity.apiToken(outreach));
       Simulator simulator =
           new Simulator(
-              SimulatorConfig.parse(Fleet.of(config).simulatorArgs(broker.url()), Map.of()));
+              SimulatorConfig.parse(
+                  Fleet.of(config).simulatorArgs(broker.url(), names.simulatorClientId()),
+                  Map.of()));
       List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
       Fleet.register(deviceIds, api);
       api.addRule(Fleet.ruleJson(RULE_ID, deviceIds));
       JobClient job =
-          IngestJob.start(IngestConfig.parse(jobArgs(broker, database, history), Map.of()));
-      JobReadiness.awaitConsuming(job, broker.url(), Duration.ofSeconds(60));
-      long probes = JobReadiness.readings(job);
-      simulator.start();
+          IngestJob.start(
+              IngestConfig.parse(jobArgs(broker, database, history, directory), Map.of()));
+      try {
+        JobReadiness.awaitConsuming(job, broker.url(), Duration.ofSeconds(60));
+        if (stopRequested()) {
+          return Summary.NONE;
+        }
+        return play(simulator, job, api);
+      } finally {
+        try {
+          api.removeRule(RULE_ID);
+        } catch (IOException e) {
+          say("rule not removed through the API (" + e.getMessage() + "); cleared at the end");
+        }
+        job.cancel().get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Plays the fleet until the end of the run, then lets what it published work its way through. */
+  private Summary play(Simulator simulator, JobClient job, OutreachApi api) throws Exception {
+    long probes = JobReadiness.readings(job);
+    simulator.start();
+    try (FirstCase firstCase = FirstCase.watch(api, System.nanoTime())) {
       say("console on http://localhost:" + config.port() + "/ (API under /api) — " + waitHint());
-      awaitStop();
+      signals.await(Duration.ofSeconds(config.duration()));
       RunStats published = simulator.stop();
       long readings = Drain.readings(job, probes + published.published(), Duration.ofSeconds(20));
       JsonNode stats = Drain.outreach(api, Duration.ofSeconds(15));
-      api.removeRule(RULE_ID);
-      job.cancel().get(30, TimeUnit.SECONDS);
-      MqttSessions.endTelemetrySessions(broker.url(), JOB_CLIENT_ID, READERS);
       return new Summary(
-          readings, stats.path("cases_opened").asLong(), stats.path("notifications_sent").asLong());
+          readings,
+          stats.path("cases_opened").asLong(),
+          stats.path("notifications_sent").asLong(),
+          stats.path("dead_letters").asLong(),
+          firstCase.after());
     }
+  }
+
+  private boolean stopRequested() {
+    if (signals.requested()) {
+      say("stopping before the fleet started");
+      return true;
+    }
+    return false;
   }
 
   private ConfigurableApplicationContext startOutreach(
@@ -121,7 +206,9 @@ public final class Demo {
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--forewarn.mqtt.url=" + broker.url(),
+                "--forewarn.mqtt.rules-topic=" + names.rulesTopic(),
                 "--spring.main.banner-mode=off"));
+    database.schema().ifPresent(schema -> args.add("--spring.flyway.schemas=" + schema));
     args.addAll(security.serviceArgs());
     return new SpringApplicationBuilder(OutreachApplication.class)
         // The demo stops the service itself, after draining, also on Ctrl-C.
@@ -129,17 +216,20 @@ public final class Demo {
         .run(args.toArray(String[]::new));
   }
 
-  private String[] jobArgs(MqttBroker broker, Database database, History history) {
+  private String[] jobArgs(MqttBroker broker, Database database, History history, Path directory) {
     List<String> args =
         List.of(
             "--mqtt-url", broker.url(),
-            "--mqtt-client-id", JOB_CLIENT_ID,
-            "--mqtt-share-group", "forewarn-demo",
+            "--mqtt-client-id", names.jobClientId(),
+            "--mqtt-share-group", names.shareGroup(),
+            "--rules-topic", names.rulesTopic(),
             "--parallelism", Integer.toString(READERS),
+            "--checkpoint-dir", directory.resolve("checkpoints").toUri().toString(),
             "--jdbc-url", database.jdbcUrl(),
             "--jdbc-user", database.user(),
             "--jdbc-password", database.password(),
-            "--influx-url", history.url().orElse(""));
+            "--influx-url", history.url().orElse(""),
+            "--influx-database", history.database());
     return args.toArray(String[]::new);
   }
 
@@ -149,39 +239,31 @@ public final class Demo {
         : "press Ctrl-C to stop";
   }
 
-  private void awaitStop() throws InterruptedException {
-    if (config.duration() > 0) {
-      stopRequested.await(config.duration(), TimeUnit.SECONDS);
-      return;
-    }
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stopRequested.countDown();
-                  try {
-                    main.join(60_000);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                }));
-    stopRequested.await();
-  }
-
   static void say(String line) {
     System.out.println("demo: " + line);
   }
 
   /** What the run did, in the one line the demo ends with. */
-  record Summary(long readings, long casesOpened, long notificationsSent) {
+  record Summary(
+      long readings,
+      long casesOpened,
+      long notificationsSent,
+      long deadLetters,
+      Optional<Duration> firstCase) {
+
+    static final Summary NONE = new Summary(0, 0, 0, 0, Optional.empty());
+
     String line() {
       return "demo: readings="
           + readings
           + " cases_opened="
           + casesOpened
           + " notifications_sent="
-          + notificationsSent;
+          + notificationsSent
+          + " dead_letters="
+          + deadLetters
+          + " first_case_after_s="
+          + firstCase.map(FirstCase::seconds).orElse("none");
     }
   }
 }

@@ -38,10 +38,15 @@ record DemoConfig(
     option(
         "--duration",
         "0",
-        "SECONDS: stop cleanly after this long and print a summary; 0 runs until Ctrl-C");
+        "SECONDS: stop cleanly after this long and print a summary; 0 runs until Ctrl-C or"
+            + " SIGTERM, which stop it just as cleanly");
     option("--port", "8080", "PORT: where the outreach service and its API listen");
     option("--devices", "20", "N: simulated devices, one reading per second each");
-    option("--degrading", "3", "N: devices that degrade toward failure during the first minute");
+    option(
+        "--degrading",
+        "3",
+        "N: devices that degrade toward failure (95 °C), reaching it 60 s into the run (at 60% of"
+            + " a shorter --duration, 15 s at the least); their cases open within seconds of that");
     option("--time-scale", "60", "X: simulated seconds per wall-clock second");
     option(
         "--mqtt-url",

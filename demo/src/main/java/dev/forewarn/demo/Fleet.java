@@ -13,10 +13,20 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
   static final String PREFIX = "demo-";
   static final String MODEL = "AC-200";
 
+  /** Wall-clock seconds from the fleet's start to the degrading devices' failure, at most. */
+  static final int FAIL_AFTER = 60;
+
+  /** ... and at least: their climb needs some seconds to show. */
+  static final int FAIL_AFTER_SHORTEST = 15;
+
   static Fleet of(DemoConfig config) {
-    // Failures land at about 60% of a timed run (a minute when running until Ctrl-C), so that
-    // detection, notification and the summary all happen inside the run.
-    int failAfter = config.duration() > 0 ? Math.max(15, config.duration() * 6 / 10) : 60;
+    // Failures land a minute into the run, or at 60% of a shorter timed run, so that the first
+    // cases come within the first minute and detection, notification and the summary all happen
+    // inside the run.
+    int failAfter =
+        config.duration() > 0
+            ? Math.min(FAIL_AFTER, Math.max(FAIL_AFTER_SHORTEST, config.duration() * 6 / 10))
+            : FAIL_AFTER;
     int run = config.duration() > 0 ? config.duration() + 60 : 7 * 24 * 3600;
     return new Fleet(config.devices(), config.degrading(), config.timeScale(), failAfter, run);
   }
@@ -47,12 +57,12 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
             String.join(",", deviceIds.stream().map(id -> "\"" + id + "\"").toList()));
   }
 
-  String[] simulatorArgs(String mqttUrl) {
+  String[] simulatorArgs(String mqttUrl, String clientId) {
     return new String[] {
       "--mqtt-url",
       mqttUrl,
       "--client-id",
-      "forewarn-demo-sim",
+      clientId,
       "--devices",
       Integer.toString(devices),
       "--device-prefix",

@@ -68,6 +68,11 @@ final class MqttBroker implements AutoCloseable {
     return description;
   }
 
+  /** Whether the broker keeps what the run leaves on it (sessions, retained messages) after it. */
+  boolean outlivesRun() {
+    return embedded == null;
+  }
+
   static boolean answers(URI uri) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 300);

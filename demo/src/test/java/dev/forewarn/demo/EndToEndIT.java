@@ -1,10 +1,14 @@
 package dev.forewarn.demo;
 
+import static dev.forewarn.demo.TestServices.INFLUX_URL;
+import static dev.forewarn.demo.TestServices.JDBC_PASSWORD;
+import static dev.forewarn.demo.TestServices.JDBC_URL;
+import static dev.forewarn.demo.TestServices.JDBC_USER;
+import static dev.forewarn.demo.TestServices.MQTT_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -18,12 +22,7 @@ import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
 import dev.forewarn.simulator.fleet.DeviceProfile;
 import dev.forewarn.simulator.fleet.GroundTruth;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,14 +55,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EndToEndIT {
-
-  private static final String MQTT_URL = env("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883");
-  private static final String INFLUX_URL = env("FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086");
-  private static final String JDBC_URL =
-      env("FOREWARN_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/forewarn_test");
-  private static final String JDBC_USER = env("FOREWARN_TEST_JDBC_USER", "forewarn");
-  private static final String JDBC_PASSWORD = env("FOREWARN_TEST_JDBC_PASSWORD", "forewarn");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -249,20 +240,7 @@ class EndToEndIT {
   }
 
   private JsonNode influx(String query) throws Exception {
-    String uri =
-        INFLUX_URL
-            + "/query?db="
-            + influxDatabase
-            + "&q="
-            + URLEncoder.encode(query, StandardCharsets.UTF_8);
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(uri))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body());
+    return TestServices.influx(influxDatabase, query);
   }
 
   private static Map<String, String> form(String body) {
@@ -292,10 +270,5 @@ class EndToEndIT {
       statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
     twilio.close();
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -45,11 +45,14 @@ class ApiIT {
 
   static final TestSchema SCHEMA = new TestSchema();
   static final String MQTT_URL = TestSchema.env("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883");
+  // This test's own topic root, as a demo or benchmark run has: no other run reads its rules.
+  static final String RULES_ROOT = "forewarn/api-it-" + UUID.randomUUID() + "/rules/";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
     registry.add("forewarn.mqtt.url", () -> MQTT_URL);
+    registry.add("forewarn.mqtt.rules-topic", () -> RULES_ROOT + "+");
   }
 
   @Autowired Actors actors;
@@ -117,7 +120,7 @@ class ApiIT {
     assertThat(listed.get("active").asBoolean()).isTrue();
     assertThat(rulesStored(ruleId)).isEqualTo(2);
 
-    try (Subscriber subscriber = new Subscriber("forewarn/rules/" + ruleId)) {
+    try (Subscriber subscriber = new Subscriber(RULES_ROOT + ruleId)) {
       JsonNode retained = json.readTree(subscriber.next());
       assertThat(retained.get("version").asInt()).isEqualTo(2);
       assertThat(retained.get("condition").get("level").asDouble()).isEqualTo(90.0);

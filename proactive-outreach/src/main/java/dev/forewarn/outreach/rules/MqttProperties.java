@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param url broker URL, e.g. {@code tcp://127.0.0.1:1883}
  * @param timeout how long connecting and one publish may take
+ * @param rulesTopic where rule documents go, the rule id in place of the final {@code +}: the
+ *     telemetry job's {@code --rules-topic}, written the same way
  */
 @Validated
 @ConfigurationProperties("forewarn.mqtt")
@@ -22,9 +24,21 @@ public record MqttProperties(
             regexp = "(tcp|ssl|ws|wss)://.+",
             message = "must be a broker URL such as tcp://host:1883")
         String url,
-    @NotNull @DefaultValue("5s") Duration timeout) {
+    @NotNull @DefaultValue("5s") Duration timeout,
+    @NotNull
+        @DefaultValue("forewarn/rules/+")
+        @Pattern(
+            regexp = "([^+#/]+/)+\\+",
+            message =
+                "must be a topic whose last level, and only that, is +, such as forewarn/rules/+")
+        String rulesTopic) {
 
   public Optional<String> brokerUrl() {
     return url == null || url.isBlank() ? Optional.empty() : Optional.of(url);
+  }
+
+  /** The topic of one rule's document. */
+  public String ruleTopic(String ruleId) {
+    return rulesTopic.substring(0, rulesTopic.length() - 1) + ruleId;
   }
 }

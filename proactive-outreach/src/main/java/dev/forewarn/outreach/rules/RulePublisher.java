@@ -14,16 +14,15 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the active version of each rule to {@code forewarn/rules/{id}}, retained at QoS 1, so
- * that the telemetry job gets every rule when it (re)subscribes; an empty retained payload removes
- * a rule. Connects on first use and again after a failure.
+ * Publishes the active version of each rule to {@code forewarn/rules/{id}} (the topic is {@code
+ * forewarn.mqtt.rules-topic}), retained at QoS 1, so that the telemetry job gets every rule when it
+ * (re)subscribes; an empty retained payload removes a rule. Connects on first use and again after a
+ * failure.
  */
 @Component
 class RulePublisher implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(RulePublisher.class);
-
-  static final String TOPIC_PREFIX = "forewarn/rules/";
 
   private final MqttProperties properties;
   private MqttClient client;
@@ -45,7 +44,7 @@ class RulePublisher implements DisposableBean {
     if (url.isEmpty()) {
       return false;
     }
-    String topic = TOPIC_PREFIX + ruleId;
+    String topic = properties.ruleTopic(ruleId);
     try {
       MqttMessage message = new MqttMessage(document.orElse("").getBytes(StandardCharsets.UTF_8));
       message.setQos(1);

@@ -25,14 +25,24 @@ public final class MqttSessions {
   public static void endTelemetrySessions(String serverUri, String clientIdPrefix, int readers) {
     for (int reader = 0; reader < readers; reader++) {
       String clientId = clientIdPrefix + "-" + reader;
-      try (MqttClient client = new MqttClient(serverUri, clientId, new MemoryPersistence())) {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        client.connect(options);
-        client.disconnect();
+      try {
+        end(serverUri, clientId);
       } catch (MqttException e) {
         LOG.warn("could not end MQTT session client_id={}: {}", clientId, e.toString());
       }
+    }
+  }
+
+  /**
+   * Ends one session, with what the broker queued for it; ending a session that does not exist
+   * changes nothing. A client connected under that id is disconnected by the broker.
+   */
+  public static void end(String serverUri, String clientId) throws MqttException {
+    try (MqttClient client = new MqttClient(serverUri, clientId, new MemoryPersistence())) {
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setCleanSession(true);
+      client.connect(options);
+      client.disconnect();
     }
   }
 }

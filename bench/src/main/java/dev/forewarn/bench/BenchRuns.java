@@ -1,0 +1,42 @@
+package dev.forewarn.bench;
+
+import dev.forewarn.ingest.runs.Credentials;
+import dev.forewarn.ingest.runs.RunLedger;
+import java.io.IOException;
+
+/**
+ * Starts a benchmark run's ledger (see {@link RunLedger}), after removing what earlier runs on this
+ * machine that were killed left on the shared broker, InfluxDB and PostgreSQL: a benchmark measures
+ * the services as they are, and a killed run's persistent sessions would go on receiving, and
+ * slowing, every reading the next run publishes.
+ */
+final class BenchRuns {
+
+  private BenchRuns() {}
+
+  static RunLedger start(String run, String jdbcUrl, String jdbcUser, String jdbcPassword)
+      throws IOException {
+    Credentials credentials = Credentials.jdbc(jdbcUrl, jdbcUser, jdbcPassword);
+    var ledgers = RunLedger.directory(System.getenv());
+    for (RunLedger.Cleanup swept : RunLedger.sweep(ledgers, credentials)) {
+      swept.leftBehind().ifPresent(BenchRuns::say);
+      swept.notRemoved().forEach(BenchRuns::say);
+    }
+    return RunLedger.create(ledgers, run, credentials);
+  }
+
+  /** Removes what the run listed so far, saying what could not be. */
+  static void clear(RunLedger ledger) {
+    ledger.removeAll().notRemoved().forEach(BenchRuns::say);
+  }
+
+  /** Removes what the run listed and ends its ledger. */
+  static void finish(RunLedger ledger) throws IOException {
+    clear(ledger);
+    ledger.close();
+  }
+
+  private static void say(String line) {
+    System.out.println("bench: " + line);
+  }
+}
