@@ -6,6 +6,7 @@ module dev.forewarn.rules {
   requires com.fasterxml.jackson.databind;
 
   exports dev.forewarn.rules;
+  exports dev.forewarn.rules.anomaly;
   exports dev.forewarn.rules.backtest;
   exports dev.forewarn.rules.composite;
   exports dev.forewarn.rules.condition;

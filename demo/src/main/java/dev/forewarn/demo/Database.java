@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -53,8 +54,13 @@ final class Database implements AutoCloseable {
           null);
     }
     Path data = runDirectory.resolve("postgresql");
+    // The library's default wait of 10 s is too short on a busy two-core machine.
     EmbeddedPostgres pg =
-        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(true)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .start();
     // The server runs in a session of its own (pg_ctl detaches it), so it outlives a killed demo.
     postmaster(data).flatMap(Leftover.LocalProcess::of).ifPresent(ledger::record);
     return new Database(

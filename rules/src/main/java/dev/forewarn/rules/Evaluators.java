@@ -90,6 +90,16 @@ public final class Evaluators {
   }
 
   /**
+   * Whether the rule is still learning what is normal for this device (an anomaly likelihood in its
+   * first readings, or before its history covers one budget period): its verdicts are then unknown,
+   * or judged without the device's own budget threshold yet.
+   */
+  public static boolean learning(Rule rule, RuleState state) {
+    RuleState current = state == null ? initialState(rule) : state;
+    return Conditions.learning(rule.condition(), current.condition());
+  }
+
+  /**
    * When the evaluator wants {@link #advance} to be called even if no reading comes: the first
    * instant at which time alone may decide something (a silence turning long enough, a flapping
    * case's hold running out, the end of a cooldown that kept a silence from opening, an any-opens

@@ -133,4 +133,33 @@ final class Cmapss {
     }
     throw new IllegalArgumentException(where + ": not a finite number (\"" + text + "\")");
   }
+
+  /**
+   * Refuses data recorded under several operating conditions (FD002 and FD004 mix six): their
+   * sensors' levels depend on the condition, so an index over them would measure the condition, not
+   * wear, unless normalised per condition first, which nothing here does.
+   */
+  static void requireOneOperatingCondition(List<Reading> readings, Path file) {
+    for (String setting : List.of("setting1", "setting2", "setting3")) {
+      double low = Double.POSITIVE_INFINITY;
+      double high = Double.NEGATIVE_INFINITY;
+      for (Reading reading : readings) {
+        double value = reading.metrics().get(setting);
+        low = Math.min(low, value);
+        high = Math.max(high, value);
+      }
+      if (high - low > 1) {
+        throw new IllegalArgumentException(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s: %s ranges from %s to %s, so the engines run under several operating"
+                    + " conditions (as in FD002 and FD004); normalising sensors per operating"
+                    + " condition is not supported, so this file would be mis-scored",
+                file,
+                setting,
+                low,
+                high));
+      }
+    }
+  }
 }

@@ -31,7 +31,18 @@ final class CmapssRun {
 
   static CmapssResult run(Path file, List<Rule> rules, Path out, Consumer<String> progress)
       throws IOException {
+    return run(file, rules, out, "cmapss", progress);
+  }
+
+  /**
+   * Replays the engines of a run-to-failure file and writes {@code <name>/alerts.csv} and {@code
+   * <name>.json}.
+   */
+  static CmapssResult run(
+      Path file, List<Rule> rules, Path out, String name, Consumer<String> progress)
+      throws IOException {
     List<Reading> readings = Cmapss.read(file);
+    Cmapss.requireOneOperatingCondition(readings, file);
     Map<String, Long> lastCycles = Cmapss.lastCycles(readings);
     progress.accept(
         String.format(
@@ -43,24 +54,17 @@ final class CmapssRun {
     Map<String, Instant> failures = new LinkedHashMap<>();
     lastCycles.forEach((device, cycle) -> failures.put(device, Cmapss.at(cycle)));
     BacktestReport report = replay(rules, readings, failures);
-
-    List<String> alerts = new ArrayList<>(List.of("unit,cycle"));
-    report.opened().stream()
-        .sorted(
-            Comparator.comparing((CaseEvent e) -> Cmapss.unitOf(e.deviceId()))
-                .thenComparing(CaseEvent::occurredAt))
-        .forEach(
-            e -> alerts.add(Cmapss.unitOf(e.deviceId()) + "," + Cmapss.cycleOf(e.occurredAt())));
-    Outputs.lines(out.resolve("cmapss/alerts.csv"), alerts);
+    int alerts = writeAlerts(report, out.resolve(name + "/alerts.csv"));
 
     CmapssResult result = summarise(report, lastCycles.size());
-    Outputs.json(out.resolve("cmapss.json"), result.toJson());
+    Outputs.json(out.resolve(name + ".json"), result.toJson());
     progress.accept(
         String.format(
             Locale.ROOT,
-            "cmapss: %d alerts; %.0f%% of engines alerted, lead median %.1f p10 %.1f p90 %.1f"
+            "%s: %d alerts; %.0f%% of engines alerted, lead median %.1f p10 %.1f p90 %.1f"
                 + " cycles, %.0f%% with an alert more than %d cycles ahead",
-            alerts.size() - 1,
+            name,
+            alerts,
             100 * result.alertedShare(),
             result.medianLead(),
             result.p10Lead(),
@@ -78,7 +82,18 @@ final class CmapssRun {
   static CmapssResult heldOut(
       Path file, Path remaining, List<Rule> rules, Path out, Consumer<String> progress)
       throws IOException {
+    return heldOut(file, remaining, rules, out, "cmapss-test", progress);
+  }
+
+  /**
+   * As {@link #heldOut(Path, Path, List, Path, Consumer)}, writing {@code <name>.json} and {@code
+   * <name>/alerts.csv}.
+   */
+  static CmapssResult heldOut(
+      Path file, Path remaining, List<Rule> rules, Path out, String name, Consumer<String> progress)
+      throws IOException {
     List<Reading> readings = Cmapss.read(file);
+    Cmapss.requireOneOperatingCondition(readings, file);
     Map<String, Long> lastCycles = Cmapss.lastCycles(readings);
     List<Long> after = Cmapss.remainingCycles(remaining);
     if (after.size() != lastCycles.size()) {
@@ -99,8 +114,10 @@ final class CmapssRun {
       }
       failures.put(Cmapss.device(unit), Cmapss.at(last + after.get(unit - 1)));
     }
-    CmapssResult result = summarise(replay(rules, readings, failures), failures.size());
-    Outputs.json(out.resolve("cmapss-test.json"), result.toJson());
+    BacktestReport report = replay(rules, readings, failures);
+    writeAlerts(report, out.resolve(name + "/alerts.csv"));
+    CmapssResult result = summarise(report, failures.size());
+    Outputs.json(out.resolve(name + ".json"), result.toJson());
     progress.accept(
         String.format(
             Locale.ROOT,
@@ -117,6 +134,19 @@ final class CmapssRun {
     return result;
   }
 
+  /** Writes {@code unit,cycle} of every case opened, by engine and cycle; returns their number. */
+  private static int writeAlerts(BacktestReport report, Path file) throws IOException {
+    List<String> alerts = new ArrayList<>(List.of("unit,cycle"));
+    report.opened().stream()
+        .sorted(
+            Comparator.comparing((CaseEvent e) -> Cmapss.unitOf(e.deviceId()))
+                .thenComparing(CaseEvent::occurredAt))
+        .forEach(
+            e -> alerts.add(Cmapss.unitOf(e.deviceId()) + "," + Cmapss.cycleOf(e.occurredAt())));
+    Outputs.lines(file, alerts);
+    return alerts.size() - 1;
+  }
+
   private static BacktestReport replay(
       List<Rule> rules, List<Reading> readings, Map<String, Instant> failures) {
     return new Backtester(rules)
@@ -125,9 +155,14 @@ final class CmapssRun {
 
   /** The figures over every engine with a known failure. */
   static CmapssResult summarise(BacktestReport report, int engines) {
+    return summarise(report.outcomes().values(), engines);
+  }
+
+  /** The figures over these outcomes, out of {@code engines}. */
+  static CmapssResult summarise(java.util.Collection<DeviceOutcome> outcomes, int engines) {
     List<Double> leads = new ArrayList<>();
     int early = 0;
-    for (DeviceOutcome outcome : report.outcomes().values()) {
+    for (DeviceOutcome outcome : outcomes) {
       outcome.lead().ifPresent(lead -> leads.add((double) lead.dividedBy(Cmapss.CYCLE)));
       early += outcome.earlyAlerts() > 0 ? 1 : 0;
     }

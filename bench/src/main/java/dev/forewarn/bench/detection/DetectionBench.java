@@ -32,10 +32,12 @@ public final class DetectionBench {
   static String run(DetectionConfig config) throws Exception {
     List<Rule> nabRules = RuleFiles.load(config.rulesDir().resolve("nab.json"));
     List<Rule> cmapssRules = RuleFiles.load(config.rulesDir().resolve("cmapss.json"));
+    List<NabGrid.Candidate> candidates =
+        config.nabGrid() == null ? List.of() : NabGrid.load(config.nabGrid());
     say(
-        "rules: nab.json %s, cmapss.json %s; outputs in %s",
-        ids(nabRules), ids(cmapssRules), config.out());
-    NabResult nab = NabRun.run(config, nabRules, DetectionBench::say);
+        "rules: nab.json %s, cmapss.json %s, %d NAB candidates; outputs in %s",
+        ids(nabRules), ids(cmapssRules), candidates.size(), config.out());
+    NabResult nab = NabBench.run(config, nabRules, candidates, DetectionBench::say);
     say(
         "nab: %d files, %d windows: standard %.2f, reward_low_FP_rate %.2f,"
             + " reward_low_FN_rate %.2f",
@@ -48,6 +50,19 @@ public final class DetectionBench {
         CmapssRun.run(config.cmapss(), cmapssRules, config.out(), DetectionBench::say);
     CmapssRun.heldOut(
         config.cmapssTest(), config.cmapssRul(), cmapssRules, config.out(), DetectionBench::say);
+    if (config.fd003() != null) {
+      List<Rule> fd003Rules = RuleFiles.load(config.rulesDir().resolve("cmapss-fd003.json"));
+      CmapssRun.run(config.fd003(), fd003Rules, config.out(), "cmapss-fd003", DetectionBench::say);
+      if (config.fd003Test() != null && config.fd003Rul() != null) {
+        CmapssRun.heldOut(
+            config.fd003Test(),
+            config.fd003Rul(),
+            fd003Rules,
+            config.out(),
+            "cmapss-fd003-test",
+            DetectionBench::say);
+      }
+    }
     return String.format(
         Locale.ROOT,
         "detection: nab_standard=%.2f nab_low_fp=%.2f nab_low_fn=%.2f cmapss_alerted=%.2f"

@@ -17,10 +17,24 @@ import java.util.Map;
  * @param cmapssRul the true remaining cycles after each test engine's last row ({@code
  *     RUL_FD001.txt}, one line per engine in order)
  * @param out where the outputs go
- * @param rulesDir where {@code nab.json} and {@code cmapss.json} are
+ * @param rulesDir where {@code nab.json}, {@code cmapss.json} and {@code cmapss-fd003.json} are
+ * @param nabGrid the candidates the NAB cross-validation chooses among, or null to skip it
+ * @param fd003 a C-MAPSS run-to-failure file of two fault modes, scored with {@code
+ *     cmapss-fd003.json}, or null
+ * @param fd003Test its engines cut off before failure, or null
+ * @param fd003Rul their true remaining cycles, or null
  */
 record DetectionConfig(
-    Path nabData, Path cmapss, Path cmapssTest, Path cmapssRul, Path out, Path rulesDir) {
+    Path nabData,
+    Path cmapss,
+    Path cmapssTest,
+    Path cmapssRul,
+    Path out,
+    Path rulesDir,
+    Path nabGrid,
+    Path fd003,
+    Path fd003Test,
+    Path fd003Rul) {
 
   private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
@@ -47,7 +61,25 @@ record DetectionConfig(
         });
     OPTIONS.put("--out", new String[] {"bench/results", "output directory"});
     OPTIONS.put(
-        "--rules-dir", new String[] {"bench/rules", "directory of nab.json and cmapss.json"});
+        "--rules-dir",
+        new String[] {"bench/rules", "directory of nab.json, cmapss.json and cmapss-fd003.json"});
+    OPTIONS.put(
+        "--nab-grid",
+        new String[] {
+          "bench/rules/nab-grid.json",
+          "candidate NAB documents for the cross-validation, or none to skip it"
+        });
+    OPTIONS.put(
+        "--cmapss-fd003",
+        new String[] {
+          "../shared/benchmarks/cmapss/train_FD003.txt",
+          "C-MAPSS run-to-failure file scored with cmapss-fd003.json, or none"
+        });
+    OPTIONS.put(
+        "--cmapss-fd003-test",
+        new String[] {"none", "its engines cut off before failure, scored as held-out data"});
+    OPTIONS.put(
+        "--cmapss-fd003-rul", new String[] {"none", "true remaining cycles of those engines"});
   }
 
   /** NAB's {@code labels/combined_windows.json}, beside the data directory. */
@@ -68,11 +100,13 @@ record DetectionConfig(
     return FileOptions.help(
         "Usage: ./forewarn bench detection [options]\n\n"
             + "Replays NAB's data files (one device each) and C-MAPSS engines (one device each,\n"
-            + "one reading per cycle) through the rules in nab.json and cmapss.json, writes\n"
-            + "OUT/nab/<group>/<file>.csv (timestamp,value,anomaly_score), OUT/nab.json,\n"
-            + "OUT/cmapss/alerts.csv (unit,cycle) and OUT/cmapss.json, scores the C-MAPSS\n"
-            + "test engines (cut off before failure) as held-out data in OUT/cmapss-test.json,\n"
-            + "and prints the NAB scores and the C-MAPSS lead times.\n\n",
+            + "one reading per cycle) through the rules in nab.json, cmapss.json and\n"
+            + "cmapss-fd003.json; writes OUT/nab/<group>/<file>.csv (timestamp,value,\n"
+            + "anomaly_score) and OUT/nab.json with the scores per group and overall in every\n"
+            + "profile; chooses among the --nab-grid candidates in sample and leaving one NAB\n"
+            + "group out; writes OUT/cmapss/alerts.csv (unit,cycle) and OUT/cmapss.json, the\n"
+            + "test engines' OUT/cmapss-test/alerts.csv and OUT/cmapss-test.json, and the same\n"
+            + "for FD003 (OUT/cmapss-fd003...); prints the scores and the lead times.\n\n",
         OPTIONS);
   }
 
@@ -84,6 +118,14 @@ record DetectionConfig(
         Path.of(values.get("--cmapss-test")),
         Path.of(values.get("--cmapss-rul")),
         Path.of(values.get("--out")),
-        Path.of(values.get("--rules-dir")));
+        Path.of(values.get("--rules-dir")),
+        optional(values.get("--nab-grid")),
+        optional(values.get("--cmapss-fd003")),
+        optional(values.get("--cmapss-fd003-test")),
+        optional(values.get("--cmapss-fd003-rul")));
+  }
+
+  private static Path optional(String value) {
+    return "none".equals(value) ? null : Path.of(value);
   }
 }

@@ -4,7 +4,10 @@ import dev.forewarn.rules.life.RemainingLifeCondition.IndexMetric;
 import dev.forewarn.rules.life.RemainingLifeCondition.Worse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 
@@ -14,10 +17,17 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  *
  * @param metrics one per metric of the index, in its order
  */
-record FleetBaseline(List<IndexMetric> metrics) {
+record FleetBaseline(List<IndexMetric> metrics, Map<String, Double> leftOut) {
 
   FleetBaseline {
     metrics = List.copyOf(metrics);
+    leftOut = Collections.unmodifiableMap(new LinkedHashMap<>(leftOut));
+  }
+
+  /** Every metric, whatever its consistency. */
+  static FleetBaseline learn(
+      List<Engine> engines, List<String> metrics, int warmup, Duration unit) {
+    return learn(engines, metrics, warmup, unit, 0, false);
   }
 
   /**
@@ -28,7 +38,12 @@ record FleetBaseline(List<IndexMetric> metrics) {
    * every engine; age is cycle − 1, so this is the correlation with cycle).
    */
   static FleetBaseline learn(
-      List<Engine> engines, List<String> metrics, int warmup, Duration unit) {
+      List<Engine> engines,
+      List<String> metrics,
+      int warmup,
+      Duration unit,
+      double consistency,
+      boolean eitherWay) {
     for (Engine engine : engines) {
       if (engine.readings().size() < warmup) {
         throw new IllegalArgumentException(
@@ -41,6 +56,7 @@ record FleetBaseline(List<IndexMetric> metrics) {
       }
     }
     List<IndexMetric> scaled = new ArrayList<>();
+    Map<String, Double> leftOut = new LinkedHashMap<>();
     for (String metric : metrics) {
       double centre = 0;
       double variance = 0;
@@ -61,9 +77,46 @@ record FleetBaseline(List<IndexMetric> metrics) {
       }
       double spread = Math.sqrt(variance);
       requireSpread(metric, spread);
-      scaled.add(new IndexMetric(metric, centre, spread, worse(metric, values, ages)));
+      Worse worse = worse(metric, values, ages);
+      double share = agreement(engines, metric, unit, worse);
+      if (share < consistency) {
+        leftOut.put(metric, share);
+        if (eitherWay) {
+          scaled.add(new IndexMetric(metric, centre, spread, Worse.EITHER));
+        }
+        continue;
+      }
+      scaled.add(new IndexMetric(metric, centre, spread, worse));
     }
-    return new FleetBaseline(scaled);
+    if (scaled.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no metric moves the same way in at least "
+              + Math.round(100 * consistency)
+              + "% of the engines: "
+              + leftOut);
+    }
+    return new FleetBaseline(scaled, leftOut);
+  }
+
+  /**
+   * The share of engines in which the metric moves with age the way the fleet's direction says: a
+   * metric that one fault mode pushes up and another down (FD003's s7, s12, s20, s21) has a share
+   * near one half, and its sign would mislead the index on the other mode's engines.
+   */
+  private static double agreement(List<Engine> engines, String metric, Duration unit, Worse worse) {
+    int agree = 0;
+    for (Engine engine : engines) {
+      double[] values = new double[engine.readings().size()];
+      double[] ages = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = engine.value(i, metric);
+        ages[i] = engine.age(i, unit);
+      }
+      double correlation =
+          values.length < 3 ? 0 : new PearsonsCorrelation().correlation(values, ages);
+      agree += (worse == Worse.UP ? correlation > 0 : correlation < 0) ? 1 : 0;
+    }
+    return (double) agree / engines.size();
   }
 
   /** Refuses a metric that cannot be scaled, which would make every index infinite. */

@@ -1,12 +1,11 @@
 package dev.forewarn.bench.detection;
 
+import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.Backtester;
-import dev.forewarn.rules.backtest.SeriesCsv;
 import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,72 +19,93 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Replays every NAB data file as one device through the rules, marks the rows where a case opened,
- * writes {@code nab/<group>/<file>.csv} ({@code timestamp,value,anomaly_score}) and {@code
- * nab.json}, and scores the corpus under every NAB profile.
+ * Replays every NAB data file as one device through a rule document and scores it under every NAB
+ * profile; for the committed document it writes {@code nab/<group>/<file>.csv} ({@code
+ * timestamp,value,anomaly_score}) and the per-file part of {@code nab.json}.
  */
 final class NabRun {
 
   /** The metric name a NAB file's {@code value} column becomes. */
   static final String METRIC = "value";
 
+  /** The group whose files have no anomaly: every opening there is a false alarm. */
+  static final String NO_ANOMALY_GROUP = "artificialNoAnomaly";
+
   private NabRun() {}
 
-  static NabResult run(DetectionConfig config, List<Rule> rules, Consumer<String> progress)
-      throws IOException {
-    Map<String, List<NabWindow>> allWindows = NabLabels.windows(config.nabWindows());
-    List<NabProfile> profiles = NabLabels.profiles(config.nabProfiles());
-    List<String> files = dataFiles(config.nabData());
+  /** Every file's score under the rules. */
+  static List<NabFileResult> replay(NabCorpus corpus, List<Rule> rules) {
     Backtester backtester = new Backtester(rules);
-    double[] raw = new double[profiles.size()];
-    int windows = 0;
-    Map<String, Object> perFile = new LinkedHashMap<>();
-    for (String name : files) {
-      List<NabWindow> fileWindows = allWindows.get(name);
-      if (fileWindows == null) {
-        throw new IllegalArgumentException(
-            name + ": no entry in " + config.nabWindows() + "; is it a NAB data file?");
-      }
-      List<String> lines = dataLines(config.nabData().resolve(name));
-      List<Reading> readings =
-          SeriesCsv.readValues(
-              new StringReader(String.join("\n", lines)), name, deviceId(name), METRIC);
-      boolean[] detected = detections(readings, backtester);
-      List<Instant> timestamps = readings.stream().map(Reading::ts).toList();
-      Outputs.lines(config.out().resolve("nab").resolve(name), scoredLines(lines, detected));
-
-      Map<String, Object> fileJson = new LinkedHashMap<>();
+    List<NabFileResult> results = new ArrayList<>();
+    for (NabCorpus.DataFile file : corpus.files()) {
+      BacktestReport report = backtester.run(file.readings());
+      boolean[] detected = detections(file.readings(), report);
+      double[] raw = new double[corpus.profiles().size()];
       NabFileScore first = null;
-      for (int p = 0; p < profiles.size(); p++) {
-        NabFileScore score = NabScorer.score(timestamps, detected, fileWindows, profiles.get(p));
-        raw[p] += score.raw();
-        fileJson.put(profiles.get(p).name(), Outputs.round(score.raw()));
+      for (int p = 0; p < raw.length; p++) {
+        NabFileScore score =
+            NabScorer.score(file.timestamps(), detected, file.windows(), corpus.profiles().get(p));
+        raw[p] = score.raw();
         first = first == null ? score : first;
       }
-      windows += first.windows();
-      int alerts = count(detected);
-      perFile.put(name, fileSummary(readings.size(), alerts, first, fileJson));
+      results.add(
+          new NabFileResult(
+              file, raw, first, detected, report.devices().get(deviceId(file.name()))));
+    }
+    return results;
+  }
+
+  /**
+   * Writes the per-file outputs of the committed document, prints a line per file, and returns its
+   * normalised scores over the corpus with the per-file summaries for {@code nab.json}.
+   */
+  static Map<String, Object> write(
+      Path out, NabCorpus corpus, List<NabFileResult> results, Consumer<String> progress)
+      throws IOException {
+    Map<String, Object> perFile = new LinkedHashMap<>();
+    for (NabFileResult result : results) {
+      NabCorpus.DataFile file = result.file();
+      Outputs.lines(
+          out.resolve("nab").resolve(file.name()), scoredLines(file.lines(), result.detected()));
+      Map<String, Object> raw = new LinkedHashMap<>();
+      for (int p = 0; p < corpus.profiles().size(); p++) {
+        raw.put(corpus.profiles().get(p).name(), Outputs.round(result.raw()[p]));
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("rows", file.readings().size());
+      json.put("alerts", result.alerts());
+      json.put("alerts_per_week", Outputs.round(result.activity().alertsPerWeek()));
+      json.put("windows", result.score().windows());
+      json.put("detected_windows", result.score().detectedWindows());
+      json.put("alerts_outside_windows", result.score().falsePositives());
+      json.put("still_learning", result.activity().learning());
+      json.put("raw", raw);
+      perFile.put(file.name(), json);
       progress.accept(
           String.format(
               Locale.ROOT,
-              "nab %s: %d rows, %d alerts, %d/%d windows detected, %d alerts outside windows,"
-                  + " raw %s %.3f",
-              name,
-              readings.size(),
-              alerts,
-              first.detectedWindows(),
-              first.windows(),
-              first.falsePositives(),
-              profiles.get(0).name(),
-              first.raw()));
+              "nab %s: %d rows, %d alerts (%.2f a week), %d/%d windows detected, %d alerts"
+                  + " outside windows, raw %s %.3f",
+              file.name(),
+              file.readings().size(),
+              result.alerts(),
+              result.activity().alertsPerWeek(),
+              result.score().detectedWindows(),
+              result.score().windows(),
+              result.score().falsePositives(),
+              corpus.profiles().get(0).name(),
+              result.raw()[0]));
     }
-    Map<String, Double> scores = new LinkedHashMap<>();
-    for (int p = 0; p < profiles.size(); p++) {
-      scores.put(profiles.get(p).name(), profiles.get(p).normalise(raw[p], windows));
-    }
-    NabResult result = new NabResult(files.size(), windows, scores);
-    writeSummary(config.out().resolve("nab.json"), result, perFile);
-    return result;
+    return perFile;
+  }
+
+  /** Mean cases per week of data over the files of a group. */
+  static double alertsPerDeviceWeek(List<NabFileResult> results, String group) {
+    return results.stream()
+        .filter(r -> r.file().group().equals(group))
+        .mapToDouble(r -> r.activity().alertsPerWeek())
+        .average()
+        .orElse(0);
   }
 
   /** Every {@code <group>/<file>.csv} under the data directory, sorted. */
@@ -116,21 +136,16 @@ final class NabRun {
   }
 
   /** Whether a case opened on each row (at the first row with the opening reading's time). */
-  static boolean[] detections(List<Reading> readings, Backtester backtester) {
+  static boolean[] detections(List<Reading> readings, BacktestReport report) {
     Map<Instant, Integer> rows = new HashMap<>();
     for (int i = 0; i < readings.size(); i++) {
       rows.putIfAbsent(readings.get(i).ts(), i);
     }
     boolean[] detected = new boolean[readings.size()];
-    for (CaseEvent event : backtester.run(readings).opened()) {
+    for (CaseEvent event : report.opened()) {
       detected[rows.get(event.occurredAt())] = true;
     }
     return detected;
-  }
-
-  /** The header and the non-blank data lines of a file, as read. */
-  private static List<String> dataLines(Path file) throws IOException {
-    return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
   }
 
   private static List<String> scoredLines(List<String> lines, boolean[] detected) {
@@ -140,37 +155,5 @@ final class NabRun {
       out.add(lines.get(i).strip() + (detected[i - 1] ? ",1" : ",0"));
     }
     return out;
-  }
-
-  private static int count(boolean[] flags) {
-    int n = 0;
-    for (boolean flag : flags) {
-      n += flag ? 1 : 0;
-    }
-    return n;
-  }
-
-  private static Map<String, Object> fileSummary(
-      int rows, int alerts, NabFileScore score, Map<String, Object> raw) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("rows", rows);
-    json.put("alerts", alerts);
-    json.put("windows", score.windows());
-    json.put("detected_windows", score.detectedWindows());
-    json.put("alerts_outside_windows", score.falsePositives());
-    json.put("raw", raw);
-    return json;
-  }
-
-  private static void writeSummary(Path file, NabResult result, Map<String, Object> perFile)
-      throws IOException {
-    Map<String, Object> scores = new LinkedHashMap<>();
-    result.scores().forEach((profile, score) -> scores.put(profile, Outputs.round(score)));
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("files", result.files());
-    json.put("windows", result.windows());
-    json.put("scores", scores);
-    json.put("per_file", perFile);
-    Outputs.json(file, json);
   }
 }

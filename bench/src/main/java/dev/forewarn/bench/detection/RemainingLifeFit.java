@@ -46,8 +46,17 @@ final class RemainingLifeFit {
   private RemainingLifeFit() {}
 
   static RemainingLifeCalibration fit(List<Reading> readings, List<String> metrics) {
-    List<Engine> engines = Engine.of(readings);
-    FleetBaseline baseline = FleetBaseline.learn(engines, metrics, WARMUP_POINTS, UNIT);
+    return fit(Engine.of(readings), metrics, 0, false);
+  }
+
+  /**
+   * Fits on the engines; the metrics that move the same way in fewer than {@code consistency} of
+   * them are left out, or, with {@code eitherWay}, count by their distance from the centre.
+   */
+  static RemainingLifeCalibration fit(
+      List<Engine> engines, List<String> metrics, double consistency, boolean eitherWay) {
+    FleetBaseline baseline =
+        FleetBaseline.learn(engines, metrics, WARMUP_POINTS, UNIT, consistency, eitherWay);
     List<double[]> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (Engine engine : engines) {

@@ -26,7 +26,8 @@ class CalibrateBenchTest {
 
     Path written =
         CalibrateBench.run(
-            new CalibrateConfig(data, out, Duration.ofHours(90), List.of("s2", "s3")));
+            new CalibrateConfig(
+                data, out, Duration.ofHours(90), List.of("s2", "s3"), 0.6, false, 5));
 
     assertThat(written).isEqualTo(out);
     JsonNode condition = new ObjectMapper().readTree(out.toFile()).get("condition");
@@ -34,6 +35,26 @@ class CalibrateBenchTest {
     assertThat(condition.get("model").get("drift").asDouble())
         .isCloseTo(SyntheticFleet.MODEL.drift(), within(1e-4));
     assertThat(condition.get("horizon").asText()).isEqualTo("PT90H");
+  }
+
+  @Test
+  void refusesEnginesRunUnderSeveralOperatingConditions() throws Exception {
+    List<String> lines = new java.util.ArrayList<>(rows(SyntheticFleet.readings()));
+    // FD002 and FD004 mix six conditions: setting 1 from 0 to 42, setting 3 at 60 or 100.
+    String[] cells = lines.get(40).split(" ");
+    cells[2] = "42.0";
+    lines.set(40, String.join(" ", cells));
+    Path data = Files.write(dir.resolve("train_FD002.txt"), lines);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                CalibrateBench.run(
+                    new CalibrateConfig(
+                        data, dir.resolve("x.json"), null, List.of("s2", "s3"), 0.6, false, 5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("setting1 ranges from")
+        .hasMessageContaining("several operating conditions");
+    assertThat(dir.resolve("x.json")).doesNotExist();
   }
 
   /** C-MAPSS rows with s2 and s3 from the readings and every other column 1.5. */

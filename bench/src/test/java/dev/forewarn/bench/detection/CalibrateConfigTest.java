@@ -15,7 +15,9 @@ class CalibrateConfigTest {
 
     assertThat(config.cmapss()).isEqualTo(Path.of("../shared/benchmarks/cmapss/train_FD001.txt"));
     assertThat(config.out()).isEqualTo(Path.of("bench/rules/cmapss.json"));
-    assertThat(config.horizon()).isEqualTo(Duration.ofHours(105));
+    assertThat(config.horizon()).isNull();
+    assertThat(config.consistency()).isEqualTo(0.6);
+    assertThat(config.folds()).isEqualTo(5);
     assertThat(config.metrics())
         .containsExactly(
             "s2", "s3", "s4", "s7", "s8", "s9", "s11", "s12", "s13", "s14", "s15", "s17", "s20",
@@ -56,7 +58,8 @@ class CalibrateConfigTest {
         .contains("./forewarn bench calibrate")
         .contains("--cmapss")
         .contains("(default bench/rules/cmapss.json)")
-        .contains("(default PT105H)")
+        .contains("(default auto)")
+        .contains("--consistency")
         .contains("--metrics");
   }
 }

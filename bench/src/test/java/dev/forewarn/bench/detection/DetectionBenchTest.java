@@ -65,6 +65,13 @@ class DetectionBenchTest {
             "{\"id\":\"value-high\",\"type\":\"threshold\",\"severity\":\"warning\","
                 + "\"metric\":\"value\",\"direction\":\"above\",\"level\":50}"));
     write(dir.resolve("rules/cmapss.json"), List.of(CmapssTest.S11_HIGH));
+    // Two candidates: level 200 never fires, level 50 is the committed document.
+    write(
+        dir.resolve("rules/nab-grid.json"),
+        List.of(
+            "{\"base\": {\"id\":\"value-high\",\"type\":\"threshold\",\"severity\":\"warning\","
+                + "\"metric\":\"value\",\"direction\":\"above\",\"level\":50},"
+                + " \"vary\": {\"level\": [200, 50]}}"));
     config =
         new DetectionConfig(
             nab.resolve("data"),
@@ -72,7 +79,11 @@ class DetectionBenchTest {
             dir.resolve("test_FD001.txt"),
             dir.resolve("RUL_FD001.txt"),
             dir.resolve("out"),
-            dir.resolve("rules"));
+            dir.resolve("rules"),
+            dir.resolve("rules/nab-grid.json"),
+            null,
+            null,
+            null);
   }
 
   @Test
@@ -109,10 +120,21 @@ class DetectionBenchTest {
         .isEqualTo(
             "{\"engines\":2,\"alerted_before_failure\":0.5,\"lead_cycles\":"
                 + "{\"median\":30.0,\"p10\":30.0,\"p90\":30.0},\"early_alert_share\":0.0}");
+    assertThat(Files.readAllLines(out.resolve("cmapss-test/alerts.csv")))
+        .containsExactly("unit,cycle", "1,90");
     assertThat(Files.readString(out.resolve("nab.json")))
         .contains("\"standard\" : 94.5")
         .contains("\"alerts_outside_windows\" : 1")
+        .contains("\"alerts_per_week\" : 2.0")
         .doesNotContain("not_copied");
+    // In sample the grid chooses level 50, the committed document; left out, the only group is
+    // judged by a choice made on no data (the first candidate), which never fires: 0.
+    assertThat(Files.readString(out.resolve("nab.json")).replaceAll("\\s", ""))
+        .contains("\"chosen_in_sample\":\"level=50\",\"committed_is_the_choice\":true")
+        .contains(
+            "\"overall\":{\"in_sample\":{\"standard\":94.5,\"reward_low_FP_rate\":89.0,"
+                + "\"reward_low_FN_rate\":96.3333},\"left_out\":{\"standard\":0.0,")
+        .contains("\"chosen_without_it\":\"level=200\"");
 
     byte[] first = Files.readAllBytes(out.resolve("nab.json"));
     DetectionBench.run(config);

@@ -24,7 +24,8 @@ class RemainingLifeRuleTest {
   static final LifeModel MODEL =
       new LifeModel(122.0471631, -76.94157792, -9.439802194, 0.0856915844, 0.0016001407);
   static final RemainingLifeCalibration CALIBRATION =
-      new RemainingLifeCalibration(new FleetBaseline(List.of(S2, S7)), MODEL, 100, 8462, 0.5987);
+      new RemainingLifeCalibration(
+          new FleetBaseline(List.of(S2, S7), java.util.Map.of()), MODEL, 100, 8462, 0.5987);
 
   @TempDir Path dir;
 

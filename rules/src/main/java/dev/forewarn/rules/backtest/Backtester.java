@@ -1,5 +1,6 @@
 package dev.forewarn.rules.backtest;
 
+import dev.forewarn.rules.Evaluators;
 import dev.forewarn.rules.RuleClock;
 import dev.forewarn.rules.RuleState;
 import dev.forewarn.rules.document.Rule;
@@ -59,6 +60,8 @@ public final class Backtester {
    */
   public BacktestReport run(Iterable<Reading> readings, FailureTimes failures, Instant end) {
     Map<String, RuleState[]> states = new LinkedHashMap<>();
+    Map<String, Instant[]> spans = new HashMap<>();
+    Map<String, Long> counts = new HashMap<>();
     List<CaseEvent> events = new ArrayList<>();
     Instant newest = null;
     for (Reading reading : readings) {
@@ -74,6 +77,10 @@ public final class Backtester {
         result.decisions().forEach(d -> events.add(CaseEvent.of(reading.deviceId(), d)));
       }
       newest = newest == null || reading.ts().isAfter(newest) ? reading.ts() : newest;
+      Instant[] span = spans.computeIfAbsent(reading.deviceId(), d -> new Instant[2]);
+      span[0] = span[0] == null || reading.ts().isBefore(span[0]) ? reading.ts() : span[0];
+      span[1] = span[1] == null || reading.ts().isAfter(span[1]) ? reading.ts() : span[1];
+      counts.merge(reading.deviceId(), 1L, Long::sum);
     }
     Instant until = end != null ? end : newest;
     if (until != null) {
@@ -87,7 +94,40 @@ public final class Backtester {
             }
           });
     }
-    return new BacktestReport(events, alertsPerWeek(events), outcomes(events, failures));
+    return new BacktestReport(
+        events,
+        alertsPerWeek(events),
+        outcomes(events, failures),
+        activity(states, spans, counts, events));
+  }
+
+  private Map<String, DeviceActivity> activity(
+      Map<String, RuleState[]> states,
+      Map<String, Instant[]> spans,
+      Map<String, Long> counts,
+      List<CaseEvent> events) {
+    Map<String, Integer> opened = new HashMap<>();
+    opened(events).forEach(e -> opened.merge(e.deviceId(), 1, Integer::sum));
+    Map<String, DeviceActivity> devices = new HashMap<>();
+    states.forEach(
+        (device, deviceStates) -> {
+          boolean learning = false;
+          for (int i = 0; i < rules.size(); i++) {
+            learning |=
+                deviceStates[i] != null && Evaluators.learning(rules.get(i), deviceStates[i]);
+          }
+          Instant[] span = spans.get(device);
+          devices.put(
+              device,
+              new DeviceActivity(
+                  device,
+                  span[0],
+                  span[1],
+                  counts.get(device),
+                  opened.getOrDefault(device, 0),
+                  learning));
+        });
+    return devices;
   }
 
   private static Map<String, SortedMap<String, Integer>> alertsPerWeek(List<CaseEvent> events) {

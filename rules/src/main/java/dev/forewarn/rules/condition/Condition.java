@@ -1,5 +1,6 @@
 package dev.forewarn.rules.condition;
 
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodCondition;
 import dev.forewarn.rules.composite.AnyOpensCondition;
 import dev.forewarn.rules.composite.CompositeCondition;
 import dev.forewarn.rules.document.RuleValidationException;
@@ -29,6 +30,7 @@ public sealed interface Condition
         CompositeCondition,
         DeviationIndexCondition,
         RemainingLifeCondition,
+        AnomalyLikelihoodCondition,
         AnyOpensCondition {
 
   /** The condition's {@code type} in rule documents, such as {@code threshold}. */

@@ -1,6 +1,7 @@
 package dev.forewarn.rules.condition;
 
 import dev.forewarn.rules.RuleState;
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodState;
 import dev.forewarn.rules.composite.AnyOpensState;
 import dev.forewarn.rules.composite.CompositeState;
 import dev.forewarn.rules.drift.DriftState;
@@ -23,6 +24,7 @@ public sealed interface ConditionState
         CompositeState,
         DeviationIndexState,
         RemainingLifeState,
+        AnomalyLikelihoodState,
         AnyOpensState {
 
   /** The state of a condition that remembers nothing (threshold). */

@@ -1,5 +1,7 @@
 package dev.forewarn.rules.condition;
 
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodState;
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodStateBytes;
 import dev.forewarn.rules.composite.AnyOpensState;
 import dev.forewarn.rules.composite.CompositeState;
 import dev.forewarn.rules.composite.CompositeStateBytes;
@@ -20,8 +22,9 @@ import java.io.ByteArrayOutputStream;
 /**
  * The binary form of each {@link ConditionState}, behind a type tag: 0 none (threshold), 1 window
  * buckets (rate of change), 2 trend, 3 drift, 4 silence, 5 composite, 6 event-time drift, 7
- * any-opens, 8 deviation index, 9 remaining life. Each family writes its own state after the tag;
- * doubles take 8 exact bytes, counts and instants varints; see rules/README.md.
+ * any-opens, 8 deviation index, 9 remaining life, 10 anomaly likelihood. Each family writes its own
+ * state after the tag; doubles take 8 exact bytes, counts and instants varints; see
+ * rules/README.md.
  */
 public final class ConditionStateBytes {
 
@@ -35,6 +38,7 @@ public final class ConditionStateBytes {
   private static final int ANY_OPENS = 7;
   private static final int INDEX = 8;
   private static final int LIFE = 9;
+  private static final int ANOMALY = 10;
 
   private ConditionStateBytes() {}
 
@@ -63,6 +67,9 @@ public final class ConditionStateBytes {
     } else if (state instanceof DeviationIndexState index) {
       out.write(INDEX);
       DeviationIndexStateBytes.write(out, index);
+    } else if (state instanceof AnomalyLikelihoodState anomaly) {
+      out.write(ANOMALY);
+      AnomalyLikelihoodStateBytes.write(out, anomaly);
     } else if (state instanceof RemainingLifeState life) {
       out.write(LIFE);
       RemainingLifeStateBytes.write(out, life);
@@ -101,6 +108,8 @@ public final class ConditionStateBytes {
         return CompositeStateBytes.readAnyOpens(in, depth);
       case INDEX:
         return DeviationIndexStateBytes.read(in);
+      case ANOMALY:
+        return AnomalyLikelihoodStateBytes.read(in);
       case LIFE:
         return RemainingLifeStateBytes.read(in);
       default:
@@ -109,7 +118,7 @@ public final class ConditionStateBytes {
                 + tag
                 + "; known tags: 0 (threshold), 1 (rate of change), 2 (trend forecast),"
                 + " 3 (baseline drift), 4 (silence), 5 (all/any), 6 (event-time baseline drift),"
-                + " 7 (any-opens), 8 (deviation index), 9 (remaining life)");
+                + " 7 (any-opens), 8 (deviation index), 9 (remaining life), 10 (anomaly likelihood)");
     }
   }
 }

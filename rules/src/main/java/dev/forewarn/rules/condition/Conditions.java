@@ -1,5 +1,8 @@
 package dev.forewarn.rules.condition;
 
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodCondition;
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodSignals;
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodState;
 import dev.forewarn.rules.composite.AnyOpensCondition;
 import dev.forewarn.rules.composite.AnyOpensSignals;
 import dev.forewarn.rules.composite.AnyOpensState;
@@ -60,6 +63,9 @@ public final class Conditions {
     if (condition instanceof RemainingLifeCondition) {
       return RemainingLifeState.INITIAL;
     }
+    if (condition instanceof AnomalyLikelihoodCondition) {
+      return AnomalyLikelihoodState.INITIAL;
+    }
     if (condition instanceof AnyOpensCondition anyOpens) {
       List<ConditionState> children = new ArrayList<>();
       anyOpens.conditions().forEach(child -> children.add(initial(child.condition())));
@@ -98,6 +104,10 @@ public final class Conditions {
           index,
           DeviationIndexState.fitted(index, as(DeviationIndexState.class, state, condition)),
           reading);
+    }
+    if (condition instanceof AnomalyLikelihoodCondition anomaly) {
+      return AnomalyLikelihoodSignals.onReading(
+          anomaly, as(AnomalyLikelihoodState.class, state, condition), reading);
     }
     if (condition instanceof RemainingLifeCondition life) {
       return RemainingLifeSignals.onReading(
@@ -138,6 +148,35 @@ public final class Conditions {
       return AnyOpensSignals.deadline(anyOpens, anyOpens(anyOpens, state));
     }
     return null;
+  }
+
+  /**
+   * Whether the condition is still learning what is normal for the device: an anomaly likelihood in
+   * its first readings or before its history covers one budget period, or a composite with such a
+   * child.
+   */
+  public static boolean learning(Condition condition, ConditionState state) {
+    if (condition instanceof AnomalyLikelihoodCondition anomaly) {
+      return AnomalyLikelihoodSignals.learning(
+          anomaly, as(AnomalyLikelihoodState.class, state, condition));
+    }
+    if (condition instanceof AnyOpensCondition anyOpens) {
+      AnyOpensState s = anyOpens(anyOpens, state);
+      for (int i = 0; i < s.children().size(); i++) {
+        if (learning(anyOpens.conditions().get(i).condition(), s.children().get(i))) {
+          return true;
+        }
+      }
+    }
+    if (condition instanceof CompositeCondition composite) {
+      CompositeState s = composite(composite, state);
+      for (int i = 0; i < s.children().size(); i++) {
+        if (learning(composite.conditions().get(i), s.children().get(i))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** When time alone may clear an open case, or null: an any-opens' cooldown running out. */

@@ -2,6 +2,7 @@ package dev.forewarn.rules.document;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forewarn.rules.anomaly.AnomalyLikelihoodCondition;
 import dev.forewarn.rules.composite.AnyOpensCondition;
 import dev.forewarn.rules.composite.CompositeCondition;
 import dev.forewarn.rules.condition.Condition;
@@ -35,6 +36,7 @@ final class ConditionJson {
           SilenceCondition.TYPE,
           DeviationIndexCondition.TYPE,
           RemainingLifeCondition.TYPE,
+          AnomalyLikelihoodCondition.TYPE,
           "all",
           "any",
           AnyOpensCondition.TYPE);
@@ -75,6 +77,8 @@ final class ConditionJson {
         return LearningConditionJson.readAnyOpens(fields);
       case RemainingLifeCondition.TYPE:
         return RemainingLifeJson.read(fields);
+      case AnomalyLikelihoodCondition.TYPE:
+        return AnomalyLikelihoodJson.read(fields);
       default:
         return StatisticalConditionJson.read(type, fields);
     }
@@ -115,6 +119,8 @@ final class ConditionJson {
       composite.conditions().forEach(child -> write(child, children.addObject()));
     } else if (condition instanceof RemainingLifeCondition life) {
       RemainingLifeJson.write(life, node);
+    } else if (condition instanceof AnomalyLikelihoodCondition anomaly) {
+      AnomalyLikelihoodJson.write(anomaly, node);
     } else if (condition instanceof DeviationIndexCondition
         || condition instanceof AnyOpensCondition) {
       LearningConditionJson.write(condition, node);

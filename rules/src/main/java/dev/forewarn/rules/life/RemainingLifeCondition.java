@@ -59,10 +59,15 @@ public record RemainingLifeCondition(
   /** The most metrics one index may combine, as for a deviation index. */
   public static final int MAX_METRICS = DeviationIndexCondition.MAX_METRICS;
 
-  /** Which way a metric moves as the device wears. */
+  /**
+   * Which way a metric moves as the device wears: up, down, or either way ({@code EITHER}, for a
+   * metric that different fault modes push to different sides, whose distance from the centre
+   * counts).
+   */
   public enum Worse {
     UP,
-    DOWN
+    DOWN,
+    EITHER
   }
 
   /**
@@ -88,7 +93,7 @@ public record RemainingLifeCondition(
      */
     public double score(double value) {
       double z = Baselines.deviation(value, centre, spread);
-      return worse == Worse.UP ? z : -z;
+      return worse == Worse.UP ? z : worse == Worse.DOWN ? -z : Math.abs(z);
     }
   }
 

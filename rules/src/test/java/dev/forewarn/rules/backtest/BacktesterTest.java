@@ -4,6 +4,7 @@ import static dev.forewarn.rules.backtest.Series.COOL;
 import static dev.forewarn.rules.backtest.Series.HOT;
 import static dev.forewarn.rules.backtest.Series.PUMP_1;
 import static dev.forewarn.rules.backtest.Series.PUMP_2;
+import static dev.forewarn.rules.backtest.Series.T0;
 import static dev.forewarn.rules.backtest.Series.hours;
 import static dev.forewarn.rules.backtest.Series.overheat;
 import static dev.forewarn.rules.backtest.Series.reading;
@@ -82,6 +83,26 @@ class BacktesterTest {
     assertThat(report.alertsPerWeek()).containsOnlyKeys(PUMP_1);
     assertThat(report.alertsPerWeek().get(PUMP_1))
         .containsExactly(Map.entry("2020-W53", 2), Map.entry("2021-W01", 1));
+  }
+
+  @Test
+  void reportsAlertsPerDeviceAndWeekOfItsData() {
+    List<Reading> readings = new java.util.ArrayList<>();
+    for (int day = 0; day <= 14; day++) {
+      readings.add(reading(PUMP_1, T0.plus(Duration.ofDays(day)), day % 7 == 3 ? HOT : COOL));
+      readings.add(reading(PUMP_2, T0.plus(Duration.ofDays(day)), COOL));
+    }
+
+    BacktestReport report = new Backtester(List.of(overheat())).run(readings);
+
+    DeviceActivity pump1 = report.devices().get(PUMP_1);
+    assertThat(pump1.readings()).isEqualTo(15);
+    assertThat(pump1.opened()).isEqualTo(2);
+    assertThat(pump1.weeks()).isEqualTo(2.0);
+    assertThat(pump1.alertsPerWeek()).isEqualTo(1.0);
+    assertThat(pump1.learning()).isFalse();
+    assertThat(report.devices().get(PUMP_2).alertsPerWeek()).isZero();
+    assertThat(report.alertsPerDeviceWeek()).isEqualTo(0.5);
   }
 
   @Test

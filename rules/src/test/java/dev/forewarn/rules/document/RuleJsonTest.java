@@ -178,6 +178,7 @@ class RuleJsonTest {
             "silence",
             "deviation-index",
             "remaining-life",
+            "anomaly-likelihood",
             "all",
             "any",
             "any-opens");

@@ -99,6 +99,25 @@ class RemainingLifeTest {
   }
 
   @Test
+  void aMetricWornEitherWayCountsItsDistanceFromTheCentre() {
+    RemainingLifeCondition.IndexMetric either =
+        new RemainingLifeCondition.IndexMetric("c", 10, 2, RemainingLifeCondition.Worse.EITHER);
+
+    assertThat(either.score(14)).isEqualTo(2.0);
+    assertThat(either.score(6)).isEqualTo(2.0);
+    assertThat(either.score(10)).isZero();
+    assertThat(
+            dev.forewarn.rules.document.RuleJson.parse(
+                    "{\"id\":\"l\",\"severity\":\"warning\",\"condition\":{\"type\":"
+                        + "\"remaining-life\",\"metrics\":[{\"metric\":\"c\",\"centre\":10,"
+                        + "\"spread\":2,\"worse\":\"either\"}],\"unit\":\"PT1H\","
+                        + "\"model\":{\"intercept\":100},\"horizon\":\"PT10H\"}}")
+                .condition())
+        .extracting(c -> ((RemainingLifeCondition) c).metrics().get(0).worse())
+        .isEqualTo(RemainingLifeCondition.Worse.EITHER);
+  }
+
+  @Test
   void aFallingMetricWorsensTheIndexOnlyWhenItsBadSideIsDown() {
     Replay replay = warmedUp(life(0, Duration.ofHours(80), Duration.ofHours(80)));
 

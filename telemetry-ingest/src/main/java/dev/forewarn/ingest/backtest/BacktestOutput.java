@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -52,11 +53,28 @@ final class BacktestOutput {
                 weeks.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" "))));
+    new TreeMap<>(report.devices())
+        .values()
+        .forEach(
+            d ->
+                console.printf(
+                    Locale.ROOT,
+                    "  %s: %d readings over %.1f weeks, %d cases, %.2f per week%s%n",
+                    d.deviceId(),
+                    d.readings(),
+                    d.weeks(),
+                    d.opened(),
+                    d.alertsPerWeek(),
+                    d.learning() ? ", still learning" : ""));
     new TreeMap<>(report.outcomes()).values().forEach(this::printOutcome);
     long devices = readings.stream().map(Reading::deviceId).distinct().count();
     console.printf(
-        "backtest: readings=%d devices=%d cases_opened=%d%n",
-        readings.size(), devices, report.opened().size());
+        Locale.ROOT,
+        "backtest: readings=%d devices=%d cases_opened=%d alerts_per_device_week=%.2f%n",
+        readings.size(),
+        devices,
+        report.opened().size(),
+        report.alertsPerDeviceWeek());
   }
 
   private void printOutcome(DeviceOutcome outcome) {

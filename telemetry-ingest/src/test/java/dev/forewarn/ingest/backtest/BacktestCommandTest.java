@@ -67,7 +67,9 @@ class BacktestCommandTest {
         .contains("cases opened per week, ac-1: 2026-W45=1")
         .contains("failure of ac-1 at 2026-11-02T12:02:00Z: first alert PT2H ahead, 0 early")
         .endsWith("backtest: wrote 2 case events to " + events + System.lineSeparator());
-    assertThat(printed).contains("backtest: readings=7 devices=2 cases_opened=1");
+    assertThat(printed)
+        .contains("backtest: readings=7 devices=2 cases_opened=1 alerts_per_device_week=0.50")
+        .contains(" 1 cases, 1.00 per week");
     List<String> rows = Files.readAllLines(events);
     assertThat(rows).hasSize(3);
     assertThat(rows.get(0)).isEqualTo(BacktestOutput.CSV_HEADER);

@@ -87,7 +87,8 @@ class BacktestAgreementTest {
             "off-baseline",
             "rising-fast",
             "silent",
-            "wearing-out");
+            "wearing-out",
+            "unusual");
     assertThat(backtest.events())
         .filteredOn(event -> event.ruleId().equals("wearing-out"))
         .extracting(CaseEvent::type)

@@ -1,0 +1,345 @@
+package dev.forewarn.rules.anomaly;
+
+import static dev.forewarn.rules.TestData.DEVICE;
+import static dev.forewarn.rules.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.forewarn.rules.Evaluators;
+import dev.forewarn.rules.Replay;
+import dev.forewarn.rules.RuleStates;
+import dev.forewarn.rules.document.Rule;
+import dev.forewarn.rules.document.RuleJson;
+import dev.forewarn.rules.document.RuleValidationException;
+import dev.forewarn.rules.document.Severity;
+import dev.forewarn.rules.lifecycle.Decision;
+import dev.forewarn.rules.lifecycle.Lifecycle;
+import dev.forewarn.rules.reading.Reading;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AnomalyLikelihoodTest {
+
+  private static final String METRIC = "latency_ms";
+
+  private static AnomalyLikelihoodCondition condition(AnomalyLikelihoodCondition.Budget budget) {
+    return new AnomalyLikelihoodCondition(
+        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null);
+  }
+
+  private static Rule rule(AnomalyLikelihoodCondition condition) {
+    return new Rule(
+        "unusual-latency",
+        1,
+        "Unusual latency",
+        null,
+        Severity.WARNING,
+        condition,
+        Lifecycle.IMMEDIATE);
+  }
+
+  /** Gaussian noise around 50 with spread 2, with the given values added at the given readings. */
+  private static double[] noisy(int n, long seed, Map<Integer, Double> added) {
+    Random random = new Random(seed);
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = 50 + 2 * random.nextGaussian() + added.getOrDefault(i, 0.0);
+    }
+    return values;
+  }
+
+  private static List<Reading> readings(double[] values, Duration every) {
+    List<Reading> readings = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      readings.add(
+          new Reading(
+              DEVICE,
+              T0.plus(every.multipliedBy(i)),
+              i,
+              null,
+              Map.of(METRIC, values[i]),
+              Map.of()));
+    }
+    return readings;
+  }
+
+  /** Reading numbers (from 0) at which a case opened. */
+  private static List<Integer> openings(Rule rule, List<Reading> readings) {
+    Replay replay = Replay.storingStateAsBytes(rule);
+    List<Integer> opened = new ArrayList<>();
+    for (int i = 0; i < readings.size(); i++) {
+      int before = replay.decisions().size();
+      replay.feed(readings.get(i));
+      for (Decision d : replay.decisions().subList(before, replay.decisions().size())) {
+        if (d.kind() == Decision.Kind.OPEN) {
+          opened.add(i);
+        }
+      }
+    }
+    return opened;
+  }
+
+  @Test
+  void learnsForItsFirstReadingsWithoutAVerdict() {
+    Rule rule = rule(condition(null));
+    Replay replay = Replay.of(rule);
+    double[] values = noisy(199, 1, Map.of(150, 500.0));
+    replay.feed(readings(values, Duration.ofMinutes(5)).toArray(Reading[]::new));
+
+    assertThat(replay.decisions()).isEmpty();
+    assertThat(Evaluators.learning(rule, replay.state())).isTrue();
+    replay.feed(
+        new Reading(
+            DEVICE,
+            T0.plus(Duration.ofMinutes(5 * 199)),
+            199,
+            null,
+            Map.of(METRIC, 50.0),
+            Map.of()));
+    assertThat(Evaluators.learning(rule, replay.state())).isFalse();
+  }
+
+  @Test
+  void opensWhenASpikeStandsOutOfTheDevicesOwnNoise() {
+    List<Integer> opened =
+        openings(
+            rule(condition(null)),
+            readings(noisy(1500, 2, Map.of(1000, 40.0)), Duration.ofMinutes(5)));
+
+    assertThat(opened).contains(1000);
+    assertThat(opened).allMatch(i -> i >= 1000 && i <= 1005);
+  }
+
+  @Test
+  void oneProbabilityMeansTheSameOnAQuietAndANoisySensor() {
+    double[] quiet = noisy(1500, 3, Map.of(900, 30.0));
+    double[] loud = new double[quiet.length];
+    for (int i = 0; i < quiet.length; i++) {
+      loud[i] = 1_000_000 + 5_000 * quiet[i];
+    }
+    Rule rule = rule(condition(null));
+
+    assertThat(openings(rule, readings(loud, Duration.ofMinutes(5))))
+        .isEqualTo(openings(rule, readings(quiet, Duration.ofMinutes(5))))
+        .contains(900);
+  }
+
+  @Test
+  void opensAtTheSameReadingsWhetherTheDeviceReportsEverySecondOrEveryHour() {
+    Map<Integer, Double> faults = Map.of(700, 25.0, 1400, -25.0, 2100, 40.0);
+    double[] values = noisy(3000, 4, faults);
+    Rule rule = rule(condition(new AnomalyLikelihoodCondition.Budget(1, null, 500)));
+
+    List<Integer> everySecond = openings(rule, readings(values, Duration.ofSeconds(1)));
+    List<Integer> everyHour = openings(rule, readings(values, Duration.ofHours(1)));
+
+    assertThat(everySecond).isNotEmpty().isEqualTo(everyHour);
+    for (int fault : faults.keySet()) {
+      assertThat(everySecond).anyMatch(i -> i >= fault && i <= fault + 5);
+    }
+  }
+
+  @Test
+  void aBudgetHoldsOnsetsToItsCasesPerPeriod() {
+    Map<Integer, Double> spikes = new java.util.HashMap<>();
+    for (int i = 300; i < 6000; i += 97) {
+      spikes.put(i, 40.0);
+    }
+    double[] values = noisy(6000, 5, spikes);
+    List<Integer> unbounded =
+        openings(rule(condition(null)), readings(values, Duration.ofMinutes(5)));
+    List<Integer> budgeted =
+        openings(
+            rule(condition(new AnomalyLikelihoodCondition.Budget(2, Duration.ofDays(7), 0))),
+            readings(values, Duration.ofMinutes(5)));
+
+    assertThat(unbounded.size()).isGreaterThan(30);
+    int perWeek = 7 * 24 * 12;
+    for (int i = 0; i + 2 < budgeted.size(); i++) {
+      assertThat(budgeted.get(i + 2) - budgeted.get(i)).isGreaterThanOrEqualTo(perWeek);
+    }
+    assertThat(budgeted).hasSizeBetween(2, 6);
+  }
+
+  @Test
+  void aBudgetRaisesTheThresholdOfADeviceThatOftenLooksUnusual() {
+    Map<Integer, Double> spikes = new java.util.HashMap<>();
+    for (int i = 300; i < 8000; i += 50) {
+      spikes.put(i, 12.0);
+    }
+    double[] values = noisy(8000, 6, spikes);
+    Rule rule = rule(condition(new AnomalyLikelihoodCondition.Budget(1, null, 1000)));
+    Replay replay = Replay.of(rule);
+    replay.feed(readings(values, Duration.ofMinutes(5)).toArray(Reading[]::new));
+
+    assertThat(Evaluators.learning(rule, replay.state())).isFalse();
+    double lastThreshold =
+        replay.decisions().isEmpty()
+            ? 0
+            : replay.decisions().get(replay.decisions().size() - 1).evidence().get("threshold");
+    assertThat(replay.decisions()).isNotEmpty();
+    assertThat(lastThreshold).isGreaterThan(0.9999);
+  }
+
+  @Test
+  void acceptsALastingChangeAsTheNewNormalAndStillSeesWhatComesAfter() {
+    Map<Integer, Double> faults = new java.util.HashMap<>();
+    for (int i = 1000; i < 4000; i++) {
+      faults.put(i, i >= 3000 && i < 3005 ? -15.0 : 25.0);
+    }
+    List<Integer> opened =
+        openings(rule(condition(null)), readings(noisy(4000, 9, faults), Duration.ofMinutes(5)));
+
+    assertThat(opened).anyMatch(i -> i >= 1000 && i < 1005);
+    assertThat(opened).anyMatch(i -> i >= 3000 && i < 3010);
+  }
+
+  @Test
+  void staysFiniteAndStorableForExtremeReadings() {
+    double[] values = new double[600];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 3 == 0 ? Double.MAX_VALUE : (i % 3 == 1 ? -Double.MAX_VALUE : 1e-300);
+    }
+    Rule rule = rule(condition(new AnomalyLikelihoodCondition.Budget(1, null, 100)));
+    Replay replay = Replay.storingStateAsBytes(rule);
+    replay.feed(readings(values, Duration.ofSeconds(1)).toArray(Reading[]::new));
+
+    byte[] bytes = RuleStates.encode(replay.state());
+    assertThat(RuleStates.decode(bytes)).isEqualTo(replay.state());
+    assertThat(replay.decisions())
+        .allSatisfy(d -> assertThat(d.evidence().values()).allMatch(Double::isFinite));
+  }
+
+  @Test
+  void keepsASmallState() {
+    Rule rule = rule(condition(new AnomalyLikelihoodCondition.Budget(3, Duration.ofDays(30), 0)));
+    Replay replay = Replay.storingStateAsBytes(rule);
+    replay.feed(
+        readings(noisy(20_000, 7, Map.of(5000, 40.0, 12000, 40.0)), Duration.ofMinutes(5))
+            .toArray(Reading[]::new));
+
+    assertThat(RuleStates.encode(replay.state()).length).isLessThanOrEqualTo(256);
+  }
+
+  @Test
+  void roundTripsThroughJsonWithDefaults() {
+    Rule parsed =
+        RuleJson.parse(
+            "{\"id\":\"x\",\"severity\":\"warning\",\"condition\":{\"type\":\"anomaly-likelihood\","
+                + "\"metric\":\"v\",\"budget\":{\"cases\":1,\"per\":\"P30D\"}}}");
+    AnomalyLikelihoodCondition c = (AnomalyLikelihoodCondition) parsed.condition();
+
+    assertThat(c.halfLifePoints()).isEqualTo(288);
+    assertThat(c.probability()).isEqualTo(0.9999);
+    assertThat(c.budget().per()).isEqualTo(Duration.ofDays(30));
+    assertThat(RuleJson.parse(RuleJson.toJson(parsed))).isEqualTo(parsed);
+  }
+
+  @Test
+  void refusesABudgetWithTwoPeriodsAndACertainProbability() {
+    assertThatThrownBy(
+            () ->
+                RuleJson.parse(
+                    "{\"id\":\"x\",\"severity\":\"warning\",\"condition\":{\"type\":"
+                        + "\"anomaly-likelihood\",\"metric\":\"v\",\"budget\":{\"cases\":1,"
+                        + "\"per\":\"P1D\",\"perPoints\":10}}}"))
+        .isInstanceOf(RuleValidationException.class)
+        .hasMessageStartingWith("condition.budget:");
+    assertThatThrownBy(
+            () ->
+                RuleJson.parse(
+                    "{\"id\":\"x\",\"severity\":\"warning\",\"condition\":{\"type\":"
+                        + "\"anomaly-likelihood\",\"metric\":\"v\",\"probability\":1}}"))
+        .isInstanceOf(RuleValidationException.class)
+        .hasMessageStartingWith("condition.probability:");
+  }
+
+  @Test
+  void aSeasonLearnsTheDevicesCycleAndSeesACycleThatFailsToCome() {
+    Random random = new Random(8);
+    double[] values = new double[288 * 12];
+    for (int i = 0; i < values.length; i++) {
+      boolean flatDay = i >= 288 * 9 && i < 288 * 10;
+      values[i] = (flatDay ? 0 : 20 * Math.sin(2 * Math.PI * i / 288)) + random.nextGaussian();
+    }
+    AnomalyLikelihoodCondition seasonal =
+        new AnomalyLikelihoodCondition(
+            METRIC,
+            true,
+            1000,
+            6,
+            20,
+            10,
+            2000,
+            600,
+            0.9999,
+            0.99,
+            null,
+            new AnomalyLikelihoodCondition.Season(288, 24),
+            null);
+
+    AnomalyLikelihoodCondition plain =
+        new AnomalyLikelihoodCondition(
+            METRIC, true, 1000, 6, 20, 10, 2000, 600, 0.9999, 0.99, null, null, null);
+
+    List<Integer> opened = openings(rule(seasonal), readings(values, Duration.ofMinutes(5)));
+    List<Integer> withoutSeason = openings(rule(plain), readings(values, Duration.ofMinutes(5)));
+
+    assertThat(opened).anyMatch(i -> i >= 288 * 9 && i < 288 * 9 + 60);
+    assertThat(opened).filteredOn(i -> i < 288 * 9 || i >= 288 * 10 + 30).hasSizeLessThan(2);
+    assertThat(withoutSeason).noneMatch(i -> i >= 288 * 9 && i < 288 * 10);
+  }
+
+  @Test
+  void onALogScaleASpikeMeansAsMuchOnASmallCountAsOnALargeOne() {
+    Random random = new Random(10);
+    double[] small = new double[1500];
+    double[] large = new double[small.length];
+    for (int i = 0; i < small.length; i++) {
+      double factor = Math.exp(0.1 * random.nextGaussian()) * (i == 1000 ? 10 : 1);
+      small[i] = 20 * factor;
+      large[i] = 20_000 * factor;
+    }
+    AnomalyLikelihoodCondition log =
+        new AnomalyLikelihoodCondition(
+            METRIC,
+            true,
+            100,
+            6,
+            20,
+            5,
+            1000,
+            200,
+            0.9999,
+            0.999,
+            null,
+            null,
+            AnomalyLikelihoodCondition.Scale.LOG);
+
+    List<Integer> onSmall = openings(rule(log), readings(small, Duration.ofMinutes(5)));
+
+    assertThat(onSmall).contains(1000);
+    assertThat(openings(rule(log), readings(large, Duration.ofMinutes(5)))).contains(1000);
+    assertThat(AnomalyLikelihoodCondition.Scale.LOG.apply(-Double.MAX_VALUE)).isFinite();
+  }
+
+  @Test
+  void theTailIsFiniteAndMonotone() {
+    double previous = -1;
+    for (double z = -10; z < 1e6; z = z < 10 ? z + 0.01 : z * 1.5) {
+      double s = GaussianTail.surprise(z);
+      assertThat(s).isFinite().isGreaterThanOrEqualTo(previous - 1e-9);
+      previous = s;
+    }
+    assertThat(GaussianTail.surprise(0))
+        .isCloseTo(Math.log10(2), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(GaussianTail.surprise(3.719016))
+        .isCloseTo(4, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(GaussianTail.surprise(5))
+        .isCloseTo(-Math.log10(2.866516e-7), org.assertj.core.data.Offset.offset(1e-5));
+  }
+}
