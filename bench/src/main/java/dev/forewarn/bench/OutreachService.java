@@ -83,6 +83,8 @@ final class OutreachService implements AutoCloseable {
             "--forewarn.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
             "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
             "--forewarn.twilio.base-url=" + twilioBaseUrl,
+            // Twilio is configured, so the service needs the URL its webhooks are signed for.
+            "--forewarn.outreach.public-url=https://care.forewarn.test",
             "--forewarn.outbox.workers=" + config.outboxWorkers(),
             "--spring.datasource.hikari.maximum-pool-size=" + (config.outboxWorkers() + 6));
   }

@@ -135,6 +135,8 @@ class EndToEndIT {
                 "--forewarn.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
                 "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
                 "--forewarn.twilio.base-url=" + twilio.baseUrl(),
+                // Twilio is configured, so the service needs the URL its webhooks are signed for.
+                "--forewarn.outreach.public-url=https://care.forewarn.test",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + SMTP.getSmtp().getPort(),
                 "--forewarn.security.link-key=" + UUID.randomUUID() + UUID.randomUUID());

@@ -6,15 +6,23 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -65,6 +73,7 @@ class ApiIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired DataSource dataSource;
 
   private final String ruleId = "overheat-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -348,6 +357,62 @@ class ApiIT {
 
   // --- helpers -------------------------------------------------------------------------------
 
+  @Test
+  void concurrentRuleChangesLeaveTheCurrentStateOnTheBroker() throws Exception {
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 12; round++) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+          double level = 86 + round * 4 + w;
+          boolean delete = w == (round % 4);
+          done.add(
+              writers.submit(
+                  () -> {
+                    go.await();
+                    if (delete) {
+                      http.exchange(
+                          "/api/rules/" + ruleId, HttpMethod.DELETE, null, JsonNode.class);
+                    } else {
+                      postJson("/api/rules", overheatRule().put("level", level).toString());
+                    }
+                    return null;
+                  }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+          f.get(30, TimeUnit.SECONDS);
+        }
+        JsonNode current = ruleInList(ruleId);
+        try (Subscriber subscriber = new Subscriber(RULES_ROOT + ruleId)) {
+          // An empty retained payload removes the retained message: nothing arrives.
+          String retained = subscriber.poll(Duration.ofSeconds(2));
+          if (current.get("active").asBoolean()) {
+            assertThat(retained).as("round %d: the active version is retained", round).isNotNull();
+            assertThat(json.readTree(retained).get("version").asInt())
+                .as("round %d", round)
+                .isEqualTo(current.get("version").asInt());
+          } else {
+            assertThat(retained == null || retained.isEmpty())
+                .as("round %d: the rule is inactive, the broker has %s", round, retained)
+                .isTrue();
+          }
+        }
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
+  @Test
+  void listeningLoopsHoldNoPooledConnection() {
+    HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(pool.getActiveConnections()).isZero());
+  }
+
   private ResponseEntity<JsonNode> postJson(String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -411,6 +476,11 @@ class ApiIT {
           topic,
           1,
           (t, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+    }
+
+    /** The next message, or null when none arrives in time. */
+    String poll(Duration timeout) throws InterruptedException {
+      return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     String next() throws InterruptedException {

@@ -43,6 +43,21 @@ public final class CaseEvents {
   }
 
   public static CaseEvent opened(String deviceId, int ruleVersion, Severity severity) {
+    return opened(deviceId, ruleVersion, T0, severity);
+  }
+
+  /** The same episode clears ten minutes in. */
+  public static CaseEvent cleared(String deviceId) {
+    return cleared(deviceId, T0);
+  }
+
+  /** An episode that began at {@code episodeStart} opens two minutes in. */
+  public static CaseEvent opened(String deviceId, Instant episodeStart, Severity severity) {
+    return opened(deviceId, 1, episodeStart, severity);
+  }
+
+  private static CaseEvent opened(
+      String deviceId, int ruleVersion, Instant episodeStart, Severity severity) {
     return CaseEvent.of(
         deviceId,
         new Decision(
@@ -50,14 +65,14 @@ public final class CaseEvents {
             RULE,
             ruleVersion,
             severity,
-            T0_PLUS_2M,
-            T0,
+            episodeStart.plus(Duration.ofMinutes(2)),
+            episodeStart,
             Map.of("compressor_temp_c", 86.4),
             SUMMARY));
   }
 
-  /** The same episode clears ten minutes in. */
-  public static CaseEvent cleared(String deviceId) {
+  /** An episode that began at {@code episodeStart} clears ten minutes in. */
+  public static CaseEvent cleared(String deviceId, Instant episodeStart) {
     return CaseEvent.of(
         deviceId,
         new Decision(
@@ -65,8 +80,8 @@ public final class CaseEvents {
             RULE,
             1,
             Severity.WARNING,
-            T0_PLUS_10M,
-            T0,
+            episodeStart.plus(Duration.ofMinutes(10)),
+            episodeStart,
             Map.of("compressor_temp_c", 79.0),
             "compressor_temp_c back below 80.0 (now 79.0)"));
   }

@@ -11,11 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.outreach.config.WakeupLoop;
-import dev.forewarn.outreach.notify.Channel;
-import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.outreach.notify.Channels;
-import dev.forewarn.outreach.notify.DeliveryException;
-import dev.forewarn.outreach.notify.OutgoingMessage;
 import dev.forewarn.outreach.outbox.OutboxDispatcher;
 import dev.forewarn.outreach.outbox.OutboxProperties;
 import dev.forewarn.rules.document.Severity;
@@ -23,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -111,7 +106,7 @@ class DeliveryRulesIT {
         api.awaitCase(device, c -> "PENDING".equals(status(c, "sms", "opened"))).get("id").asLong();
 
     OutboxDispatcher dying = dispatcher.with(dyingSms(true), shortLease());
-    assertThatThrownBy(dying::sendDue).isInstanceOf(Killed.class);
+    assertThatThrownBy(dying::sendDue).isInstanceOf(InterceptedSms.Killed.class);
     assertThat(TWILIO.requestsTo(phone)).hasSize(1);
     assertThat(status(api.theCase(caseId), "sms", "opened")).isEqualTo("SENDING");
     TWILIO.listWhatWasAccepted(phone);
@@ -141,7 +136,7 @@ class DeliveryRulesIT {
         api.awaitCase(device, c -> "PENDING".equals(status(c, "sms", "opened"))).get("id").asLong();
 
     assertThatThrownBy(dispatcher.with(dyingSms(false), shortLease())::sendDue)
-        .isInstanceOf(Killed.class);
+        .isInstanceOf(InterceptedSms.Killed.class);
     assertThat(TWILIO.requestsTo(phone)).isEmpty();
     Thread.sleep(SHORT_LEASE.toMillis() + 100);
     OutboxDispatcher takingOver = dispatcher.with(channels, shortLease());
@@ -163,7 +158,7 @@ class DeliveryRulesIT {
     long caseId =
         api.awaitCase(device, c -> "PENDING".equals(status(c, "sms", "opened"))).get("id").asLong();
     assertThatThrownBy(dispatcher.with(dyingSms(true), shortLease())::sendDue)
-        .isInstanceOf(Killed.class);
+        .isInstanceOf(InterceptedSms.Killed.class);
 
     new TwilioWebhooks(port)
         .status(TWILIO.requestsTo(phone).get(0).get("StatusCallback"), acceptedSid(phone), "sent");
@@ -317,56 +312,24 @@ class DeliveryRulesIT {
   // --- helpers -------------------------------------------------------------------------------
 
   private OutboxProperties shortLease() {
-    return new OutboxProperties(
-        outboxProperties.pollInterval(),
-        SHORT_LEASE,
-        outboxProperties.maxAttempts(),
-        outboxProperties.backoff(),
-        outboxProperties.maxBackoff(),
-        outboxProperties.workers());
+    return outboxProperties.withLease(SHORT_LEASE);
   }
 
   /** The real SMS channel, with the dispatcher's thread dying just before or after the call. */
   private Channels dyingSms(boolean afterTheCall) {
-    Channel sms = channels.of(ChannelKind.SMS);
-    Channel dying =
-        new Channel() {
-          @Override
-          public ChannelKind kind() {
-            return ChannelKind.SMS;
+    return InterceptedSms.around(
+        channels,
+        (sms, message) -> {
+          if (afterTheCall) {
+            sms.send(message);
           }
-
-          @Override
-          public String provider() {
-            return sms.provider();
-          }
-
-          @Override
-          public boolean configured() {
-            return true;
-          }
-
-          @Override
-          public String send(OutgoingMessage message) throws DeliveryException {
-            if (afterTheCall) {
-              sms.send(message);
-            }
-            throw new Killed();
-          }
-        };
-    return new Channels(List.of(dying, channels.of(ChannelKind.EMAIL)));
+          throw new InterceptedSms.Killed();
+        });
   }
 
   private String acceptedSid(String phone) throws Exception {
     return json.readTree(TWILIO.sentTo(phone).get(0).getResponse().getBodyAsString())
         .get("sid")
         .asText();
-  }
-
-  /** The dispatcher's death: an Error no handler in the dispatcher catches. */
-  static final class Killed extends Error {
-    Killed() {
-      super("dispatcher killed");
-    }
   }
 }

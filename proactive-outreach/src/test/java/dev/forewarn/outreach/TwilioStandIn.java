@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
@@ -41,6 +43,9 @@ public final class TwilioStandIn {
   private static final DateTimeFormatter RFC_2822 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
+  private final Map<String, com.github.tomakehurst.wiremock.stubbing.StubMapping> outages =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final WireMockServer server =
       new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -68,6 +73,7 @@ public final class TwilioStandIn {
 
   /** Forgets recorded requests and special answers; every message is accepted again. */
   public void reset() {
+    outages.clear();
     server.resetAll();
     acceptEverything();
   }
@@ -114,6 +120,64 @@ public final class TwilioStandIn {
             .inScenario(scenario)
             .whenScenarioStateIs("answered")
             .willReturn(created()));
+  }
+
+  /**
+   * Answers the next {@code times} messages to a number with an error status and one of the
+   * documented error bodies, the later ones with 201.
+   */
+  public void failTimes(String to, int status, String body, int times) {
+    String scenario = "fail-" + times + "-" + status + "-" + to;
+    for (int i = 0; i < times; i++) {
+      server.stubFor(
+          post(urlPathMatching(MESSAGES))
+              .atPriority(1)
+              .withFormParam("To", equalTo(to))
+              .inScenario(scenario)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+              .willReturn(error(status, body))
+              .willSetStateTo("failed-" + (i + 1)));
+    }
+    server.stubFor(
+        post(urlPathMatching(MESSAGES))
+            .atPriority(1)
+            .withFormParam("To", equalTo(to))
+            .inScenario(scenario)
+            .whenScenarioStateIs("failed-" + times)
+            .willReturn(created()));
+  }
+
+  /** Answers every message to a number with 503 until {@link #recover} is called for it. */
+  public void failWith503(String to) {
+    outage(to, error(503, "error-503.json"));
+  }
+
+  /** Cuts every message request to a number off without an answer, until {@link #recover}. */
+  public void resetConnections(String to) {
+    outage(to, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+  }
+
+  private void outage(String to, ResponseDefinitionBuilder answer) {
+    outages.put(
+        to,
+        server.stubFor(
+            post(urlPathMatching(MESSAGES))
+                .atPriority(1)
+                .withFormParam("To", equalTo(to))
+                .willReturn(answer)));
+  }
+
+  /** Ends an outage {@link #failWith503} or {@link #resetConnections} began. */
+  public void recover(String to) {
+    var stub = outages.remove(to);
+    if (stub != null) {
+      server.removeStub(stub);
+    }
+  }
+
+  /** How many message requests to a number were answered with a status. */
+  public int answeredWith(String to, int status) {
+    return (int) sentTo(to).stream().filter(e -> e.getResponse().getStatus() == status).count();
   }
 
   /** Refuses every message to a number with Twilio error 21610 (the recipient replied STOP). */

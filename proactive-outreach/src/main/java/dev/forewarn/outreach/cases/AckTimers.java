@@ -16,12 +16,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Acts on cases the customer has not acknowledged within the acknowledgement window: first a
  * reminder on the channel that worked, then, after another window, an escalation to the agent
- * queue. Snoozed cases wait; cases locked by another instance are skipped.
+ * queue. Snoozed cases wait; cases locked by another instance are skipped. A case grouped into
+ * another case's message is covered by its lead's reminder while the lead is open, and gets its own
+ * afterwards.
  */
 @Component
 class AckTimers {
 
   private static final Logger log = LoggerFactory.getLogger(AckTimers.class);
+
+  /**
+   * A case that rode in another case's message is reminded and escalated through its lead while the
+   * lead is open; once the lead has cleared or been resolved it is on its own.
+   */
+  private static final String ON_ITS_OWN =
+      "(c.group_lead IS NULL OR NOT EXISTS (SELECT 1 FROM cases l WHERE l.id = c.group_lead"
+          + " AND l.status = 'OPEN'))";
 
   private final JdbcClient jdbc;
   private final CaseThread thread;
@@ -50,11 +60,16 @@ class AckTimers {
 
   /** Handles every case whose window ran out; returns how soon to look again. */
   Optional<Duration> run() {
-    tx.executeWithoutResult(status -> due().forEach(this::act));
+    tx.executeWithoutResult(
+        status -> {
+          shareWindowsWithGroupedCases();
+          due().forEach(this::act);
+        });
     return jdbc.sql(
             "SELECT CAST(EXTRACT(EPOCH FROM min(ack_due_at) - now()) * 1000 AS bigint)"
-                + " FROM cases WHERE status = 'OPEN' AND acknowledged_at IS NULL"
-                + " AND escalated_at IS NULL AND group_lead IS NULL")
+                + " FROM cases c WHERE status = 'OPEN' AND acknowledged_at IS NULL"
+                + " AND escalated_at IS NULL AND "
+                + ON_ITS_OWN)
         .query(
             (rs, row) -> {
               long millis = rs.getLong(1);
@@ -65,11 +80,26 @@ class AckTimers {
         .single();
   }
 
+  /**
+   * A grouped message starts the window of every case in it: the cases that rode in a lead's
+   * message take the lead's deadline. Done here, every few seconds, rather than with every message
+   * sent, where a look for grouped cases would cost each message a statement.
+   */
+  private void shareWindowsWithGroupedCases() {
+    jdbc.sql(
+            "UPDATE cases c SET ack_due_at = l.ack_due_at FROM cases l"
+                + " WHERE c.group_lead IS NOT NULL AND l.id = c.group_lead"
+                + " AND c.ack_due_at IS NULL AND c.acknowledged_at IS NULL AND c.status = 'OPEN'"
+                + " AND l.ack_due_at IS NOT NULL")
+        .update();
+  }
+
   private List<Due> due() {
     return jdbc.sql(
-            "SELECT id, reminded_at IS NOT NULL AS reminded FROM cases"
+            "SELECT id, reminded_at IS NOT NULL AS reminded FROM cases c"
                 + " WHERE status = 'OPEN' AND acknowledged_at IS NULL AND escalated_at IS NULL"
-                + " AND group_lead IS NULL AND ack_due_at <= now()"
+                + " AND ack_due_at <= now() AND "
+                + ON_ITS_OWN
                 + " AND (snoozed_until IS NULL OR snoozed_until <= now())"
                 + " ORDER BY ack_due_at LIMIT 100 FOR UPDATE SKIP LOCKED")
         .query((rs, row) -> new Due(rs.getLong("id"), rs.getBoolean("reminded")))

@@ -93,29 +93,66 @@ public class CaseIntake {
                 .map(CaseEventRow::deviceId)
                 .collect(Collectors.toSet()));
     RoutePlanner.Routes routing = routes.forDevices(owned.values());
+    // Early clears are rare: one look per batch spares every open a look of its own.
+    boolean anyAwaiting = events.anyAwaitingOpen();
     for (CaseEventRow event : batch) {
-      IntakeOutcome outcome;
-      switch (event.type()) {
-        case OPENED:
-          outcome = open(event, Optional.ofNullable(owned.get(event.deviceId())), routing);
-          break;
-        case UPDATED:
-          outcome = update(event);
-          break;
-        case SUPERSEDED:
-          outcome = supersede(event);
-          break;
-        default:
-          outcome = clear(event);
+      IntakeOutcome outcome = handle(event, owned, routing);
+      CaseEventQueue.Processed done = new CaseEventQueue.Processed(event.eventId(), outcome);
+      if (outcome.awaitingOpen()) {
+        // Marked at once, so that an open later in this batch finds it.
+        events.markProcessed(List.of(done));
+        anyAwaiting = true;
+      } else {
+        processed.add(done);
       }
-      processed.add(new CaseEventQueue.Processed(event.eventId(), outcome));
       messages += outcome.messages();
+      if (anyAwaiting
+          && event.type() == EventType.OPENED
+          && outcome.description().startsWith("opened")) {
+        messages += applyAwaiting(event);
+      }
     }
     events.markProcessed(processed);
     if (messages > 0) {
       outbox.wakeDispatchers();
     }
     return batch.size();
+  }
+
+  private IntakeOutcome handle(
+      CaseEventRow event, Map<String, Device> owned, RoutePlanner.Routes routing) {
+    switch (event.type()) {
+      case OPENED:
+        return open(event, Optional.ofNullable(owned.get(event.deviceId())), routing);
+      case UPDATED:
+        return update(event);
+      case SUPERSEDED:
+        return supersede(event);
+      default:
+        return clear(event);
+    }
+  }
+
+  /**
+   * Applies, in their order, the clears and updates of the episode an open just opened that arrived
+   * before it.
+   *
+   * @return the outbox messages they added
+   */
+  private int applyAwaiting(CaseEventRow opened) {
+    List<CaseEventRow> early = events.awaitingOpen(opened);
+    if (early.isEmpty()) {
+      return 0;
+    }
+    int messages = 0;
+    List<CaseEventQueue.Processed> processed = new ArrayList<>(early.size());
+    for (CaseEventRow event : early) {
+      IntakeOutcome outcome = handle(event, Map.of(), null);
+      processed.add(new CaseEventQueue.Processed(event.eventId(), outcome));
+      messages += outcome.messages();
+    }
+    events.markProcessed(processed);
+    return messages;
   }
 
   private IntakeOutcome open(
@@ -175,7 +212,9 @@ public class CaseIntake {
   private IntakeOutcome update(CaseEventRow event) {
     Optional<CaseRepository.Updated> updated = cases.update(event);
     if (updated.isEmpty()) {
-      return IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode");
+      return cases.episodeKnown(event)
+          ? IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode")
+          : awaitingOpen(event);
     }
     long caseId = updated.get().caseId();
     boolean rose = event.severity().compareTo(updated.get().before()) > 0;
@@ -207,6 +246,9 @@ public class CaseIntake {
    */
   private IntakeOutcome supersede(CaseEventRow event) {
     Optional<Long> closed = cases.clear(event);
+    if (closed.isEmpty() && !cases.episodeKnown(event)) {
+      return awaitingOpen(event);
+    }
     if (closed.isEmpty()) {
       return IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode");
     }
@@ -222,11 +264,28 @@ public class CaseIntake {
   }
 
   /**
+   * Keeps a clear, supersede or update whose episode has not been opened yet: the job may have
+   * committed it before its open. It is applied once the open arrives.
+   */
+  private IntakeOutcome awaitingOpen(CaseEventRow event) {
+    log.info(
+        "case event kept event_id={} type={} device_id={} rule_id={}: waiting for its open",
+        event.eventId(),
+        event.type(),
+        event.deviceId(),
+        event.ruleId());
+    return IntakeOutcome.awaitingItsOpen();
+  }
+
+  /**
    * Clears the case. Messages about it still waiting are not sent (the outbox gate sees the clear);
    * if one went out, an all-clear follows on the channel that worked.
    */
   private IntakeOutcome clear(CaseEventRow event) {
     Optional<Long> cleared = cases.clear(event);
+    if (cleared.isEmpty() && !cases.episodeKnown(event)) {
+      return awaitingOpen(event);
+    }
     if (cleared.isEmpty()) {
       log.info(
           "case event skipped event_id={} device_id={} rule_id={}: no open case for this episode",

@@ -63,6 +63,18 @@ class CaseRepository {
         .optional();
   }
 
+  /** Whether a case of the event's episode (device, rule, episode start) was ever opened. */
+  boolean episodeKnown(CaseEventRow event) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE device_id = :deviceId AND rule_id = :ruleId"
+                + " AND episode_start = :episodeStart)")
+        .param("deviceId", event.deviceId())
+        .param("ruleId", event.ruleId())
+        .param("episodeStart", utc(event.episodeStart()))
+        .query(Boolean.class)
+        .single();
+  }
+
   /**
    * Takes an update's evidence, ETA, severity and summary into the open case of its episode.
    *

@@ -78,13 +78,21 @@ class CaseThread {
         .optional();
   }
 
-  /** The route position of the newest message that went out and was not reported lost. */
+  /**
+   * The route position of the newest message that went out and was not reported lost. A case that
+   * rode in another case's message has none of its own: the place on its route with the channel and
+   * address of its lead's message is the one that worked.
+   */
   Optional<Integer> workingPosition(long caseId) {
     return jdbc.sql(
-            "SELECT route_position FROM outbox WHERE case_id = :caseId AND status = 'SENT'"
-                + " AND route_position IS NOT NULL"
-                + " AND coalesce(delivery, '') NOT IN ('undelivered', 'failed', 'bounced')"
-                + " ORDER BY sent_at DESC, id DESC LIMIT 1")
+            "SELECT r.position FROM cases c"
+                + " JOIN outbox o ON o.case_id = c.id OR o.case_id = c.group_lead"
+                + " JOIN case_routes r ON r.case_id = c.id AND r.channel = o.channel"
+                + "  AND r.address = o.recipient"
+                + " WHERE c.id = :caseId AND o.status = 'SENT' AND o.route_position IS NOT NULL"
+                + " AND coalesce(o.delivery, '') NOT IN ('undelivered', 'failed', 'bounced')"
+                + " ORDER BY o.sent_at DESC, o.id DESC, (r.position = o.route_position) DESC,"
+                + " r.position LIMIT 1")
         .param("caseId", caseId)
         .query(Integer.class)
         .optional();
@@ -139,6 +147,22 @@ class CaseThread {
                 stepCode + (secondary ? " to the secondary contact" : ""),
                 outboxId));
     return id.isPresent();
+  }
+
+  /**
+   * Whether a step's message for a place on the route is queued, in flight, sent or possibly sent,
+   * i.e. still able to reach the customer.
+   */
+  boolean inHand(long caseId, String stepCode, int position) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE case_id = :caseId AND step = :step"
+                + " AND route_position = :position"
+                + " AND status IN ('PENDING', 'SENDING', 'SENT', 'UNCONFIRMED'))")
+        .param("caseId", caseId)
+        .param("step", stepCode)
+        .param("position", position)
+        .query(Boolean.class)
+        .single();
   }
 
   /** Renders the rows of a case's step that have not been tried yet again, e.g. after grouping. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Moves a case thread on from what really happened to its messages: a message that cannot be
  * delivered sends the same step down the route at once; when the route is used up, an agent is
- * asked to step in. The first message that goes out starts the acknowledgement window.
+ * asked to step in. The first message that goes out starts the acknowledgement window, for the case
+ * and for the cases that rode in its message.
  */
 @Component
 class ThreadProgress implements OutboxEvents {
@@ -62,15 +63,40 @@ class ThreadProgress implements OutboxEvents {
             + providerId
             + (reconciled ? " (found at the provider after an interrupted attempt)" : ""),
         m.id());
+    boolean aboutOpenCase =
+        m.step().equals(Step.OPENED.code())
+            || m.step().equals(Step.REMINDER.code())
+            || m.step().startsWith(Step.UPDATED.code() + "-");
+    if (!aboutOpenCase) {
+      return;
+    }
+    CaseState state =
+        jdbc.sql("SELECT severity, status FROM cases WHERE id = :id")
+            .param("id", caseId)
+            .query(
+                (rs, row) ->
+                    new CaseState(
+                        Severity.valueOf(rs.getString("severity")), rs.getString("status")))
+            .single();
+    // Found at the provider or reported by a callback after the case cleared: the customer has
+    // the alarm, so the all-clear follows on the same channel.
+    if (state.status().equals("CLEARED")
+        && m.routePosition().isPresent()
+        && thread.queue(
+            caseId, Step.ALL_CLEAR, Step.ALL_CLEAR.code(), m.routePosition().get(), null)) {
+      outbox.wakeDispatchers();
+    }
     if (m.step().equals(Step.OPENED.code())) {
       jdbc.sql(
               "UPDATE cases SET ack_due_at = now() + :millis * interval '1 ms'"
                   + " WHERE id = :id AND ack_due_at IS NULL AND acknowledged_at IS NULL")
-          .param("millis", ackWindow(thread.severity(caseId)).toMillis())
+          .param("millis", ackWindow(state.severity()).toMillis())
           .param("id", caseId)
           .update();
     }
   }
+
+  private record CaseState(Severity severity, String status) {}
 
   @Override
   public void undeliverable(OutboxRow row, String reason) {
@@ -80,18 +106,25 @@ class ThreadProgress implements OutboxEvents {
       return;
     }
     int next = row.routePosition().get() + 1;
-    if (thread.queue(row.caseId(), step.get(), row.step(), next, null)) {
-      timeline.add(
-          row.caseId(),
-          "FALLBACK",
-          thread.routeStep(row.caseId(), next).map(s -> s.channel().code()).orElse(null),
-          row.step() + " moves from " + row.channel().code() + " to the next channel",
-          null);
-      outbox.wakeDispatchers();
-      log.info("fallback case_id={} step={} position={}", row.caseId(), row.step(), next);
-      return;
+    while (thread.routeStep(row.caseId(), next).isPresent()) {
+      if (thread.queue(row.caseId(), step.get(), row.step(), next, null)) {
+        timeline.add(
+            row.caseId(),
+            "FALLBACK",
+            thread.routeStep(row.caseId(), next).map(s -> s.channel().code()).orElse(null),
+            row.step() + " moves from " + row.channel().code() + " to the next channel",
+            null);
+        outbox.wakeDispatchers();
+        log.info("fallback case_id={} step={} position={}", row.caseId(), row.step(), next);
+        return;
+      }
+      if (thread.inHand(row.caseId(), row.step(), next)) {
+        return;
+      }
+      // That place was tried before and did not reach the customer: on to the one after it.
+      next++;
     }
-    if (thread.routeStep(row.caseId(), next).isEmpty() && step.get() != Step.ALL_CLEAR) {
+    if (step.get() != Step.ALL_CLEAR) {
       String problem = "no channel reached the customer: " + reason;
       jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id")
           .param("problem", problem)
@@ -99,6 +132,16 @@ class ThreadProgress implements OutboxEvents {
           .update();
       agents.open(row.caseId(), AgentTasks.ESCALATION, problem);
     }
+  }
+
+  @Override
+  public void unconfirmed(ClaimedMessage m, String reason) {
+    long caseId = m.caseId().orElseThrow();
+    timeline.add(caseId, "MESSAGE_UNCONFIRMED", m.channel().code(), reason, m.id());
+    jdbc.sql("UPDATE cases SET problem = :problem WHERE id = :id AND problem IS NULL")
+        .param("problem", "delivery not confirmed; it may or may not have reached the customer")
+        .param("id", caseId)
+        .update();
   }
 
   @Override

@@ -1,10 +1,15 @@
 package dev.forewarn.outreach.config;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -30,14 +35,17 @@ public final class WakeupLoop implements SmartLifecycle {
   private final String channel;
   private final DataSource dataSource;
   private final Duration pollInterval;
-  private final Supplier<Optional<Duration>> work;
+  private final Function<Wakeup, Optional<Duration>> work;
+  private final Set<String> payloads = new HashSet<>();
+  private boolean missedSome = true;
   private volatile boolean running;
   private Thread thread;
   private Connection listening;
 
   /**
    * @param channel the PostgreSQL notification channel to LISTEN on
-   * @param dataSource where the listening connection comes from; it is held for the loop's life
+   * @param dataSource where the listening connection comes from (a connection of its own beside a
+   *     Hikari pool); it is held for the loop's life
    * @param pollInterval the longest wait between two runs of the work
    * @param work the work; returns how soon it wants to run again, or empty for "when woken"
    */
@@ -46,11 +54,32 @@ public final class WakeupLoop implements SmartLifecycle {
       DataSource dataSource,
       Duration pollInterval,
       Supplier<Optional<Duration>> work) {
+    this(channel, dataSource, pollInterval, (Function<Wakeup, Optional<Duration>>) w -> work.get());
+  }
+
+  /**
+   * A loop whose work is told what woke it: the payloads of the notifications that arrived, or that
+   * some may have been missed (the first run, and after the listening connection was re-opened).
+   */
+  public WakeupLoop(
+      String channel,
+      DataSource dataSource,
+      Duration pollInterval,
+      Function<Wakeup, Optional<Duration>> work) {
     this.channel = channel;
     this.dataSource = dataSource;
     this.pollInterval = pollInterval;
     this.work = work;
   }
+
+  /**
+   * Why the work runs.
+   *
+   * @param missedSome notifications may have been missed: do everything
+   * @param payloads the payloads of the notifications received since the last run; empty when the
+   *     poll interval ran out
+   */
+  public record Wakeup(boolean missedSome, Set<String> payloads) {}
 
   @Override
   public synchronized void start() {
@@ -90,8 +119,13 @@ public final class WakeupLoop implements SmartLifecycle {
   }
 
   private Duration runWork() {
+    Wakeup wakeup = new Wakeup(missedSome, Set.copyOf(payloads));
+    missedSome = false;
+    payloads.clear();
     try {
-      return work.get().filter(soon -> soon.compareTo(pollInterval) < 0).orElse(pollInterval);
+      return work.apply(wakeup)
+          .filter(soon -> soon.compareTo(pollInterval) < 0)
+          .orElse(pollInterval);
     } catch (RuntimeException e) {
       log.warn("work failed channel={} retry_in={}", channel, pollInterval, e);
       return pollInterval;
@@ -117,7 +151,13 @@ public final class WakeupLoop implements SmartLifecycle {
       }
       PGNotification[] notes =
           listening.unwrap(PGConnection.class).getNotifications((int) Math.max(1, millis));
+      if (notes != null) {
+        for (PGNotification note : notes) {
+          payloads.add(note.getParameter());
+        }
+      }
       // Anything sent while no connection listened is missed: run the work once after reconnecting.
+      missedSome |= fresh;
       return fresh || (notes != null && notes.length > 0);
     } catch (SQLException e) {
       if (listening != null) {
@@ -129,8 +169,16 @@ public final class WakeupLoop implements SmartLifecycle {
     }
   }
 
+  /**
+   * A connection of its own, outside the pool: a listening connection is held for the loop's whole
+   * life, and four loops would otherwise keep four of the pool's connections from the work.
+   */
   private Connection openListening() throws SQLException {
-    Connection connection = dataSource.getConnection();
+    Connection connection =
+        dataSource instanceof HikariDataSource hikari
+            ? DriverManager.getConnection(
+                hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword())
+            : dataSource.getConnection();
     try (Statement statement = connection.createStatement()) {
       statement.execute("LISTEN " + channel);
       return connection;

@@ -14,23 +14,34 @@ public final class DeliveryException extends Exception {
 
   private final boolean retryable;
   private final boolean maybeAccepted;
+  private final boolean throttled;
   private final Duration retryAfter;
 
   private DeliveryException(
       String reason,
       boolean retryable,
       boolean maybeAccepted,
+      boolean throttled,
       Duration retryAfter,
       Throwable cause) {
     super(reason, cause);
     this.retryable = retryable;
     this.maybeAccepted = maybeAccepted;
+    this.throttled = throttled;
     this.retryAfter = retryAfter;
   }
 
-  /** The provider answered and refused for now (429, 5xx). */
+  /** The provider answered and refused for now (5xx, an outage). */
   public static DeliveryException retryable(String reason, Throwable cause) {
-    return new DeliveryException(reason, true, false, null, cause);
+    return new DeliveryException(reason, true, false, false, null, cause);
+  }
+
+  /**
+   * The provider asked us to slow down (HTTP 429), optionally saying for how long: the message was
+   * not sent, the provider is up, and the call does not count as an attempt.
+   */
+  public static DeliveryException throttled(String reason, Duration retryAfter, Throwable cause) {
+    return new DeliveryException(reason, true, false, true, retryAfter, cause);
   }
 
   /**
@@ -39,16 +50,16 @@ public final class DeliveryException extends Exception {
    */
   public static DeliveryException retryableAfter(
       String reason, Duration retryAfter, Throwable cause) {
-    return new DeliveryException(reason, true, false, retryAfter, cause);
+    return new DeliveryException(reason, true, false, false, retryAfter, cause);
   }
 
   /** No answer: the provider may or may not have accepted the message. */
   public static DeliveryException unanswered(String reason, Throwable cause) {
-    return new DeliveryException(reason, true, true, null, cause);
+    return new DeliveryException(reason, true, true, false, null, cause);
   }
 
   public static DeliveryException permanent(String reason, Throwable cause) {
-    return new DeliveryException(reason, false, false, null, cause);
+    return new DeliveryException(reason, false, false, false, null, cause);
   }
 
   public boolean retryable() {
@@ -57,6 +68,13 @@ public final class DeliveryException extends Exception {
 
   public boolean maybeAccepted() {
     return maybeAccepted;
+  }
+
+  /**
+   * Whether the provider throttled the call: it spends no attempt and says nothing of an outage.
+   */
+  public boolean throttled() {
+    return throttled;
   }
 
   /** The provider's own hint for the next attempt, when it gave one. */

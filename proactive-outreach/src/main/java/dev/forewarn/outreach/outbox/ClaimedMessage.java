@@ -25,6 +25,8 @@ import java.util.UUID;
  * @param inDoubt whether an earlier attempt may have reached the provider without its outcome being
  *     recorded
  * @param previousAttemptAt when that earlier attempt started
+ * @param firstAttemptAt when the first provider call for it was made; retries give up a set time
+ *     after it
  */
 public record ClaimedMessage(
     long id,
@@ -41,7 +43,8 @@ public record ClaimedMessage(
     Optional<Long> customerId,
     Optional<Integer> routePosition,
     boolean inDoubt,
-    Optional<Instant> previousAttemptAt) {
+    Optional<Instant> previousAttemptAt,
+    Instant firstAttemptAt) {
 
   /** The case id for a log line, {@code -} for a message about no case. */
   String caseLabel() {

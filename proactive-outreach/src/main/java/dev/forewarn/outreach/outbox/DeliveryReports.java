@@ -10,8 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records delivery states a provider reports after accepting a message (Twilio status callbacks).
  * States only move forward (queued → sent → delivered / undelivered / failed); a late or repeated
- * report changes nothing. A report for a row still marked SENDING or in doubt (its dispatcher died,
- * or got no answer) proves the provider accepted it: the row becomes SENT with the provider's id.
+ * report changes nothing. A report for a row still marked SENDING, in doubt (its dispatcher died,
+ * or got no answer) or UNCONFIRMED (given up without knowing) proves the provider accepted it: the
+ * row becomes SENT with the provider's id, and an undelivered or failed report then moves the case
+ * to its next channel.
  */
 @Component
 public class DeliveryReports {
@@ -55,7 +57,9 @@ public class DeliveryReports {
     }
     Current row = found.get();
     boolean unrecordedSend =
-        row.status().equals("SENDING") || (row.status().equals("PENDING") && row.inDoubt());
+        row.status().equals("SENDING")
+            || row.status().equals("UNCONFIRMED")
+            || (row.status().equals("PENDING") && row.inDoubt());
     jdbc.sql(
             "UPDATE outbox SET delivery = :state, delivery_at = now(),"
                 + " status = CASE WHEN :unrecorded THEN 'SENT' ELSE status END,"
@@ -146,7 +150,8 @@ public class DeliveryReports {
           Optional.empty(),
           row.routePosition(),
           true,
-          Optional.empty());
+          Optional.empty(),
+          java.time.Instant.now());
     }
   }
 }

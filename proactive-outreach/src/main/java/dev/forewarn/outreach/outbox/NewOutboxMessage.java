@@ -45,8 +45,10 @@ public record NewOutboxMessage(
   }
 
   /**
-   * One message per case, step and channel ({@code case-12-opened-sms}), whatever happens to
-   * intake; the secondary contact's messages are told apart by a suffix ({@code -secondary}).
+   * One message per case, step and place on the route ({@code case-12-opened-sms-0}), whatever
+   * happens to intake: the route position keeps apart two places that share a channel, so a
+   * fallback never collides with the message it replaces. The secondary contact's messages carry a
+   * suffix ({@code -secondary}) for operators; messages outside a route have no position.
    */
   public String idempotencyKey() {
     return "case-"
@@ -55,6 +57,7 @@ public record NewOutboxMessage(
         + step
         + "-"
         + channel.code()
+        + (routePosition == null ? "" : "-" + routePosition)
         + (secondaryContact ? "-secondary" : "");
   }
 }

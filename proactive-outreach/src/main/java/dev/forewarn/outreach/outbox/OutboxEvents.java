@@ -16,6 +16,12 @@ public interface OutboxEvents {
   /** The message waits, e.g. for quiet hours to end. */
   void deferred(ClaimedMessage message, String reason);
 
+  /**
+   * The outbox gave up on a message the provider may have accepted (no answer, and no lookup could
+   * tell): the case does not move on to another channel on a guess; a delivery report settles it.
+   */
+  void unconfirmed(ClaimedMessage message, String reason);
+
   /** The message will not be sent at all, and the case does not move on. */
   void cancelled(ClaimedMessage message, String reason);
 

@@ -21,7 +21,8 @@ public class OutboxRepository {
 
   private static final String CLAIMED_COLUMNS =
       "o.id, o.case_id, o.step, o.channel, o.recipient, o.subject, o.body_text, o.body_html,"
-          + " o.idempotency_key, o.attempts, o.claim_token, o.customer_id, o.route_position";
+          + " o.idempotency_key, o.attempts, o.claim_token, o.customer_id, o.route_position,"
+          + " o.first_attempt_at";
 
   /**
    * When a row is up for claiming: a pending one at its next attempt, a sending one when its lease
@@ -129,7 +130,8 @@ public class OutboxRepository {
                 + ", id LIMIT 1 FOR UPDATE SKIP LOCKED)"
                 + " UPDATE outbox o SET status = 'SENDING', attempts = o.attempts + 1,"
                 + " claim_token = :token, lease_until = now() + :leaseMillis * interval '1 ms',"
-                + " in_doubt = true, attempt_started_at = now()"
+                + " in_doubt = true, attempt_started_at = now(),"
+                + " first_attempt_at = COALESCE(o.first_attempt_at, now())"
                 + " FROM due WHERE o.id = due.id RETURNING "
                 + CLAIMED_COLUMNS
                 + ", due.in_doubt AS was_in_doubt, due.attempt_started_at AS previous_attempt_at")
@@ -152,17 +154,42 @@ public class OutboxRepository {
         == 1;
   }
 
-  /** Back to PENDING; {@code inDoubt} keeps the row marked when the attempt got no answer. */
+  /**
+   * Whether a row is recorded as sent with this provider id, e.g. by a status callback that arrived
+   * before the dispatcher could record the provider's answer itself.
+   */
+  boolean recordedAs(ClaimedMessage message, String providerId) {
+    return jdbc.sql("SELECT count(*) FROM outbox WHERE id = :id AND provider_id = :providerId")
+            .param("id", message.id())
+            .param("providerId", providerId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Back to PENDING; {@code inDoubt} keeps the row marked when the attempt got no answer, and
+   * {@code spentNoAttempt} gives back the attempt the claim counted (a throttled call, a lookup
+   * that failed, a provider whose breaker is open).
+   */
   boolean scheduleRetry(
-      ClaimedMessage message, String provider, Duration delay, String error, boolean inDoubt) {
+      ClaimedMessage message,
+      String provider,
+      Duration delay,
+      String error,
+      boolean inDoubt,
+      boolean spentNoAttempt) {
     return jdbc.sql(
-                "UPDATE outbox SET status = 'PENDING', provider = :provider, last_error = :error,"
+                "UPDATE outbox SET status = 'PENDING', provider = :provider,"
+                    + " last_error = COALESCE(:error, last_error),"
                     + " next_attempt_at = now() + :delayMillis * interval '1 ms',"
+                    + " attempts = attempts - CASE WHEN :giveBack THEN 1 ELSE 0 END,"
                     + " lease_until = NULL, claim_token = NULL, in_doubt = :inDoubt"
                     + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
             .param("provider", provider)
             .param("error", error)
             .param("delayMillis", delay.toMillis())
+            .param("giveBack", spentNoAttempt)
             .param("inDoubt", inDoubt)
             .param("id", message.id())
             .param("token", message.claimToken())
@@ -170,11 +197,44 @@ public class OutboxRepository {
         == 1;
   }
 
+  /**
+   * Extends the leases of rows whose provider call is still in flight, so that no other dispatcher
+   * takes them over meanwhile.
+   */
+  void renewLeases(java.util.Collection<ClaimedMessage> inFlight, Duration lease) {
+    if (inFlight.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            "UPDATE outbox o SET lease_until = now() + :leaseMillis * interval '1 ms'"
+                + " FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[])) AS h(id, token)"
+                + " WHERE o.id = h.id AND o.claim_token = h.token AND o.status = 'SENDING'")
+        .param("leaseMillis", lease.toMillis())
+        .param("ids", inFlight.stream().map(ClaimedMessage::id).toArray(Long[]::new))
+        .param(
+            "tokens", inFlight.stream().map(m -> m.claimToken().toString()).toArray(String[]::new))
+        .update();
+  }
+
   boolean markFailed(ClaimedMessage message, String provider, String error) {
+    return giveUp(message, "FAILED", provider, error);
+  }
+
+  /**
+   * Given up while the provider may have accepted it: kept apart from FAILED, so the case does not
+   * move to another channel on a guess; a delivery report settles it.
+   */
+  boolean markUnconfirmed(ClaimedMessage message, String provider, String error) {
+    return giveUp(message, "UNCONFIRMED", provider, error);
+  }
+
+  /** FAILED is certain, so it is no longer in doubt; UNCONFIRMED stays in doubt. */
+  private boolean giveUp(ClaimedMessage message, String status, String provider, String error) {
     return jdbc.sql(
-                "UPDATE outbox SET status = 'FAILED', provider = :provider, last_error = :error,"
-                    + " lease_until = NULL, in_doubt = false"
+                "UPDATE outbox SET status = :status, provider = :provider, last_error = :error,"
+                    + " lease_until = NULL, in_doubt = (:status = 'UNCONFIRMED')"
                     + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
+            .param("status", status)
             .param("provider", provider)
             .param("error", error)
             .param("id", message.id())
@@ -196,11 +256,15 @@ public class OutboxRepository {
         == 1;
   }
 
-  /** Waits until a time; the attempt the claim counted is given back. */
+  /**
+   * Waits until a time; the attempt the claim counted is given back, and a message that never
+   * reached the provider starts its retry deadline afresh when it is tried.
+   */
   boolean defer(ClaimedMessage message, Instant until) {
     return jdbc.sql(
                 "UPDATE outbox SET status = 'PENDING', next_attempt_at = :until,"
                     + " attempts = attempts - 1, lease_until = NULL, claim_token = NULL,"
+                    + " first_attempt_at = CASE WHEN attempts > 1 THEN first_attempt_at END,"
                     + " in_doubt = :inDoubt"
                     + " WHERE id = :id AND claim_token = :token AND status = 'SENDING'")
             .param("until", until.atOffset(ZoneOffset.UTC))
@@ -251,6 +315,7 @@ public class OutboxRepository {
         customer,
         routePosition,
         rs.getBoolean("was_in_doubt"),
-        Optional.ofNullable(previous).map(OffsetDateTime::toInstant));
+        Optional.ofNullable(previous).map(OffsetDateTime::toInstant),
+        rs.getObject("first_attempt_at", OffsetDateTime.class).toInstant());
   }
 }

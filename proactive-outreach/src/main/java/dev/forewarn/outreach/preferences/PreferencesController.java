@@ -6,6 +6,7 @@ import dev.forewarn.outreach.web.BadRequestException;
 import dev.forewarn.outreach.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,12 @@ class PreferencesController {
     return put(me.customerId(), body);
   }
 
+  /** The order per severity, each list checked and with a repeated channel kept once. */
   private static Map<String, List<String>> checkedOrder(Map<String, List<String>> order) {
     if (order == null) {
       return Map.of();
     }
+    Map<String, List<String>> checked = new LinkedHashMap<>();
     order.forEach(
         (severity, channels) -> {
           if (!SEVERITIES.contains(severity)) {
@@ -77,9 +80,9 @@ class PreferencesController {
           if (channels == null || channels.isEmpty()) {
             throw new BadRequestException("channelOrder." + severity, "must list a channel");
           }
-          checkedChannels("channelOrder." + severity, channels);
+          checked.put(severity, checkedChannels("channelOrder." + severity, channels));
         });
-    return order;
+    return checked;
   }
 
   private static List<String> checkedChannels(String field, List<String> channels) {

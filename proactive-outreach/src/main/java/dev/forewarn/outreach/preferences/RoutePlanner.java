@@ -8,6 +8,7 @@ import dev.forewarn.outreach.notify.ChannelKind;
 import dev.forewarn.rules.document.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,7 +79,8 @@ public class RoutePlanner {
       List<String> order =
           p.channelOrder().getOrDefault(severity.name(), properties.channelOrder());
       List<ContactPoint> points = contactPoints.getOrDefault(customerId, List.of());
-      for (String channel : order) {
+      // A channel listed twice (stored before the API kept lists unique) is tried once.
+      for (String channel : new LinkedHashSet<>(order)) {
         if (p.optedOut().contains(channel)) {
           continue;
         }

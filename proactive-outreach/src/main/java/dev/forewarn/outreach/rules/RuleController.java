@@ -29,7 +29,7 @@ class RuleController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RuleView> save(@RequestBody(required = false) String body) {
     RuleService.Saved saved = rules.save(body);
-    RuleView view = RuleView.of(saved.rule(), rules.publish(saved.rule()));
+    RuleView view = RuleView.of(saved.rule(), rules.publishCurrent(saved.rule().id()));
     return saved.created()
         ? ResponseEntity.created(URI.create("/api/rules/" + saved.rule().id())).body(view)
         : ResponseEntity.ok(view);

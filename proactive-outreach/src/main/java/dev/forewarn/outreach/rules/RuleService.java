@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Validates, versions, stores and publishes rules. The server numbers the versions: a document that
  * differs from the active version becomes the next version, an identical one changes nothing.
- * Publishing happens after the commit, so the broker never carries a rule the database lacks.
+ * Publishing happens after the commit, so the broker never carries a rule the database lacks, and
+ * publishes what is current then, under the rule's lock, so the broker ends on the latest change.
  */
 @Service
 class RuleService {
@@ -54,9 +55,24 @@ class RuleService {
     return saved;
   }
 
-  /** Publishes the stored version; republishing an unchanged rule repairs a failed publish. */
-  boolean publish(StoredRule rule) {
-    return publisher.publish(rule.id(), Optional.of(canonical(rule.document())));
+  /**
+   * Publishes the rule's current state (its active version, or an empty payload when it has none)
+   * under the rule's lock, so that publishes of one rule happen in the order of its changes and the
+   * last one the broker keeps is the current one, whichever request's change committed last.
+   * Republishing an unchanged rule repairs a failed publish.
+   *
+   * @return whether the broker acknowledged it
+   */
+  boolean publishCurrent(String id) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            status -> {
+              store.lock(id);
+              Optional<StoredRule> latest = store.latest(id);
+              Optional<String> document =
+                  latest.filter(StoredRule::active).map(rule -> canonical(rule.document()));
+              return publisher.publish(id, document);
+            }));
   }
 
   List<StoredRule> list() {
@@ -79,16 +95,14 @@ class RuleService {
       throw new NotFoundException("no rule with id " + id);
     }
     log.info("rule deactivated rule_id={}", id);
-    return publisher.publish(id, Optional.empty());
+    return publishCurrent(id);
   }
 
   /** After a restart, the broker gets the state of every rule again, in case a publish was lost. */
   @EventListener(ApplicationReadyEvent.class)
   void republishAll() {
     for (StoredRule rule : store.latestOfEach()) {
-      Optional<String> document =
-          rule.active() ? Optional.of(canonical(rule.document())) : Optional.empty();
-      if (!publisher.publish(rule.id(), document)) {
+      if (!publishCurrent(rule.id())) {
         // No broker configured or reachable: do not wait out a timeout per rule.
         return;
       }

@@ -23,12 +23,15 @@ import org.springframework.core.env.PropertySource;
  */
 public final class SecretFiles implements EnvironmentPostProcessor {
 
-  /** Every property that holds a secret. */
+  /**
+   * Every property that holds a secret. The FCM access token is not among them: its file is the
+   * property {@code forewarn.fcm.access-token-file} itself, which the FCM channel reads again
+   * whenever it changes, since Google's tokens last about an hour.
+   */
   public static final List<String> SECRETS =
       List.of(
           "forewarn.twilio.auth-token",
           "spring.mail.password",
-          "forewarn.fcm.access-token",
           "forewarn.security.link-key",
           "forewarn.security.scrape-token",
           "forewarn.admin.password",

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -21,6 +23,8 @@ public class MessageRenderer {
 
   /** Longer texts use the {@code .short} variant of their template. */
   public static final int SMS_MAX_SEGMENTS = 3;
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
   private final TemplateBundle templates = new TemplateBundle();
 
@@ -135,12 +139,15 @@ public class MessageRenderer {
     return templates.get(key, locale, facts.ruleId());
   }
 
+  /**
+   * Fills the template's placeholders in one pass, so that a value containing braces (a customer
+   * named "Jo {link}") is kept as written instead of being filled in turn.
+   */
   private static String fill(String template, Map<String, String> values) {
-    String out = template;
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      out = out.replace("{" + value.getKey() + "}", value.getValue());
-    }
-    return out.strip();
+    return PLACEHOLDER
+        .matcher(template)
+        .replaceAll(m -> Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())))
+        .strip();
   }
 
   private static String sentence(String summary) {

@@ -11,6 +11,7 @@ import dev.forewarn.outreach.CaseEvents;
 import dev.forewarn.outreach.OutreachClient;
 import dev.forewarn.outreach.TestSchema;
 import dev.forewarn.outreach.TwilioStandIn;
+import dev.forewarn.outreach.TwilioWebhooks;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +56,8 @@ class LogMaskingIT {
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
     TWILIO.register(registry);
+    // Twilio is configured: the service needs the URL its webhooks are signed for.
+    registry.add("forewarn.outreach.public-url", () -> TwilioWebhooks.PUBLIC_URL);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     registry.add("logging.level.dev.forewarn", () -> "DEBUG");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.forewarn.outreach.TestSchema;
 import dev.forewarn.outreach.TwilioStandIn;
+import dev.forewarn.outreach.TwilioWebhooks;
 import dev.forewarn.outreach.notify.ChannelKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ class DispatchWorkersIT {
     TWILIO.register(registry);
     registry.add("forewarn.outbox.poll-interval", () -> "1m");
     registry.add("forewarn.outbox.workers", () -> "4");
+    registry.add("forewarn.outreach.public-url", () -> TwilioWebhooks.PUBLIC_URL);
   }
 
   @AfterAll

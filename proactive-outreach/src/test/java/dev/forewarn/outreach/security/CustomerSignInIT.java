@@ -11,6 +11,7 @@ import dev.forewarn.outreach.Browser;
 import dev.forewarn.outreach.OutreachClient;
 import dev.forewarn.outreach.TestSchema;
 import dev.forewarn.outreach.TwilioStandIn;
+import dev.forewarn.outreach.TwilioWebhooks;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -57,6 +58,8 @@ class CustomerSignInIT {
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
     TWILIO.register(registry);
+    // Twilio is configured: the service needs the URL its webhooks are signed for.
+    registry.add("forewarn.outreach.public-url", () -> TwilioWebhooks.PUBLIC_URL);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
   }

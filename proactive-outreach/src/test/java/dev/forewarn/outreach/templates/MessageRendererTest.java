@@ -44,6 +44,25 @@ class MessageRendererTest {
   }
 
   @Test
+  void placeholdersInACustomersNameOrDeviceNicknameAreKeptAsWritten() {
+    MessageFacts odd =
+        new MessageFacts(
+            42,
+            "Jo {link}",
+            "AC {name} {case}",
+            Severity.WARNING,
+            "compressor-overheat",
+            "compressor_temp_c above 85.0",
+            Optional.empty(),
+            LINK);
+
+    String text = sms("en", odd).text();
+
+    assertThat(text).startsWith("Forewarn: Hi Jo {link}, AC {name} {case} needs attention:");
+    assertThat(text).containsOnlyOnce(LINK);
+  }
+
+  @Test
   void predictedTimeToFailureIsSaidOnlyWhenTheRuleGivesOne() {
     Optional<Instant> inFiveHours = Optional.of(NOW.plus(Duration.ofHours(5)));
     Optional<Instant> inThreeDays = Optional.of(NOW.plus(Duration.ofDays(3)));

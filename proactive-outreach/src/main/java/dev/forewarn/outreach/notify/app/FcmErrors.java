@@ -41,6 +41,12 @@ final class FcmErrors {
       return DeliveryException.permanent(reason, null);
     }
     Optional<Duration> hint = retryAfter.flatMap(value -> retryAfter(value, Instant.now()));
+    if (status == 429 || code.equals("QUOTA_EXCEEDED") || code.equals("RESOURCE_EXHAUSTED")) {
+      return DeliveryException.throttled(
+          reason + hint.map(h -> " (retry after " + h.toSeconds() + " s)").orElse(""),
+          hint.orElse(null),
+          null);
+    }
     return hint.isPresent()
         ? DeliveryException.retryableAfter(
             reason + " (retry after " + hint.get().toSeconds() + " s)", hint.get(), null)

@@ -51,7 +51,7 @@ final class InboxChannel implements Channel {
       throw DeliveryException.permanent(
           "no case with a customer for outbox reference " + message.reference(), null);
     }
-    inbox.announce();
+    inbox.announce(stored.get().customerId());
     return "inbox-" + stored.get().id();
   }
 }

@@ -1,5 +1,7 @@
 package dev.forewarn.outreach.notify.app;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("forewarn.inbox")
 public record InboxProperties(
     @NotNull @DefaultValue("15s") Duration heartbeat,
-    @NotNull @DefaultValue("30m") Duration streamTimeout) {
+    @NotNull @DefaultValue("30m") Duration streamTimeout,
+    @Min(1) @Max(100) @DefaultValue("5") int maxStreamsPerCustomer) {
 
   public InboxProperties {
     requirePositive("heartbeat", heartbeat);

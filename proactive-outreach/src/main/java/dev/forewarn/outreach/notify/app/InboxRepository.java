@@ -67,9 +67,12 @@ class InboxRepository {
         });
   }
 
-  /** Wakes the inbox streams of every instance. */
-  void announce() {
-    jdbc.sql("NOTIFY app_inbox").update();
+  /** Wakes the customer's inbox streams, on every instance. */
+  void announce(long customerId) {
+    jdbc.sql("SELECT pg_notify('app_inbox', :customer)")
+        .param("customer", Long.toString(customerId))
+        .query((rs, row) -> row)
+        .list();
   }
 
   List<InboxMessage> newest(long customerId, int limit) {

@@ -31,7 +31,11 @@ final class TwilioSmsChannel implements Channel {
   TwilioSmsChannel(TwilioProperties properties, String publicBase) {
     this.client =
         new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
-            .httpClient(new BaseUrlHttpClient(properties.baseUrl().toString()))
+            .httpClient(
+                new BaseUrlHttpClient(
+                    properties.baseUrl().toString(),
+                    properties.connectTimeout(),
+                    properties.readTimeout()))
             .build();
     this.from = new PhoneNumber(properties.fromNumber());
     this.callbackBase = publicBase + "/webhooks/twilio/status?ref=";
@@ -115,7 +119,10 @@ final class TwilioSmsChannel implements Channel {
     if (status == null) {
       return DeliveryException.unanswered(reason, e);
     }
-    return status == 429 || status >= 500
+    if (status == 429) {
+      return DeliveryException.throttled(reason, null, e);
+    }
+    return status >= 500
         ? DeliveryException.retryable(reason, e)
         : DeliveryException.permanent(reason, e);
   }

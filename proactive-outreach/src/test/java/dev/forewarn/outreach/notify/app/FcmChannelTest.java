@@ -163,7 +163,8 @@ class FcmChannelTest {
   private static FcmChannel channel(String baseUrl) {
     return new FcmChannel(
         new FcmProperties(
-            "forewarn-test", "test-access-token", URI.create(baseUrl), Duration.ofSeconds(5)));
+            "forewarn-test", null, "test-access-token", URI.create(baseUrl), Duration.ofSeconds(5)),
+        installation -> Optional.of(installation));
   }
 
   private static String resource(String name) {

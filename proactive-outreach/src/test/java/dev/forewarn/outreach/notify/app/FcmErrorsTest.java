@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,10 +42,16 @@ class FcmErrorsTest {
   @Test
   void givingOnlyPartOfTheCredentialsIsRefusedNamingTheMissingProperty() {
     URI base = URI.create("https://fcm.googleapis.com");
-    assertThatThrownBy(() -> new FcmProperties("forewarn-test", null, base, Duration.ofSeconds(1)))
-        .hasMessageStartingWith("forewarn.fcm.access-token is missing");
-    assertThatThrownBy(() -> new FcmProperties(null, "token", base, Duration.ofSeconds(1)))
+    Duration second = Duration.ofSeconds(1);
+    assertThatThrownBy(() -> new FcmProperties("forewarn-test", null, null, base, second))
+        .hasMessageStartingWith("forewarn.fcm.access-token-file is missing");
+    assertThatThrownBy(() -> new FcmProperties(null, null, "token", base, second))
         .hasMessageStartingWith("forewarn.fcm.project-id is missing");
-    assertThat(new FcmProperties(null, null, base, Duration.ofSeconds(1)).configured()).isFalse();
+    assertThatThrownBy(() -> new FcmProperties(null, Path.of("token.txt"), null, base, second))
+        .hasMessageStartingWith("forewarn.fcm.project-id is missing");
+    assertThatThrownBy(
+            () -> new FcmProperties("forewarn-test", Path.of("token.txt"), "token", base, second))
+        .hasMessageContaining("both set");
+    assertThat(new FcmProperties(null, null, null, base, second).configured()).isFalse();
   }
 }

@@ -13,6 +13,9 @@ import dev.forewarn.outreach.notify.Channels;
 import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.OutgoingMessage;
 import dev.forewarn.outreach.security.Role;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,7 @@ class InboxIT {
     SCHEMA.register(registry);
     registry.add("forewarn.outbox.poll-interval", () -> "1m");
     registry.add("forewarn.inbox.heartbeat", () -> "1m");
+    registry.add("forewarn.inbox.max-streams-per-customer", () -> "2");
   }
 
   @LocalServerPort int port;
@@ -64,6 +68,7 @@ class InboxIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
   @Autowired Channels channels;
+  @Autowired InboxStreams streams;
 
   @Test
   void anAppOutboxRowIsStoredInTheInboxAndStreamedToTheConnectedPage() throws Exception {
@@ -226,6 +231,70 @@ class InboxIT {
       assertThat(json.readTree(noCustomer.errorBody()).get("error").asText())
           .isEqualTo("no customer with id 999999");
     }
+  }
+
+  @Test
+  void aClientThatStopsReadingHoldsUpNoOtherCustomersStream() throws Exception {
+    long stalled = customer();
+    long other = customer();
+    long otherCase = openCase(other);
+    int before = streams.openStreams();
+    try (Socket notReading = new Socket()) {
+      notReading.setReceiveBufferSize(4096);
+      notReading.connect(new InetSocketAddress("127.0.0.1", port));
+      notReading
+          .getOutputStream()
+          .write(
+              ("GET /api/customers/"
+                      + stalled
+                      + "/inbox/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Accept: text/event-stream\r\nAuthorization: Bearer "
+                      + staffToken
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      await().atMost(WAIT).until(() -> streams.openStreams() == before + 1);
+      try (SseClient page = new SseClient(streamUrl(other), null, staffToken)) {
+        assertThat(page.status()).isEqualTo(200);
+        // Far more than the socket buffers hold: writing it to the client blocks.
+        jdbc.update(
+            "INSERT INTO app_inbox (reference, customer_id, installation_id, title, body_text)"
+                + " SELECT 'bulk-' || ? || '-' || g, ?, 'inst-stalled', 'Title', repeat('x', 65536)"
+                + " FROM generate_series(1, 400) g",
+            stalled,
+            stalled);
+        jdbc.execute("NOTIFY app_inbox, '" + stalled + "'");
+
+        queueAppMessage(otherCase, "inst-other", "Title", "for the reading customer");
+
+        SseClient.Event event = page.next(WAIT);
+        assertThat(event).isNotNull();
+        assertThat(json.readTree(event.data()).get("text").asText())
+            .isEqualTo("for the reading customer");
+      }
+    }
+  }
+
+  @Test
+  void aCustomersOldestStreamMakesWayWhenTooManyAreOpen() throws Exception {
+    long customer = customer();
+    long caseId = openCase(customer);
+    // One after the other, so that which one is the oldest is known.
+    try (SseClient first = opened(customer);
+        SseClient second = opened(customer);
+        SseClient third = opened(customer)) {
+
+      queueAppMessage(caseId, "inst-many", "Title", "to the newest streams");
+
+      assertThat(second.next(WAIT)).isNotNull();
+      assertThat(third.next(WAIT)).isNotNull();
+      assertThat(first.next(Duration.ofSeconds(1))).isNull();
+    }
+  }
+
+  private SseClient opened(long customer) throws Exception {
+    SseClient client = new SseClient(streamUrl(customer), null, staffToken);
+    assertThat(client.status()).isEqualTo(200);
+    return client;
   }
 
   private long customer() {

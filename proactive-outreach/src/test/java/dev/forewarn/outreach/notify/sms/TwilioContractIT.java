@@ -7,6 +7,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import dev.forewarn.outreach.notify.DeliveryException;
 import dev.forewarn.outreach.notify.OutgoingMessage;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,13 @@ class TwilioContractIT {
 
   private TwilioSmsChannel channel(String accountSid) {
     return new TwilioSmsChannel(
-        new TwilioProperties(accountSid, "contract-token", FROM, URI.create(prism.baseUrl())),
+        new TwilioProperties(
+            accountSid,
+            "contract-token",
+            FROM,
+            URI.create(prism.baseUrl()),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10)),
         "https://care.forewarn.test");
   }
 }

@@ -8,6 +8,7 @@ import com.twilio.exception.ApiException;
 import dev.forewarn.outreach.notify.DeliveryException;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TwilioSmsChannelTest {
@@ -62,10 +63,18 @@ class TwilioSmsChannelTest {
                     "AC0123456789abcdef0123456789abcdef",
                     null,
                     "+15005550006",
-                    URI.create("https://api.twilio.com")))
+                    URI.create("https://api.twilio.com"),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10)))
         .hasMessageContaining("forewarn.twilio.auth-token is missing");
     assertThat(
-            new TwilioProperties(null, null, null, URI.create("https://api.twilio.com"))
+            new TwilioProperties(
+                    null,
+                    null,
+                    null,
+                    URI.create("https://api.twilio.com"),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10))
                 .configured())
         .isFalse();
   }
