@@ -14,7 +14,9 @@ import dev.forewarn.outreach.outbox.NewOutboxMessage;
 import dev.forewarn.outreach.outbox.OutboxDispatcher;
 import dev.forewarn.outreach.outbox.OutboxProperties;
 import dev.forewarn.outreach.outbox.OutboxRepository;
+import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
+import dev.forewarn.rules.lifecycle.Decision;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -234,6 +236,44 @@ class NotificationFlowIT {
     assertThat(events.outcome(strayClear)).startsWith("waiting: the open of this episode");
     assertThat(casesOf(device)).hasSize(1);
     assertThat(casesOf(device).get(0).get("status").asText()).isEqualTo("CLEARED");
+  }
+
+  @Test
+  void supersededEventClosesTheCaseWithoutAnAllClearSoTheNextCaseCanOpen() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-superseded-" + n;
+    registerOwner("Ida", null, "ida" + n + "@example.com", device, null);
+    events.insert(CaseEvents.opened(device));
+    long first = awaitCase(device, c -> c.get("status").asText().equals("OPEN")).get("id").asLong();
+    CaseEvent superseded =
+        CaseEvent.superseded(
+            device,
+            CaseEvents.RULE,
+            1,
+            Severity.WARNING,
+            CaseEvents.T0_PLUS_2M,
+            CaseEvents.T0,
+            "rule compressor-overheat version 1 replaced by version 2");
+
+    events.insert(superseded);
+
+    await().atMost(WAIT).until(() -> events.outcome(superseded) != null);
+    assertThat(events.outcome(superseded)).isEqualTo("superseded case " + first);
+    assertThat(casesOf(device).get(0).get("status").asText()).isEqualTo("CLEARED");
+    // The same device and rule, under the new version: a new case, no longer blocked.
+    events.insert(
+        CaseEvent.of(
+            device,
+            new Decision(
+                Decision.Kind.OPEN,
+                CaseEvents.RULE,
+                2,
+                Severity.WARNING,
+                CaseEvents.T0_PLUS_10M,
+                CaseEvents.T0_PLUS_10M,
+                Map.of("compressor_temp_c", 90.0),
+                CaseEvents.SUMMARY)));
+    await().atMost(WAIT).until(() -> casesOf(device).size() == 2);
   }
 
   @Test

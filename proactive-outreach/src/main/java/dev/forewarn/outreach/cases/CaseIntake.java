@@ -126,6 +126,8 @@ public class CaseIntake {
         return open(event, Optional.ofNullable(owned.get(event.deviceId())), routing);
       case UPDATED:
         return update(event);
+      case SUPERSEDED:
+        return supersede(event);
       default:
         return clear(event);
     }
@@ -237,8 +239,33 @@ public class CaseIntake {
   }
 
   /**
-   * Keeps a clear or update whose episode has not been opened yet: the job may have committed it
-   * before its open. It is applied once the open arrives.
+   * Closes the case whose rule no longer watches the device (replaced, removed, out of scope, or
+   * the device's state expired), so a later case of the same device and rule can open. Messages
+   * still waiting are not sent (the outbox gate sees the case closed), and no all-clear follows:
+   * nothing says the fault is gone.
+   */
+  private IntakeOutcome supersede(CaseEventRow event) {
+    Optional<Long> closed = cases.clear(event);
+    if (closed.isEmpty() && !cases.episodeKnown(event)) {
+      return awaitingOpen(event);
+    }
+    if (closed.isEmpty()) {
+      return IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode");
+    }
+    long caseId = closed.get();
+    timeline.add(caseId, "SUPERSEDED", event.summary());
+    log.info(
+        "case superseded case_id={} device_id={} rule_id={}: {}",
+        caseId,
+        event.deviceId(),
+        event.ruleId(),
+        event.summary());
+    return IntakeOutcome.of(caseId, "superseded case " + caseId, 0);
+  }
+
+  /**
+   * Keeps a clear, supersede or update whose episode has not been opened yet: the job may have
+   * committed it before its open. It is applied once the open arrives.
    */
   private IntakeOutcome awaitingOpen(CaseEventRow event) {
     log.info(

@@ -6,6 +6,7 @@ import dev.forewarn.rules.condition.Summaries;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.stats.BaselineState;
 import dev.forewarn.rules.stats.Baselines;
+import dev.forewarn.rules.stats.Finite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class DriftSignals {
         return new Signal.Step(
             new DriftState(started, 0, raw, reading.ts(), state.centres()), Signal.unknown());
       }
-      Signal.Step step = judge(condition, state, raw - state.previous(), reading);
+      Signal.Step step = judge(condition, state, Finite.minus(raw, state.previous()), reading);
       return new Signal.Step(((DriftState) step.state()).withPrevious(raw), step.signal());
     }
     return judge(condition, state, raw, reading);
@@ -42,7 +43,7 @@ public final class DriftSignals {
     BaselineState baseline = state.baseline();
     double smoothing = 2.0 / (condition.smoothingPoints() + 1);
     double smoothed =
-        baseline.count() == 0 ? value : state.smoothed() + smoothing * (value - state.smoothed());
+        baseline.count() == 0 ? value : Finite.toward(state.smoothed(), value, smoothing);
     if (!Baselines.warm(
         baseline, condition.warmupPoints(), condition.warmupDuration(), reading.ts())) {
       BaselineState learned = learn(condition, baseline, value, reading);

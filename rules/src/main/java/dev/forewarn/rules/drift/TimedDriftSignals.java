@@ -4,6 +4,7 @@ import dev.forewarn.rules.condition.Signal;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.stats.BaselineState;
 import dev.forewarn.rules.stats.Baselines;
+import dev.forewarn.rules.stats.Finite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,9 +24,7 @@ final class TimedDriftSignals {
     double dt = state.lastAt() == null ? 1 : Math.max(1, seconds(state.lastAt(), t));
     boolean first = state.lastAt() == null || state.centres() == null;
     double smoothed =
-        first
-            ? value
-            : state.smoothed() + weight(dt, condition.smoothing()) * (value - state.smoothed());
+        first ? value : Finite.toward(state.smoothed(), value, weight(dt, condition.smoothing()));
     SeasonalCentres centres =
         state.centres() == null
             ? SeasonalCentres.empty(condition.centreBuckets())
@@ -42,7 +41,7 @@ final class TimedDriftSignals {
           Signal.unknown());
     }
     double centre = centres.centre(b);
-    double error = smoothed - centre;
+    double error = Finite.minus(smoothed, centre);
     Signal signal = Signal.unknown();
     boolean freeze = false;
     if (baseline.count() >= condition.warmupPoints()
@@ -71,14 +70,17 @@ final class TimedDriftSignals {
     }
     long n = baseline.count() + 1;
     double spreadWeight = Math.max(1.0 / n, weight(dt, condition.spreadOrCentreHalfLife()));
-    double absDeviation =
-        baseline.absDeviation() + spreadWeight * (Math.abs(error) - baseline.absDeviation());
+    double absDeviation = Finite.toward(baseline.absDeviation(), Math.abs(error), spreadWeight);
     int visits = centres.count(b) + 1;
     double centreWeight = Math.max(1.0 / visits, weight(dt * centres.size(), condition.halfLife()));
     BaselineState learned = new BaselineState(n, since, 0, absDeviation);
     return new Signal.Step(
         new DriftState(
-            learned, smoothed, state.previous(), t, centres.with(b, centre + centreWeight * error)),
+            learned,
+            smoothed,
+            state.previous(),
+            t,
+            centres.with(b, Finite.toward(centre, smoothed, centreWeight))),
         signal);
   }
 

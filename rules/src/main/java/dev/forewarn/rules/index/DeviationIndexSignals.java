@@ -5,6 +5,7 @@ import dev.forewarn.rules.condition.Signal;
 import dev.forewarn.rules.condition.Summaries;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.stats.Baselines;
+import dev.forewarn.rules.stats.Finite;
 import dev.forewarn.rules.stats.TheilSen;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +34,10 @@ public final class DeviationIndexSignals {
     int warmup = condition.warmupPoints();
     if (count < warmup) {
       for (int i = 0; i < m; i++) {
-        double delta = x[i] - means[i];
-        means[i] += delta / (count + 1);
-        squares[i] += delta * (x[i] - means[i]);
+        // Welford's update, saturating: a sum of squares past the largest double stays there.
+        double delta = Finite.minus(x[i], means[i]);
+        means[i] = Finite.meanWith(means[i], x[i], count + 1);
+        squares[i] = Finite.plus(squares[i], Finite.times(delta, Finite.minus(x[i], means[i])));
       }
       return new Signal.Step(
           new DeviationIndexState(count + 1, means, squares, smoothed, recent), Signal.unknown());
@@ -45,7 +47,7 @@ public final class DeviationIndexSignals {
     for (int i = 0; i < m; i++) {
       double sd = Math.sqrt(squares[i] / (warmup - 1));
       double z = Baselines.deviation(x[i], means[i], Math.max(sd, condition.floor(i)));
-      smoothed[i] = count == warmup ? z : smoothed[i] + weight * (z - smoothed[i]);
+      smoothed[i] = count == warmup ? z : Finite.toward(smoothed[i], z, weight);
       total +=
           condition.aggregate() == DeviationIndexCondition.Aggregate.RMS
               ? smoothed[i] * smoothed[i]

@@ -5,6 +5,7 @@ import dev.forewarn.rules.condition.Signal;
 import dev.forewarn.rules.condition.Summaries;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.stats.Baselines;
+import dev.forewarn.rules.stats.Finite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,10 +46,9 @@ public final class RemainingLifeSignals {
     double[] smoothed = new double[modes.size()];
     for (int mode = 0; mode < modes.size(); mode++) {
       double index = indexes[mode];
-      smoothed[mode] =
-          count == 0 ? index : state.smoothed(mode) + weight * (index - state.smoothed(mode));
+      smoothed[mode] = count == 0 ? index : Finite.toward(state.smoothed(mode), index, weight);
       double sum = count == 0 ? 0 : state.warmupSum(mode);
-      sums[mode] = count < warmup ? sum + index : sum;
+      sums[mode] = count < warmup ? Finite.plus(sum, index) : sum;
     }
     RemainingLifeState next = new RemainingLifeState(count + 1, first, sums, smoothed);
     if (count + 1 <= warmup) {

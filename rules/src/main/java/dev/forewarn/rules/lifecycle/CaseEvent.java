@@ -42,7 +42,13 @@ public record CaseEvent(
     OPENED,
     /** The open case's forecast moved materially or its severity rose; the case stays open. */
     UPDATED,
-    CLEARED
+    CLEARED,
+    /**
+     * The rule's state for the device was dropped while its case was open (the rule was replaced or
+     * removed, the device left its scope, or its state expired): the case is closed without a
+     * verdict that the fault is gone.
+     */
+    SUPERSEDED
   }
 
   public CaseEvent {
@@ -82,6 +88,38 @@ public record CaseEvent(
         decision.episodeStart(),
         decision.evidence(),
         decision.summary());
+  }
+
+  /**
+   * The event that closes an open case whose rule state was dropped, so that no case stays open
+   * with nothing left to clear it. Its id follows {@link #idFor(String, String, int, Type,
+   * Instant)} with the type {@code SUPERSEDED}: one per case, stable across replays.
+   *
+   * @param ruleVersion the version that opened the case
+   * @param severity the case's severity as last reported
+   * @param at when the state was dropped, in event time
+   * @param episodeStart the open case's episode start
+   * @param why one plain sentence: what made the state go
+   */
+  public static CaseEvent superseded(
+      String deviceId,
+      String ruleId,
+      int ruleVersion,
+      Severity severity,
+      Instant at,
+      Instant episodeStart,
+      String why) {
+    return new CaseEvent(
+        idFor(deviceId, ruleId, ruleVersion, Type.SUPERSEDED, episodeStart),
+        Type.SUPERSEDED,
+        deviceId,
+        ruleId,
+        ruleVersion,
+        severity,
+        at,
+        episodeStart,
+        Map.of(),
+        why);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.forewarn.rules.condition.ConditionStatus;
 import dev.forewarn.rules.condition.Signal;
 import dev.forewarn.rules.condition.Summaries;
 import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.stats.Finite;
 import dev.forewarn.rules.stats.TheilSen;
 import dev.forewarn.rules.stats.WindowBuckets;
 import dev.forewarn.rules.stats.WindowLines;
@@ -27,7 +28,7 @@ public final class RateSignals {
       return new Signal.Step(window, Signal.unknown());
     }
     TheilSen.Fit fit = WindowLines.fit(window, width, reading.ts());
-    double rate = fit.slope() * condition.per().seconds();
+    double rate = Finite.times(fit.slope(), condition.per().seconds());
     Map<String, Double> evidence = new LinkedHashMap<>();
     evidence.put("value", value);
     evidence.put("rate", rate);

@@ -25,9 +25,23 @@ public record Reading(
     Map<String, Double> metrics,
     Map<String, String> tags) {
 
+  /**
+   * The earliest event time a reading may carry: InfluxDB keeps time as nanoseconds in a signed
+   * 64-bit number, which reaches back to 1677-09-21; a day later, so that every millisecond counts.
+   */
+  public static final Instant EARLIEST = Instant.parse("1677-09-22T00:00:00Z");
+
+  /** The latest event time a reading may carry: InfluxDB's nanoseconds end on 2262-04-11. */
+  public static final Instant LATEST = Instant.parse("2262-04-10T23:59:59.999Z");
+
   public Reading {
     Objects.requireNonNull(deviceId, "deviceId");
     Objects.requireNonNull(ts, "ts");
+    if (!storable(ts)) {
+      // Beyond these, epoch milliseconds overflow a long, or the stores refuse the time.
+      throw new IllegalArgumentException(
+          "ts: outside the times history can hold (" + EARLIEST + " to " + LATEST + "): " + ts);
+    }
     model = model == null ? "" : model;
     metrics = Map.copyOf(Objects.requireNonNull(metrics, "metrics"));
     tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -36,6 +50,15 @@ public record Reading(
   /** A reading without tags. */
   public Reading(String deviceId, Instant ts, long seq, String model, Map<String, Double> metrics) {
     this(deviceId, ts, seq, model, metrics, Map.of());
+  }
+
+  /**
+   * Whether every store the job writes can hold this event time: {@link #EARLIEST} to {@link
+   * #LATEST}, which also keeps epoch milliseconds (and nanoseconds) within a {@code long} and
+   * within PostgreSQL's {@code timestamptz}.
+   */
+  public static boolean storable(Instant ts) {
+    return !ts.isBefore(EARLIEST) && !ts.isAfter(LATEST);
   }
 
   /** The value of one metric, when this reading carries it. */

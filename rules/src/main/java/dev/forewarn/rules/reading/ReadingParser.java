@@ -84,11 +84,23 @@ final class ReadingParser {
     if (value != JsonToken.VALUE_STRING) {
       throw reject(field, "not an ISO-8601 instant string (" + describe(value) + ")");
     }
+    Instant ts;
     try {
-      return Instant.parse(parser.getText());
+      ts = Instant.parse(parser.getText());
     } catch (DateTimeParseException e) {
       throw reject(field, "not an ISO-8601 instant with a zone (" + describe(value) + ")");
     }
+    if (!Reading.storable(ts)) {
+      throw reject(
+          field,
+          "outside the times history can hold ("
+              + Reading.EARLIEST
+              + " to "
+              + Reading.LATEST
+              + "): "
+              + ts);
+    }
+    return ts;
   }
 
   private long readSeq(String field, JsonToken value) throws IOException {
@@ -113,11 +125,16 @@ final class ReadingParser {
     if (value != JsonToken.VALUE_STRING) {
       throw reject(field, "not a string (" + describe(value) + ")");
     }
+    if (hasControlCharacter(parser.getText())) {
+      throw reject(field, "holds a control character (" + describe(value) + ")");
+    }
     return parser.getText();
   }
 
   private String readDeviceId(String field, JsonToken value) throws IOException {
-    if (value != JsonToken.VALUE_STRING || parser.getText().isBlank()) {
+    if (value != JsonToken.VALUE_STRING
+        || parser.getText().isBlank()
+        || hasControlCharacter(parser.getText())) {
       throw reject(field, "not a device id (" + describe(value) + ")");
     }
     return parser.getText();
@@ -133,6 +150,9 @@ final class ReadingParser {
       String path = JsonPaths.child(field, name);
       if (name.isBlank()) {
         throw reject(field, "a metric has a blank name");
+      }
+      if (hasControlCharacter(name)) {
+        throw reject(field, "a metric name holds a control character (" + quote(name) + ")");
       }
       if (read.put(name, readMetric(path, parser.nextToken())) != null) {
         throw reject(path, "appears twice");
@@ -158,9 +178,15 @@ final class ReadingParser {
       if (name.isBlank()) {
         throw reject(field, "a tag has a blank name");
       }
+      if (hasControlCharacter(name)) {
+        throw reject(field, "a tag name holds a control character (" + quote(name) + ")");
+      }
       JsonToken tag = parser.nextToken();
       if (tag != JsonToken.VALUE_STRING) {
         throw reject(path, "not a string (" + describe(tag) + ")");
+      }
+      if (hasControlCharacter(parser.getText())) {
+        throw reject(path, "holds a control character (" + describe(tag) + ")");
       }
       if (read.put(name, parser.getText()) != null) {
         throw reject(path, "appears twice");
@@ -186,6 +212,11 @@ final class ReadingParser {
         throw reject("deviceId", "missing, and no topic names the device");
       }
       return payloadDeviceId;
+    }
+    if (hasControlCharacter(topicDeviceId)) {
+      throw reject(
+          "deviceId",
+          "the topic's device id holds a control character (" + quote(topicDeviceId) + ")");
     }
     if (payloadDeviceId != null && !payloadDeviceId.equals(topicDeviceId)) {
       throw reject(
@@ -218,7 +249,40 @@ final class ReadingParser {
     if (value != JsonToken.VALUE_STRING) {
       return text;
     }
-    return "\"" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text) + "\"";
+    return quote(text);
+  }
+
+  /**
+   * A string as a reason shows it: quoted, shortened, and with every control character written as
+   * {@code \\uXXXX}, so a reason is printable text whatever a device sent (a NUL character would
+   * make it text that PostgreSQL refuses to store).
+   */
+  static String quote(String text) {
+    String shown = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
+    StringBuilder quoted = new StringBuilder(shown.length() + 2).append('"');
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      if (isControl(c)) {
+        quoted.append(String.format("\\u%04X", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    return quoted.append('"').toString();
+  }
+
+  /** Whether a name or label holds a character that no store or log line should carry. */
+  static boolean hasControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (isControl(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 || c == 0x7F;
   }
 
   private static ReadingRejectedException reject(String field, String reason) {

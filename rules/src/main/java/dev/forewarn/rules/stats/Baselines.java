@@ -38,14 +38,14 @@ public final class Baselines {
     boolean equalWeights = state.count() < warmupPoints || halfLifePoints == 0;
     double decay = halfLifePoints == 0 ? 0 : 1 - Math.pow(2, -1.0 / halfLifePoints);
     double weight = equalWeights ? 1.0 / count : Math.max(1.0 / count, decay);
-    double centre = state.centre() + weight * (value - state.centre());
+    double centre = Finite.toward(state.centre(), value, weight);
     // Deviations start with the second reading, so they are averaged over one reading fewer.
     double absDeviation = 0;
     if (state.count() > 0) {
       double deviationWeight =
           equalWeights ? 1.0 / state.count() : Math.max(1.0 / state.count(), decay);
-      double deviation = Math.abs(value - state.centre());
-      absDeviation = state.absDeviation() + deviationWeight * (deviation - state.absDeviation());
+      double deviation = Math.abs(Finite.minus(value, state.centre()));
+      absDeviation = Finite.toward(state.absDeviation(), deviation, deviationWeight);
     }
     return new BaselineState(count, since, centre, absDeviation);
   }
@@ -53,8 +53,8 @@ public final class Baselines {
   /** The spread: the scaled mean absolute deviation, never below the floors. */
   public static double spread(BaselineState state, double minSpread, double minRelativeSpread) {
     return Math.max(
-        state.absDeviation() * MAD_TO_SD,
-        Math.max(minSpread, minRelativeSpread * Math.abs(state.centre())));
+        Finite.times(state.absDeviation(), MAD_TO_SD),
+        Math.max(minSpread, Finite.times(minRelativeSpread, Math.abs(state.centre()))));
   }
 
   /**
@@ -67,7 +67,7 @@ public final class Baselines {
 
   /** How many spreads {@code value} lies from the centre, signed; ±{@value #HUGE} at most. */
   public static double deviation(double value, double centre, double spread) {
-    double off = value - centre;
+    double off = Finite.minus(value, centre);
     if (spread == 0) {
       return off == 0 ? 0 : Math.copySign(HUGE, off);
     }

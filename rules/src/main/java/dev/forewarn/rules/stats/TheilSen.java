@@ -42,7 +42,7 @@ public final class TheilSen {
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         if (x[j] != x[i]) {
-          double slope = (y[j] - y[i]) / (x[j] - x[i]);
+          double slope = Finite.over(Finite.minus(y[j], y[i]), x[j] - x[i]);
           slopes[pairs++] = slope;
           rising += slope > 0 ? 1 : 0;
           falling += slope < 0 ? 1 : 0;
@@ -55,7 +55,7 @@ public final class TheilSen {
     double slope = median(Arrays.copyOf(slopes, pairs));
     double[] offsets = new double[n];
     for (int i = 0; i < n; i++) {
-      offsets[i] = y[i] - slope * x[i];
+      offsets[i] = Finite.minus(y[i], Finite.times(slope, x[i]));
     }
     double intercept = median(offsets);
     return new Fit(
@@ -75,6 +75,39 @@ public final class TheilSen {
       double error = y[i] - (intercept + slope * x[i]);
       residual += error * error;
     }
+    if (!Double.isFinite(total) || !Double.isFinite(residual)) {
+      return scaledR2(x, y, slope, intercept);
+    }
+    return r2(total, residual);
+  }
+
+  /**
+   * R² for values whose squares are beyond a double: the deviations are divided by the largest of
+   * them before squaring, which R² does not notice.
+   */
+  private static double scaledR2(double[] x, double[] y, double slope, double intercept) {
+    double mean = 0;
+    for (int i = 0; i < y.length; i++) {
+      mean = Finite.meanWith(mean, y[i], i + 1);
+    }
+    double[] spread = new double[x.length];
+    double[] error = new double[x.length];
+    double scale = 0;
+    for (int i = 0; i < x.length; i++) {
+      spread[i] = Finite.minus(y[i], mean);
+      error[i] = Finite.minus(y[i], Finite.plus(intercept, Finite.times(slope, x[i])));
+      scale = Math.max(scale, Math.max(Math.abs(spread[i]), Math.abs(error[i])));
+    }
+    double total = 0;
+    double residual = 0;
+    for (int i = 0; i < x.length && scale > 0; i++) {
+      total += (spread[i] / scale) * (spread[i] / scale);
+      residual += (error[i] / scale) * (error[i] / scale);
+    }
+    return r2(total, residual);
+  }
+
+  private static double r2(double total, double residual) {
     if (total == 0) {
       return residual == 0 ? 1 : 0;
     }
@@ -84,6 +117,10 @@ public final class TheilSen {
   static double median(double[] values) {
     Arrays.sort(values);
     int mid = values.length / 2;
-    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    if (values.length % 2 == 1) {
+      return values[mid];
+    }
+    double sum = values[mid - 1] + values[mid];
+    return Double.isFinite(sum) ? sum / 2 : values[mid - 1] / 2 + values[mid] / 2;
   }
 }

@@ -84,7 +84,7 @@ public record WindowBuckets(long newest, int[] counts, double[] means, long[] of
     }
     int at = slot(index);
     c[at]++;
-    m[at] += (value - m[at]) / c[at];
+    m[at] = Finite.meanWith(m[at], value, c[at]);
     o[at] += Math.round((offsetMillis - o[at]) / (double) c[at]);
     return new WindowBuckets(top, c, m, o);
   }

@@ -8,6 +8,7 @@ import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.stats.BaselineState;
 import dev.forewarn.rules.stats.Baselines;
+import dev.forewarn.rules.stats.Finite;
 import dev.forewarn.rules.stats.TheilSen;
 import dev.forewarn.rules.stats.WindowBuckets;
 import dev.forewarn.rules.stats.WindowLines;
@@ -62,7 +63,7 @@ public final class TrendSignals {
     Map<String, Double> evidence = new LinkedHashMap<>();
     evidence.put("value", value);
     evidence.put("fitted_value", level);
-    evidence.put("slope_per_hour", fit.slope() * 3600);
+    evidence.put("slope_per_hour", Finite.times(fit.slope(), 3600));
     evidence.put("fit_r2", fit.r2());
     evidence.put("limit", limit);
     evidence.put("window_points", (double) window.points());
@@ -76,7 +77,7 @@ public final class TrendSignals {
     if (!beyond && (fit.r2() < condition.minFit() || confidence < condition.minConfidence())) {
       return clear(evidence, condition.metric() + " trend toward " + limitText + " too uncertain");
     }
-    double seconds = beyond ? 0 : (limit - level) / fit.slope();
+    double seconds = beyond ? 0 : Finite.over(Finite.minus(limit, level), fit.slope());
     Duration remaining = Duration.ofMillis(Math.round(Math.min(seconds, 1e12) * 1000));
     if (remaining.compareTo(condition.clearHorizon()) > 0) {
       return clear(
@@ -123,9 +124,9 @@ public final class TrendSignals {
   private static double learnedLimit(TrendForecastCondition condition, BaselineState baseline) {
     LearnedLimit learned = condition.learnedLimit();
     double spread = Baselines.spread(baseline, learned.minSpread(), learned.minRelativeSpread());
-    double offset = learned.spreads() * spread;
+    double offset = Finite.times(learned.spreads(), spread);
     return condition.direction() == Direction.ABOVE
-        ? baseline.centre() + offset
-        : baseline.centre() - offset;
+        ? Finite.plus(baseline.centre(), offset)
+        : Finite.minus(baseline.centre(), offset);
   }
 }

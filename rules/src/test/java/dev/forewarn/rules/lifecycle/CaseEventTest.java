@@ -19,6 +19,47 @@ import org.junit.jupiter.api.Test;
 
 class CaseEventTest {
 
+  @Test
+  void aSupersededEventHasOneStableIdPerCaseAndNoEvidence() {
+    CaseEvent first =
+        CaseEvent.superseded(
+            "ac-0001",
+            "compressor-overheat",
+            1,
+            Severity.WARNING,
+            Instant.parse("2026-11-22T11:00:00Z"),
+            Instant.parse("2026-11-22T10:00:00Z"),
+            "rule compressor-overheat version 1 replaced by version 2");
+    CaseEvent replayed =
+        CaseEvent.superseded(
+            "ac-0001",
+            "compressor-overheat",
+            1,
+            Severity.WARNING,
+            Instant.parse("2026-11-22T12:00:00Z"),
+            Instant.parse("2026-11-22T10:00:00Z"),
+            "rule compressor-overheat removed");
+
+    assertThat(first.type()).isEqualTo(CaseEvent.Type.SUPERSEDED);
+    assertThat(first.eventId()).isEqualTo(replayed.eventId());
+    assertThat(first.eventId())
+        .isEqualTo(
+            CaseEvent.idFor(
+                "ac-0001",
+                "compressor-overheat",
+                1,
+                CaseEvent.Type.SUPERSEDED,
+                Instant.parse("2026-11-22T10:00:00Z")))
+        .isNotEqualTo(
+            CaseEvent.idFor(
+                "ac-0001",
+                "compressor-overheat",
+                1,
+                CaseEvent.Type.CLEARED,
+                Instant.parse("2026-11-22T10:00:00Z")));
+    assertThat(first.evidence()).isEmpty();
+  }
+
   private static Decision open(String ruleId, int version, Instant at, Instant episodeStart) {
     return new Decision(
         Decision.Kind.OPEN,

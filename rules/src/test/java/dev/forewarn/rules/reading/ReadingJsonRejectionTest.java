@@ -31,6 +31,26 @@ class ReadingJsonRejectionTest {
             p -> p.put("ts", "2026-11-22T10:00:00"),
             "ts: not an ISO-8601 instant with a zone (\"2026-11-22T10:00:00\")"),
         refused(p -> p.put("ts", 1700000000), "ts: not an ISO-8601 instant string (1700000000)"),
+        refused(
+            p -> p.put("ts", "+300000000-01-01T00:00:00Z"),
+            "ts: outside the times history can hold (1677-09-22T00:00:00Z to"
+                + " 2262-04-10T23:59:59.999Z): +300000000-01-01T00:00:00Z"),
+        refused(
+            p -> p.put("ts", "-100000-01-01T00:00:00Z"),
+            "ts: outside the times history can hold (1677-09-22T00:00:00Z to"
+                + " 2262-04-10T23:59:59.999Z): -100000-01-01T00:00:00Z"),
+        refused(
+            p -> p.put("ts", "1970-01-01T00:00:00\u0000"),
+            "ts: not an ISO-8601 instant with a zone (\"1970-01-01T00:00:00\\u0000\")"),
+        refused(
+            p -> metrics(p).put("temp\u0000c", 1.0),
+            "metrics: a metric name holds a control character (\"temp\\u0000c\")"),
+        refused(
+            p -> p.put("model", "AC-200\ntelemetry,device_id=other"),
+            "model: holds a control character (\"AC-200\\u000Atelemetry,device_id=other\")"),
+        refused(
+            p -> p.putObject("tags").put("site", "north\u0000"),
+            "tags.site: holds a control character (\"north\\u0000\")"),
         refused(p -> p.remove("seq"), "seq: missing"),
         refused(p -> p.put("seq", -1), "seq: must not be negative (-1)"),
         refused(p -> p.put("seq", 1.5), "seq: not an integer (1.5)"),
@@ -95,6 +115,12 @@ class ReadingJsonRejectionTest {
     assertThat(e.field()).as(description).isEqualTo(field);
     assertThat(e.reason()).contains(reason).doesNotContain("Source: REDACTED");
     assertThat(e.getMessage()).isEqualTo(field + ": " + e.reason());
+  }
+
+  @Test
+  void refusesATopicDeviceIdWithAControlCharacter() {
+    assertThat(rejection("ac\t1", bytes(contractExample())).getMessage())
+        .isEqualTo("deviceId: the topic's device id holds a control character (\"ac\\u00091\")");
   }
 
   @Test

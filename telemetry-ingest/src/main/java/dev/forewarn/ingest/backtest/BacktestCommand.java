@@ -115,6 +115,7 @@ public final class BacktestCommand implements Callable<Integer> {
     for (Path file : ruleFiles) {
       rules.addAll(RuleFiles.load(file));
     }
+    refuseTagScopedRules(rules);
     List<Reading> readings = ReplayOrder.sorted(source.load(console));
     FailureTimes known =
         failures == null ? FailureTimes.NONE : FailureCsv.read(failures, earlyHorizon);
@@ -126,6 +127,22 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     console.flush();
     return 0;
+  }
+
+  /**
+   * History keeps no tags (neither the job's InfluxDB measurement nor the CSV forms), so a rule
+   * scoped by tags would open nothing here while it opens cases live: refused, naming the rule.
+   */
+  private static void refuseTagScopedRules(List<Rule> rules) {
+    for (Rule rule : rules) {
+      if (!rule.scope().tags().isEmpty()) {
+        throw new IllegalArgumentException(
+            "rule "
+                + rule.id()
+                + ": scope.tags: history keeps no tags, so a rule scoped by tags cannot be"
+                + " backtested (it would open nothing here and open cases live)");
+      }
+    }
   }
 
   /** Where the readings come from: exactly one of a CSV file or InfluxDB. */

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -51,14 +53,14 @@ final class CaseEventRows implements RowWriter<CaseEvent> {
   private static void bind(PreparedStatement insert, CaseEvent event) throws SQLException {
     insert.setObject(1, UUID.fromString(event.eventId()));
     insert.setString(2, event.type().name());
-    insert.setString(3, event.deviceId());
-    insert.setString(4, event.ruleId());
+    insert.setString(3, StorableText.of(event.deviceId()));
+    insert.setString(4, StorableText.of(event.ruleId()));
     insert.setInt(5, event.ruleVersion());
     insert.setString(6, event.severity().name());
     insert.setObject(7, utc(event.occurredAt()));
     insert.setObject(8, utc(event.episodeStart()));
     insert.setString(9, json(event));
-    insert.setString(10, event.summary());
+    insert.setString(10, StorableText.of(event.summary()));
   }
 
   private static boolean anyInserted(int[] counts) {
@@ -76,7 +78,10 @@ final class CaseEventRows implements RowWriter<CaseEvent> {
 
   private static String json(CaseEvent event) throws SQLException {
     try {
-      return JSON.writeValueAsString(event.evidence());
+      Map<String, Double> evidence = new TreeMap<>();
+      // jsonb refuses an escaped NUL in a key as text refuses NUL; the numbers are finite.
+      event.evidence().forEach((name, value) -> evidence.put(StorableText.of(name), value));
+      return JSON.writeValueAsString(evidence);
     } catch (JsonProcessingException e) {
       throw new SQLException("evidence of event " + event.eventId() + " is not JSON", "22000", e);
     }

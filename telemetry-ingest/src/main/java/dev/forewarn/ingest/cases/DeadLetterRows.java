@@ -26,9 +26,9 @@ final class DeadLetterRows implements RowWriter<DeadLetter> {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (DeadLetter letter : letters) {
         insert.setObject(1, letter.receivedAt().atOffset(ZoneOffset.UTC));
-        insert.setString(2, letter.topic());
-        insert.setString(3, letter.reason());
-        insert.setString(4, letter.payload());
+        insert.setString(2, StorableText.of(letter.topic()));
+        insert.setString(3, StorableText.of(letter.reason()));
+        insert.setString(4, StorableText.of(letter.payload()));
         insert.addBatch();
       }
       insert.executeBatch();

@@ -1,10 +1,10 @@
 package dev.forewarn.ingest.detection;
 
 import dev.forewarn.ingest.detection.ReadingOrder.Position;
+import dev.forewarn.rules.backtest.ReplayOrder;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
@@ -30,9 +30,6 @@ final class DeviceQueue {
   static final MapStateDescriptor<Long, byte[]> HELD =
       new MapStateDescriptor<>(
           "held-readings", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-
-  private static final Comparator<Reading> EVENT_ORDER =
-      Comparator.comparing(Reading::ts).thenComparingLong(Reading::seq);
 
   private final ValueState<long[]> position;
   private final MapState<Long, byte[]> held;
@@ -68,9 +65,16 @@ final class DeviceQueue {
     return ReadingJson.parse(deviceId, payload);
   }
 
-  /** Removes and returns, in event-time order, the held readings at or before the watermark. */
+  /**
+   * Removes and returns the held readings at or before the watermark, in the device's own order: by
+   * seq, a restarted counter's readings after the earlier ones ({@link ReplayOrder}, which the
+   * backtester follows too).
+   */
   List<Reading> releaseUpTo(String deviceId, long watermark) throws Exception {
     List<Reading> released = new ArrayList<>();
+    if (held.isEmpty()) {
+      return released;
+    }
     List<Long> seqs = new ArrayList<>();
     for (Map.Entry<Long, byte[]> entry : held.entries()) {
       Reading reading = ReadingJson.parse(deviceId, entry.getValue());
@@ -82,8 +86,7 @@ final class DeviceQueue {
     for (Long seq : seqs) {
       held.remove(seq);
     }
-    released.sort(EVENT_ORDER);
-    return released;
+    return ReplayOrder.sorted(released);
   }
 
   /** Event time (epoch ms) of the oldest held reading, or null when none is held. */

@@ -10,9 +10,9 @@ import dev.forewarn.rules.document.Rule;
 enum RuleChange {
   /** A rule that was not active becomes active. */
   ADDED,
-  /** A newer version replaces the active one; device states under the old one are dropped. */
+  /** A newer version replaces the active one; each device drops its old state when next read. */
   REPLACED,
-  /** The rule is no longer active; device states under it are dropped. */
+  /** The rule is no longer active; each device drops its state under it when next read. */
   REMOVED,
   /** The active version again, or a removal of a rule that is not active: nothing to do. */
   UNCHANGED,
@@ -39,10 +39,5 @@ enum RuleChange {
       return OLDER_IGNORED;
     }
     return incoming.equals(current) ? UNCHANGED : CONFLICT_IGNORED;
-  }
-
-  /** Whether every device's state under the rule must go. */
-  boolean dropsStates() {
-    return this == REPLACED || this == REMOVED;
   }
 }

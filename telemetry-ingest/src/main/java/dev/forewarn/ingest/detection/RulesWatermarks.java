@@ -1,6 +1,5 @@
 package dev.forewarn.ingest.detection;
 
-import dev.forewarn.ingest.mqtt.MqttRecord;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -9,26 +8,32 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 /**
  * The watermark strategy of the rules stream. Rules are not event-time data: a rule applies from
  * the moment it arrives. The detection operator's event time is the minimum over its two inputs, so
- * a rules stream without watermarks (or one that goes quiet for days) would hold the telemetry
- * watermark at its start forever and no event-time timer would ever fire. This stream therefore
- * declares itself done with event time: it always emits the maximum watermark.
+ * this stream holds event time back until the rules reader has the complete retained set (the first
+ * {@link RuleUpdate#synced} update), and from then on never again: it emits the maximum watermark.
+ * Until then no reading held in detection is released by event time, so a backlog that reaches
+ * detection before the rules waits for them instead of being judged against none.
  */
-public final class RulesWatermarks implements WatermarkGenerator<MqttRecord> {
+public final class RulesWatermarks implements WatermarkGenerator<RuleUpdate> {
+
+  private boolean synced;
 
   private RulesWatermarks() {}
 
-  /** A strategy whose watermark never holds back the other input. */
-  public static WatermarkStrategy<MqttRecord> strategy() {
+  /** A strategy that holds event time back until the rules are in, and never after. */
+  public static WatermarkStrategy<RuleUpdate> strategy() {
     return WatermarkStrategy.forGenerator(context -> new RulesWatermarks());
   }
 
   @Override
-  public void onEvent(MqttRecord event, long eventTimestamp, WatermarkOutput output) {
-    output.emitWatermark(Watermark.MAX_WATERMARK);
+  public void onEvent(RuleUpdate update, long eventTimestamp, WatermarkOutput output) {
+    synced |= update.isSynced();
+    onPeriodicEmit(output);
   }
 
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
-    output.emitWatermark(Watermark.MAX_WATERMARK);
+    if (synced) {
+      output.emitWatermark(Watermark.MAX_WATERMARK);
+    }
   }
 }

@@ -13,14 +13,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The InfluxDB v1 HTTP API as the history sink needs it. A write that InfluxDB refuses for the data
  * itself (a field type conflict, a time outside the retention policy, a line it cannot parse) is
- * logged and counted: retrying it would stop the job forever. Anything else (InfluxDB down,
- * overloaded, refusing our credentials) is retried a few times and then fails the job, which
- * restarts from its last checkpoint and writes the points again.
+ * logged and counted: retrying it would never end. Anything else (InfluxDB down, overloaded,
+ * refusing our credentials) is reported as an {@link IOException}, and the caller tries again
+ * later.
  */
 class InfluxClient implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InfluxClient.class);
-  private static final long[] BACKOFF_MS = {200, 1_000, 3_000};
 
   private final InfluxSettings settings;
   private final InfluxDB influx;
@@ -52,42 +51,33 @@ class InfluxClient implements AutoCloseable {
   }
 
   /**
-   * Writes one batch of line-protocol lines with times in milliseconds.
+   * Writes one batch of line-protocol lines with times in milliseconds, once.
    *
    * @param points how many lines the batch holds, for the log
-   * @return whether InfluxDB accepted it; false when it refused (part of) the data itself
-   * @throws IOException when InfluxDB stayed unreachable or failing through every retry
+   * @return whether InfluxDB accepted it; false when it refused (part of) the data itself, which no
+   *     retry would change
+   * @throws IOException when InfluxDB could not be reached or failed; worth another try later
    */
-  boolean write(String lines, int points) throws IOException, InterruptedException {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        influx.write(settings.database(), null, ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lines);
-        return true;
-      } catch (InfluxDBException.FieldTypeConflictException
-          | InfluxDBException.PointsBeyondRetentionPolicyException
-          | InfluxDBException.UnableToParseException e) {
-        LOG.error(
-            "InfluxDB refused points of a batch of {} (the others were written): {}",
-            points,
-            e.getMessage());
-        return false;
-      } catch (InfluxDBException e) {
-        if (e instanceof InfluxDBException.DatabaseNotFoundException) {
-          createDatabase();
-        }
-        if (attempt == BACKOFF_MS.length) {
-          throw new IOException(
-              "InfluxDB at "
-                  + settings.url()
-                  + " failed "
-                  + (attempt + 1)
-                  + " writes in a row: "
-                  + e.getMessage(),
-              e);
-        }
-        LOG.warn("InfluxDB write failed, retrying: {}", e.getMessage());
-        Thread.sleep(BACKOFF_MS[attempt]);
+  boolean write(String lines, int points) throws IOException {
+    try {
+      influx.write(settings.database(), null, ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lines);
+      return true;
+    } catch (InfluxDBException.FieldTypeConflictException
+        | InfluxDBException.PointsBeyondRetentionPolicyException
+        | InfluxDBException.UnableToParseException e) {
+      LOG.error(
+          "InfluxDB refused points of a batch of {} (the others were written): {}",
+          points,
+          e.getMessage());
+      return false;
+    } catch (InfluxDBException e) {
+      if (e instanceof InfluxDBException.DatabaseNotFoundException) {
+        createDatabase();
       }
+      throw new IOException("InfluxDB at " + settings.url() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // The HTTP client's own failures (a reset connection, an unknown host) come unchecked.
+      throw new IOException("InfluxDB at " + settings.url() + ": " + e, e);
     }
   }
 

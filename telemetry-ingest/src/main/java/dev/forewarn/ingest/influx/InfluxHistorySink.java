@@ -1,15 +1,23 @@
 package dev.forewarn.ingest.influx;
 
 import dev.forewarn.rules.reading.Reading;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Writes readings to InfluxDB as the telemetry history, in batches by size and time and on every
- * checkpoint, so a checkpoint never completes over points still waiting in memory.
+ * Writes readings to InfluxDB as the telemetry history (see {@link InfluxHistoryWriter}): batches
+ * go out on a thread of their own, so InfluxDB being slow or away never holds up the job, and a
+ * checkpoint carries the batches not yet written as the writer's state (line-protocol text).
  */
-public final class InfluxHistorySink implements Sink<Reading> {
+public final class InfluxHistorySink
+    implements Sink<Reading>, SupportsWriterState<Reading, String> {
 
   private final InfluxSettings settings;
 
@@ -18,11 +26,44 @@ public final class InfluxHistorySink implements Sink<Reading> {
   }
 
   @Override
-  public SinkWriter<Reading> createWriter(WriterInitContext context) {
+  public StatefulSinkWriter<Reading, String> createWriter(WriterInitContext context) {
+    return restoreWriter(context, List.of());
+  }
+
+  @Override
+  public StatefulSinkWriter<Reading, String> restoreWriter(
+      WriterInitContext context, Collection<String> recoveredState) {
     return new InfluxHistoryWriter(
         settings,
         new InfluxClient(settings),
         context.getProcessingTimeService(),
-        context.metricGroup());
+        context.metricGroup(),
+        recoveredState);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<String> getWriterStateSerializer() {
+    return new LinesSerializer();
+  }
+
+  /** Batches in checkpoints: their line-protocol text as UTF-8. */
+  private static final class LinesSerializer implements SimpleVersionedSerializer<String> {
+    @Override
+    public int getVersion() {
+      return 1;
+    }
+
+    @Override
+    public byte[] serialize(String lines) {
+      return lines.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String deserialize(int version, byte[] serialized) throws IOException {
+      if (version != 1) {
+        throw new IOException("history batch of unknown format version " + version);
+      }
+      return new String(serialized, StandardCharsets.UTF_8);
+    }
   }
 }

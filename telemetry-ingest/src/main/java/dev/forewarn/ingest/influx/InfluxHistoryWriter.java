@@ -1,28 +1,37 @@
 package dev.forewarn.ingest.influx;
 
+import dev.forewarn.ingest.influx.HistoryBuffer.Batch;
 import dev.forewarn.rules.reading.Reading;
 import java.io.IOException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Collects points and writes them when a batch is full, when the oldest has waited the flush
- * interval, and on every checkpoint and at the end. A batch goes to a writing thread of its own so
- * that the task encodes the next batch while InfluxDB takes the last, instead of holding up the
- * operators before it for the length of every HTTP call. At most one batch is in flight: the next
- * one waits for it, so while InfluxDB is slow the job slows down instead of piling points up in
- * memory, and a checkpoint waits for it too, so it never completes over points not yet written. A
- * failed write fails the job at the next batch or checkpoint, whichever comes first.
+ * Collects points into batches (full, or the oldest point waited the flush interval, or a
+ * checkpoint) and hands them to a {@link HistoryBuffer} that a writing thread of its own drains
+ * into InfluxDB, retrying with growing pauses for as long as InfluxDB is away. Nothing here waits
+ * for InfluxDB on the task thread, and nothing here fails the job: history can never stop
+ * detection, nor hold back a checkpoint and with it the acknowledgement of every MQTT message.
+ *
+ * <p>A checkpoint carries the batches not yet written in the writer's state, so a restart writes
+ * them after all. The buffer is bounded ({@link InfluxSettings#bufferPoints()}): when InfluxDB is
+ * away long enough to fill it, the oldest waiting batches are dropped and counted ({@code
+ * history_points_dropped}). Points written twice (a batch in flight at a checkpoint) overwrite
+ * themselves.
  */
-final class InfluxHistoryWriter implements SinkWriter<Reading> {
+final class InfluxHistoryWriter implements StatefulSinkWriter<Reading, String> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxHistoryWriter.class);
+  private static final long[] BACKOFF_MS = {200, 1_000, 3_000, 10_000, 30_000};
+  private static final long END_OF_INPUT_PATIENCE_MS = 600_000;
   // About 200 bytes a line: room for a batch without growing.
   private static final int BYTES_PER_POINT = 256;
 
@@ -31,69 +40,86 @@ final class InfluxHistoryWriter implements SinkWriter<Reading> {
   private final ProcessingTimeService time;
   private final Counter written;
   private final Counter refusedBatches;
+  private final Counter dropped;
+  private final HistoryBuffer buffer;
   private final StringBuilder batch;
+  private final Thread writing;
   private int points;
   private ScheduledFuture<?> timer;
-  private final ExecutorService writing;
-  private Future<Boolean> inFlight;
-  private int inFlightPoints;
 
+  /**
+   * @param restored batches a checkpoint carried, written first
+   */
   InfluxHistoryWriter(
       InfluxSettings settings,
       InfluxClient client,
       ProcessingTimeService time,
-      MetricGroup metrics) {
+      MetricGroup metrics,
+      Collection<String> restored) {
     this.settings = settings;
     this.client = client;
     this.time = time;
     this.written = metrics.counter("history_points_written");
     this.refusedBatches = metrics.counter("history_batches_refused");
-    this.batch = new StringBuilder(settings.batchSize() * BYTES_PER_POINT);
-    this.writing =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread thread = new Thread(task, "influx-history-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
-    client.createDatabase();
+    this.dropped = metrics.counter("history_points_dropped");
+    this.buffer = new HistoryBuffer(settings.bufferPoints());
+    metrics.gauge("history_points_buffered", buffer::points);
+    this.batch = new StringBuilder(Math.min(settings.batchSize(), 10_000) * BYTES_PER_POINT);
+    for (String lines : restored) {
+      buffer.add(new Batch(lines, countLines(lines)));
+    }
+    this.writing = new Thread(this::drain, "influx-history-writer");
+    writing.setDaemon(true);
+    writing.start();
   }
 
   @Override
-  public void write(Reading reading, Context context) throws IOException, InterruptedException {
+  public void write(Reading reading, Context context) {
     TelemetryLines.append(batch, reading);
     points++;
     if (points >= settings.batchSize()) {
-      writeBatch();
+      handOver();
     } else if (timer == null) {
       long due = time.getCurrentProcessingTime() + settings.flushInterval().toMillis();
       timer = time.registerTimer(due, ignored -> onTimer());
     }
   }
 
+  /**
+   * Hands the open batch to the buffer. At a checkpoint it does not wait for InfluxDB: the batches
+   * not yet written travel in the checkpoint ({@link #snapshotState}). At the end of a finite input
+   * it waits until they are written, since no later checkpoint will carry them.
+   */
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
-    writeBatch();
-    awaitInFlight();
-  }
-
-  @Override
-  public void close() throws Exception {
-    try {
-      writeBatch();
-      awaitInFlight();
-    } finally {
-      writing.shutdownNow();
-      client.close();
+    handOver();
+    if (endOfInput && !buffer.awaitEmpty(END_OF_INPUT_PATIENCE_MS)) {
+      throw new IOException(
+          "InfluxDB at " + settings.url() + " took no history for ten minutes at the end of input");
     }
   }
 
-  private void onTimer() throws IOException, InterruptedException {
-    timer = null;
-    writeBatch();
+  @Override
+  public List<String> snapshotState(long checkpointId) {
+    List<String> state = new ArrayList<>();
+    for (Batch waiting : buffer.snapshot()) {
+      state.add(waiting.lines());
+    }
+    return state;
   }
 
-  private void writeBatch() throws IOException, InterruptedException {
+  @Override
+  public void close() {
+    writing.interrupt();
+    client.close();
+  }
+
+  private void onTimer() {
+    timer = null;
+    handOver();
+  }
+
+  private void handOver() {
     if (timer != null) {
       timer.cancel(false);
       timer = null;
@@ -101,39 +127,69 @@ final class InfluxHistoryWriter implements SinkWriter<Reading> {
     if (points == 0) {
       return;
     }
-    awaitInFlight();
-    String lines = batch.toString();
-    int count = points;
+    long lost = buffer.add(new Batch(batch.toString(), points));
     batch.setLength(0);
     points = 0;
-    inFlightPoints = count;
-    inFlight = writing.submit(() -> client.write(lines, count));
+    if (lost > 0) {
+      dropped.inc(lost);
+      LOG.warn(
+          "history buffer full ({} points): dropped the {} oldest points not yet written to"
+              + " InfluxDB at {}",
+          settings.bufferPoints(),
+          lost,
+          settings.url());
+    }
   }
 
-  /** Waits for the batch in flight, if any, and counts it on the task thread. */
-  private void awaitInFlight() throws IOException, InterruptedException {
-    if (inFlight == null) {
-      return;
-    }
-    boolean accepted;
+  /** The writing thread: the oldest batch first, again and again until InfluxDB takes it. */
+  private void drain() {
+    client.createDatabase();
     try {
-      accepted = inFlight.get();
-    } catch (ExecutionException e) {
-      inFlight = null;
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
+      while (!Thread.currentThread().isInterrupted()) {
+        Batch next = buffer.take();
+        writeUntilDone(next);
+        buffer.done(next);
       }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void writeUntilDone(Batch next) throws InterruptedException {
+    long outageStart = 0;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        if (client.write(next.lines(), next.points())) {
+          written.inc(next.points());
+        } else {
+          refusedBatches.inc();
+        }
+        if (outageStart != 0) {
+          LOG.info(
+              "InfluxDB at {} takes history again after {} s; {} points were buffered",
+              settings.url(),
+              (System.currentTimeMillis() - outageStart) / 1000,
+              buffer.points());
+        }
+        return;
+      } catch (IOException e) {
+        if (outageStart == 0) {
+          outageStart = System.currentTimeMillis();
+          LOG.warn(
+              "history not written, buffering up to {} points and retrying: {}",
+              settings.bufferPoints(),
+              e.getMessage());
+        }
+        Thread.sleep(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
       }
-      throw new IOException("writing a batch to InfluxDB failed", cause);
     }
-    inFlight = null;
-    if (accepted) {
-      written.inc(inFlightPoints);
-    } else {
-      refusedBatches.inc();
+  }
+
+  private static int countLines(String lines) {
+    int count = 0;
+    for (int i = 0; i < lines.length(); i++) {
+      count += lines.charAt(i) == '\n' ? 1 : 0;
     }
+    return count;
   }
 }

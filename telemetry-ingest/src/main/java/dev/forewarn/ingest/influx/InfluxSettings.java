@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param database the database, created when missing
  * @param batchSize points per write; a full batch is written at once
  * @param flushInterval the longest a point waits in a partly filled batch
+ * @param bufferPoints the most points held for InfluxDB while it is slow or away; beyond it the
+ *     oldest are dropped and counted
  */
 public record InfluxSettings(
     String url,
@@ -20,8 +22,23 @@ public record InfluxSettings(
     String password,
     String database,
     int batchSize,
-    Duration flushInterval)
+    Duration flushInterval,
+    long bufferPoints)
     implements Serializable {
+
+  /** The default bound of the history buffer: about 40 MB of readings. */
+  public static final long DEFAULT_BUFFER_POINTS = 200_000;
+
+  /** Settings with the default buffer. */
+  public InfluxSettings(
+      String url,
+      String username,
+      String password,
+      String database,
+      int batchSize,
+      Duration flushInterval) {
+    this(url, username, password, database, batchSize, flushInterval, DEFAULT_BUFFER_POINTS);
+  }
 
   public InfluxSettings {
     Objects.requireNonNull(url, "url");
@@ -31,6 +48,10 @@ public record InfluxSettings(
     Objects.requireNonNull(flushInterval, "flushInterval");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be 1 or more, got " + batchSize);
+    }
+    if (bufferPoints < batchSize) {
+      throw new IllegalArgumentException(
+          "bufferPoints must hold a batch (" + batchSize + "), got " + bufferPoints);
     }
   }
 

@@ -19,6 +19,7 @@ final class TelemetryLines {
 
   static final String MEASUREMENT = TelemetryMeasurement.NAME;
   private static final String SEQ = "seq";
+  private static final char REPLACEMENT = '\uFFFD';
 
   private TelemetryLines() {}
 
@@ -47,14 +48,31 @@ final class TelemetryLines {
     body.append(' ').append(reading.ts().toEpochMilli()).append('\n');
   }
 
-  /** Tag keys and values and field keys: a comma, an equals sign or a space is escaped. */
-  private static void escape(StringBuilder body, String name) {
-    for (int i = 0; i < name.length(); i++) {
+  /**
+   * Tag keys and values and field keys, written so that every line parses as one point whatever the
+   * name holds: a comma, an equals sign or a space is escaped; a line break or another control
+   * character (which the line protocol cannot carry in a name, and which would start a forged line)
+   * becomes U+FFFD; so does a backslash at the end of the name or before a character that is
+   * escaped, which the line protocol would read as escaping the character after it (it has no
+   * escape for a backslash itself).
+   */
+  static void escape(StringBuilder body, String name) {
+    int length = name.length();
+    for (int i = 0; i < length; i++) {
       char c = name.charAt(i);
       if (c == ',' || c == '=' || c == ' ') {
-        body.append('\\');
+        body.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7F) {
+        body.append(REPLACEMENT);
+      } else if (c == '\\' && (i + 1 == length || special(name.charAt(i + 1)))) {
+        body.append(REPLACEMENT);
+      } else {
+        body.append(c);
       }
-      body.append(c);
     }
+  }
+
+  private static boolean special(char c) {
+    return c == ',' || c == '=' || c == ' ';
   }
 }

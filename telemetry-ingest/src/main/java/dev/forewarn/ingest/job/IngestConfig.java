@@ -5,6 +5,7 @@ import static dev.forewarn.ingest.job.IngestOption.*;
 import dev.forewarn.ingest.cases.JdbcSettings;
 import dev.forewarn.ingest.influx.InfluxSettings;
 import dev.forewarn.ingest.mqtt.MqttSourceSettings;
+import dev.forewarn.ingest.mqtt.RetainedSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param maxOutOfOrderness how far behind the newest reading event time may lag
  * @param idleTimeout after this long without readings a reader no longer holds back event time
  * @param bufferTimeout longest a record waits in a network buffer
+ * @param stateTtl how long, in event time, a device's rule states outlive its last reading
  */
 public record IngestConfig(
     MqttSourceSettings telemetrySource,
@@ -42,7 +44,8 @@ public record IngestConfig(
     int parallelism,
     Duration maxOutOfOrderness,
     Duration idleTimeout,
-    Duration bufferTimeout) {
+    Duration bufferTimeout,
+    Duration stateTtl) {
 
   /**
    * Parses arguments and environment.
@@ -65,7 +68,8 @@ public record IngestConfig(
         values.wholeNumber(PARALLELISM),
         values.duration(MAX_OUT_OF_ORDERNESS),
         values.duration(IDLE_TIMEOUT),
-        values.duration(BUFFER_TIMEOUT));
+        values.duration(BUFFER_TIMEOUT),
+        values.duration(STATE_TTL));
   }
 
   /** Every option with its environment variable, default and meaning. */
@@ -120,7 +124,8 @@ public record IngestConfig(
         values.required(MQTT_CLIENT_ID) + "-rules",
         values.required(RULES_TOPIC),
         true,
-        values.positiveInt(MQTT_QUEUE_CAPACITY));
+        values.positiveInt(MQTT_QUEUE_CAPACITY),
+        RetainedSet.syncTopic(values.required(RULES_TOPIC)));
   }
 
   private static Optional<InfluxSettings> influx(OptionValues values) {
@@ -135,7 +140,8 @@ public record IngestConfig(
             values.text(INFLUX_PASSWORD),
             values.required(INFLUX_DATABASE),
             values.positiveInt(INFLUX_BATCH_SIZE),
-            values.duration(INFLUX_FLUSH_INTERVAL)));
+            values.duration(INFLUX_FLUSH_INTERVAL),
+            values.positiveInt(HISTORY_BUFFER)));
   }
 
   private static Optional<String> optional(String text) {

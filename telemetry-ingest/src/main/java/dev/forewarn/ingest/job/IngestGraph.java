@@ -1,6 +1,7 @@
 package dev.forewarn.ingest.job;
 
 import dev.forewarn.ingest.detection.DetectCases;
+import dev.forewarn.ingest.detection.FleetWatermarks;
 import dev.forewarn.ingest.detection.ParseRuleDocuments;
 import dev.forewarn.ingest.detection.RuleUpdate;
 import dev.forewarn.ingest.detection.RulesWatermarks;
@@ -42,8 +43,20 @@ public final class IngestGraph {
   public record Outputs(
       Optional<Sink<Reading>> history, Sink<CaseEvent> caseEvents, Sink<DeadLetter> deadLetters) {}
 
-  /** Event-time settings for readings. */
-  public record EventTime(Duration maxOutOfOrderness, Duration idleTimeout) {}
+  /**
+   * Event-time settings for readings.
+   *
+   * @param maxOutOfOrderness how late a reading may arrive and still be in event time
+   * @param idleTimeout a reader without readings this long stops holding back the watermark
+   * @param stateTtl how long, in event time, a device's state outlives its last reading
+   */
+  public record EventTime(Duration maxOutOfOrderness, Duration idleTimeout, Duration stateTtl) {
+
+    /** Settings with the default state time to live. */
+    public EventTime(Duration maxOutOfOrderness, Duration idleTimeout) {
+      this(maxOutOfOrderness, idleTimeout, DetectCases.STATE_TTL);
+    }
+  }
 
   private IngestGraph() {}
 
@@ -76,31 +89,49 @@ public final class IngestGraph {
         readings
             .keyBy(Reading::deviceId, Types.STRING)
             .connect(rules(env, inputs))
-            .process(new DetectCases())
+            .process(new DetectCases(eventTime.stateTtl()))
             .name("detect cases")
             .uid("detect-cases");
-    detected.sinkTo(outputs.caseEvents()).name("case events (PostgreSQL)").uid("case-events-sink");
+    detected
+        .sinkTo(outputs.caseEvents())
+        .name("case events (PostgreSQL)")
+        .uid("case-events-sink")
+        // Its own task too: a JDBC write that waits for the database (retries, a lock, a slow
+        // disk) then holds up case events only, not the readings and timers of detection.
+        .disableChaining();
     parsed
         .getSideOutput(ParseReadings.DEAD_LETTERS)
-        .union(detected.getSideOutput(DetectCases.LATE_READINGS))
+        .union(detected.getSideOutput(DetectCases.DEAD_LETTERS))
         .sinkTo(outputs.deadLetters())
         .name("dead letters (PostgreSQL)")
         .uid("dead-letters-sink");
   }
 
   private static BroadcastStream<RuleUpdate> rules(StreamExecutionEnvironment env, Inputs inputs) {
-    return env.fromSource(inputs.ruleDocuments(), RulesWatermarks.strategy(), "rules (MQTT)")
+    return env.fromSource(inputs.ruleDocuments(), WatermarkStrategy.noWatermarks(), "rules (MQTT)")
         .setParallelism(1)
         .uid("rules-source")
         .process(new ParseRuleDocuments())
         .setParallelism(1)
         .name("validate rules")
         .uid("validate-rules")
+        .assignTimestampsAndWatermarks(RulesWatermarks.strategy())
+        .setParallelism(1)
+        .name("rules event time")
+        .uid("rules-event-time")
         .broadcast(DetectCases.RULES);
   }
 
-  private static WatermarkStrategy<Reading> readingTime(EventTime eventTime) {
-    return WatermarkStrategy.<Reading>forBoundedOutOfOrderness(eventTime.maxOutOfOrderness())
+  /**
+   * Readings' event time: each device's own timestamp, and a watermark no one device's clock can
+   * move for the others ({@link FleetWatermarks}).
+   */
+  static WatermarkStrategy<Reading> readingTime(EventTime eventTime) {
+    Duration outOfOrderness = eventTime.maxOutOfOrderness();
+    return WatermarkStrategy.<Reading>forGenerator(
+            context ->
+                new FleetWatermarks(
+                    outOfOrderness, FleetWatermarks.FORGET_AFTER, System::currentTimeMillis))
         .withTimestampAssigner((reading, previous) -> reading.ts().toEpochMilli())
         .withIdleness(eventTime.idleTimeout());
   }

@@ -80,7 +80,8 @@ public final class IngestJob {
             history(config),
             JdbcSink.caseEvents(config.jdbc(), config.caseFlushInterval()),
             JdbcSink.deadLetters(config.jdbc(), config.deadLetterFlushInterval())),
-        new IngestGraph.EventTime(config.maxOutOfOrderness(), config.idleTimeout()));
+        new IngestGraph.EventTime(
+            config.maxOutOfOrderness(), config.idleTimeout(), config.stateTtl()));
     return env;
   }
 

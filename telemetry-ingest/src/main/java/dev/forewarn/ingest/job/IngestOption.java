@@ -31,6 +31,11 @@ enum IngestOption {
   INFLUX_BATCH_SIZE("influx-batch-size", "5000", "points per InfluxDB write"),
   INFLUX_FLUSH_INTERVAL(
       "influx-flush-interval", "1s", "longest a point waits before it is written"),
+  HISTORY_BUFFER(
+      "history-buffer",
+      "200000",
+      "most readings kept for InfluxDB while it is slow or away (also in checkpoints); beyond"
+          + " it the oldest are dropped and counted as history_points_dropped"),
   JDBC_URL(
       "jdbc-url",
       "jdbc:postgresql://127.0.0.1:5432/forewarn",
@@ -59,6 +64,11 @@ enum IngestOption {
       "idle-timeout",
       "30s",
       "a reader without readings this long stops holding back the watermark"),
+  STATE_TTL(
+      "state-ttl",
+      "P7D",
+      "how long, in event time, a device's rule states outlive its last reading; then they go,"
+          + " and an open case is closed as SUPERSEDED"),
   BUFFER_TIMEOUT(
       "buffer-timeout",
       "10ms",

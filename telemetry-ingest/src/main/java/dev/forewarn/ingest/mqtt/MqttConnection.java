@@ -1,5 +1,6 @@
 package dev.forewarn.ingest.mqtt;
 
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ final class MqttConnection implements MqttCallback {
   private final MqttAsyncClient client;
   private final Subscription subscription;
   private volatile int generation;
+  private volatile String syncToken;
   private volatile boolean closed;
   private long retryMs = FIRST_RETRY_MS;
 
@@ -54,7 +56,11 @@ final class MqttConnection implements MqttCallback {
     client.setManualAcks(true);
     client.setCallback(this);
     this.subscription =
-        new Subscription(client, settings.topicFilter(), retry -> later(retry, SUBSCRIBE_RETRY_MS));
+        new Subscription(
+            client,
+            settings.topicFilter(),
+            retry -> later(retry, SUBSCRIBE_RETRY_MS),
+            this::subscribed);
   }
 
   void start() {
@@ -93,7 +99,7 @@ final class MqttConnection implements MqttCallback {
 
   @Override
   public void deliveryComplete(IMqttDeliveryToken token) {
-    // This client never publishes.
+    // Only the end-of-retained-set marker is published, and its arrival is what counts.
   }
 
   void close() {
@@ -132,7 +138,55 @@ final class MqttConnection implements MqttCallback {
         clientId,
         settings.serverUri(),
         resumed ? "resumed" : "new");
+    if (!settings.syncTopic().isEmpty()) {
+      // Before the subscription, so every retained message it brings is queued after this one.
+      syncToken = UUID.randomUUID().toString();
+      try {
+        queue.put(queueIndex, local(RetainedSet.start(settings.syncTopic(), syncToken)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     subscription.connected(resumed);
+  }
+
+  /**
+   * The subscription is confirmed: the broker has queued every retained message for it. A marker
+   * published now is queued behind them, so its arrival ends the retained set.
+   */
+  private void subscribed() {
+    if (settings.syncTopic().isEmpty()) {
+      return;
+    }
+    String token = syncToken;
+    try {
+      client.publish(
+          settings.syncTopic(),
+          RetainedSet.end(token),
+          1,
+          false,
+          null,
+          Paho.listener(
+              ignored -> {},
+              error -> {
+                LOG.warn(
+                    "MQTT client {} cannot publish the end of the retained set on {} ({});"
+                        + " retrying",
+                    clientId,
+                    settings.syncTopic(),
+                    error.toString());
+                later(this::subscribed, SUBSCRIBE_RETRY_MS);
+              }));
+    } catch (MqttException e) {
+      LOG.warn("MQTT client {} cannot publish on {}: {}", clientId, settings.syncTopic(), e);
+      later(this::subscribed, SUBSCRIBE_RETRY_MS);
+    }
+  }
+
+  /** A record made here, not received: nothing to acknowledge. */
+  private Delivery local(MqttRecord record) {
+    return new Delivery(this, generation, 0, 0, record);
   }
 
   private void connectFailed(Throwable error) {

@@ -17,6 +17,10 @@ import java.util.Objects;
  *     restart; true for a fresh session (retained documents are delivered again on every connect)
  * @param queueCapacity messages buffered between Paho's callback thread and the Flink task thread;
  *     when full, Paho stops reading from the socket and the broker holds the rest
+ * @param syncTopic empty, or a topic the filter matches on which each connect of a clean session is
+ *     framed: a {@link RetainedSet#START} record before the subscription, and, published through
+ *     the broker once it is confirmed, a {@link RetainedSet#END} record that arrives after every
+ *     retained message of the subscription, so a reader knows when it has the complete retained set
  */
 public record MqttSourceSettings(
     String serverUri,
@@ -25,8 +29,29 @@ public record MqttSourceSettings(
     String clientIdPrefix,
     String topicFilter,
     boolean cleanSession,
-    int queueCapacity)
+    int queueCapacity,
+    String syncTopic)
     implements Serializable {
+
+  /** Settings without sync markers. */
+  public MqttSourceSettings(
+      String serverUri,
+      String username,
+      String password,
+      String clientIdPrefix,
+      String topicFilter,
+      boolean cleanSession,
+      int queueCapacity) {
+    this(
+        serverUri,
+        username,
+        password,
+        clientIdPrefix,
+        topicFilter,
+        cleanSession,
+        queueCapacity,
+        "");
+  }
 
   public MqttSourceSettings {
     Objects.requireNonNull(serverUri, "serverUri");
@@ -34,6 +59,10 @@ public record MqttSourceSettings(
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
     Objects.requireNonNull(topicFilter, "topicFilter");
+    Objects.requireNonNull(syncTopic, "syncTopic");
+    if (!syncTopic.isEmpty() && !cleanSession) {
+      throw new IllegalArgumentException("a sync topic frames the retained set of a clean session");
+    }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("queueCapacity must be 1 or more, got " + queueCapacity);
     }

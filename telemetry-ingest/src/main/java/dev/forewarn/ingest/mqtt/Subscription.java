@@ -22,6 +22,7 @@ final class Subscription {
   private final IMqttAsyncClient client;
   private final String topicFilter;
   private final Consumer<Runnable> retryLater;
+  private final Runnable onSubscribed;
   // A new session was started and our subscription on it is not confirmed yet.
   private volatile boolean pending;
 
@@ -29,10 +30,15 @@ final class Subscription {
    * @param retryLater schedules a retry a few seconds later (and drops it once the connection is
    *     closed)
    */
-  Subscription(IMqttAsyncClient client, String topicFilter, Consumer<Runnable> retryLater) {
+  Subscription(
+      IMqttAsyncClient client,
+      String topicFilter,
+      Consumer<Runnable> retryLater,
+      Runnable onSubscribed) {
     this.client = client;
     this.topicFilter = topicFilter;
     this.retryLater = retryLater;
+    this.onSubscribed = onSubscribed;
   }
 
   /** Called on every successful connect. */
@@ -64,6 +70,7 @@ final class Subscription {
     }
     pending = false;
     LOG.info("MQTT client {} subscribed to {}", client.getClientId(), topicFilter);
+    onSubscribed.run();
   }
 
   private void failed(Throwable error) {

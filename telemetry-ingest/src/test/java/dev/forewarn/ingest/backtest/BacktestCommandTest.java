@@ -91,6 +91,24 @@ class BacktestCommandTest {
   }
 
   @Test
+  void aTagScopedRuleIsRefusedBecauseHistoryKeepsNoTags() throws Exception {
+    Path rules =
+        Files.writeString(
+            dir.resolve("rule.json"),
+            RULE.replace("\"severity\"", "\"scope\":{\"tags\":{\"site\":\"north\"}},\"severity\""));
+    Path csv =
+        Files.writeString(
+            dir.resolve("h.csv"), "device,timestamp,temp\nac-1,2026-11-02T10:00:00Z,1\n");
+
+    int status = run("--rules", rules.toString(), "--csv", csv.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("backtest: rule overheat: scope.tags: history keeps no tags");
+    assertThat(out.toString()).doesNotContain("readings=");
+  }
+
+  @Test
   void aSourceIsRequiredAndTheUsageSaysWhich() {
     int status = run("--rules", "rule.json");
 

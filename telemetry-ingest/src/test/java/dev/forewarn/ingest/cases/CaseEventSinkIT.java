@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forewarn.ingest.parse.DeadLetter;
+import dev.forewarn.ingest.testing.ManualTime;
 import dev.forewarn.ingest.testing.TestSchema;
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
@@ -107,6 +108,58 @@ class CaseEventSinkIT {
       assertThat(row.getObject(1, OffsetDateTime.class).toInstant()).isEqualTo(T0);
       assertThat(row.getString(2)).isEqualTo("$: not a JSON object");
       assertThat(row.getString(3)).isEqualTo("\uFFFDx\uFFFD");
+    }
+  }
+
+  @Test
+  void storesTextThatQuotesNulCharactersWhichPostgresqlRefuses() throws Exception {
+    String topic = "devices/dev-" + UUID.randomUUID() + "/telemetry";
+    DeadLetter quoting =
+        new DeadLetter(
+            T0,
+            topic,
+            "ts: not an ISO-8601 instant with a zone (\"\u0000\")",
+            "{\"ts\":\"\u0000\"}");
+    String device = "dev-" + UUID.randomUUID();
+    CaseEvent summarised =
+        CaseEvent.of(
+            device,
+            new Decision(
+                Decision.Kind.OPEN,
+                "overheat",
+                1,
+                Severity.WARNING,
+                T0_PLUS_3M,
+                T0_PLUS_1M,
+                Map.of("value\u0000", 86.5),
+                "temp\u0000 above 80.0 \uD800"));
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.fromData(List.of(quoting), TypeInformation.of(DeadLetter.class))
+        .sinkTo(JdbcSink.deadLetters(schema.jdbc(), Duration.ofMillis(10)));
+    env.fromData(List.of(summarised), TypeInformation.of(CaseEvent.class))
+        .sinkTo(JdbcSink.caseEvents(schema.jdbc(), Duration.ofMillis(10)));
+    env.execute("nul-it");
+
+    try (Connection connection = schema.jdbc().connect();
+        Statement query = connection.createStatement();
+        ResultSet letter =
+            query.executeQuery("SELECT reason FROM dead_letters WHERE topic = '" + topic + "'")) {
+      assertThat(letter.next()).isTrue();
+      assertThat(letter.getString(1))
+          .isEqualTo("ts: not an ISO-8601 instant with a zone (\"\uFFFD\")");
+    }
+    try (Connection connection = schema.jdbc().connect();
+        Statement query = connection.createStatement();
+        ResultSet event =
+            query.executeQuery(
+                "SELECT summary, evidence::text FROM case_events WHERE device_id = '"
+                    + device
+                    + "'")) {
+      assertThat(event.next()).isTrue();
+      assertThat(event.getString(1)).isEqualTo("temp\uFFFD above 80.0 \uFFFD");
+      assertThat(event.getString(2)).isEqualTo("{\"value\uFFFD\": 86.5}");
     }
   }
 

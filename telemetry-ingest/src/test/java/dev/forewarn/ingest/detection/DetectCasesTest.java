@@ -9,13 +9,19 @@ import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_4M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_5M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_6M;
 import static dev.forewarn.ingest.testing.Fixtures.devices;
+import static dev.forewarn.ingest.testing.Fixtures.models;
 import static dev.forewarn.ingest.testing.Fixtures.overheating;
 import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static dev.forewarn.ingest.testing.Fixtures.update;
+import static dev.forewarn.rules.lifecycle.CaseEvent.Type.OPENED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.forewarn.ingest.parse.DeadLetter;
+import dev.forewarn.rules.Evaluators;
+import dev.forewarn.rules.RuleState;
+import dev.forewarn.rules.RuleStates;
 import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.document.Scope;
 import dev.forewarn.rules.document.Severity;
@@ -24,11 +30,14 @@ import dev.forewarn.rules.lifecycle.Lifecycle;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.silence.SilenceCondition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -55,7 +64,8 @@ class DetectCasesTest {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new DetectCases(), Reading::deviceId, Types.STRING, DetectCases.RULES);
-    // The rules stream never holds back event time (RulesWatermarks).
+    // The rules reader has its retained set (empty so far): event time runs (RulesWatermarks).
+    harness.processBroadcastElement(RuleUpdate.synced(List.of()), 0);
     harness.processBroadcastWatermark(Long.MAX_VALUE);
   }
 
@@ -87,7 +97,7 @@ class DetectCasesTest {
   }
 
   @Test
-  void removingARuleDropsItsStateOnEveryDeviceAndKeepsTheOthers() throws Exception {
+  void aRemovedRulesStateGoesWhenEachDeviceNextReadsAndTheOtherRulesKeepTheirs() throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
     push(reading(HOT, T0, 85), reading(COOL, T0, 60));
@@ -95,23 +105,107 @@ class DetectCasesTest {
     assertThat(ruleIdsWithState(COOL)).containsExactly("overheat", "overheat-strict");
 
     harness.processBroadcastElement(RuleUpdate.removal("overheat"), 0);
+    // No device is visited at the change itself.
+    assertThat(ruleIdsWithState(COOL)).containsExactly("overheat", "overheat-strict");
+    push(reading(HOT, T0_PLUS_1M, 85), reading(COOL, T0_PLUS_1M, 60));
 
     assertThat(ruleIdsWithState(HOT)).containsExactly("overheat-strict");
     assertThat(ruleIdsWithState(COOL)).containsExactly("overheat-strict");
-    assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
     assertThat(activeRules()).containsExactly("overheat-strict");
   }
 
   @Test
-  void removingTheLastRuleLeavesNoKeyedStateAndNoTimers() throws Exception {
+  void aRemovedRuleClosesTheOpenCaseOfADeviceThatNeverReportsAgainWhenItsStateExpires()
+      throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+    assertThat(harness.extractOutputValues()).extracting(CaseEvent::type).containsExactly(OPENED);
+
+    harness.processBroadcastElement(RuleUpdate.removal("overheat"), 0);
+    // The device's next timer is the expiry its first reading asked for; it finds the rule gone.
+    Instant expiry = T0.plus(DetectCases.STATE_TTL);
+    harness.processWatermark(expiry.toEpochMilli());
+
+    assertThat(harness.extractOutputValues())
+        .last()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(CaseEvent.Type.SUPERSEDED);
+              assertThat(event.ruleVersion()).isEqualTo(1);
+              assertThat(event.episodeStart()).isEqualTo(T0_PLUS_1M);
+              assertThat(event.occurredAt()).isEqualTo(expiry);
+              assertThat(event.summary()).isEqualTo("rule overheat removed");
+              assertThat(event.eventId())
+                  .isEqualTo(
+                      CaseEvent.idFor(HOT, "overheat", 1, CaseEvent.Type.SUPERSEDED, T0_PLUS_1M));
+            });
+    assertThat(stateEntries()).isZero();
+    // The expiry the newest reading asked for fires too, and finds nothing left.
+    harness.processWatermark(T0_PLUS_3M.plus(DetectCases.STATE_TTL).toEpochMilli());
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(stateEntries()).isZero();
+  }
+
+  @Test
+  void aReplacedRuleClosesItsOpenCaseAsSupersededWhenTheDeviceNextReportsThenStartsAfresh()
+      throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+
+    harness.processBroadcastElement(update(overheating("overheat", 2)), 0);
+    push(reading(HOT, T0_PLUS_4M, 88));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::ruleVersion, CaseEvent::episodeStart)
+        .containsExactly(
+            tuple(OPENED, 1, T0_PLUS_1M), tuple(CaseEvent.Type.SUPERSEDED, 1, T0_PLUS_1M));
+    assertThat(harness.extractOutputValues().get(1).summary())
+        .isEqualTo("rule overheat version 1 replaced by version 2");
+  }
+
+  @Test
+  void aDeviceThatLeavesARulesScopeHasItsOpenCaseSuperseded() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1, models("AC-200"))), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_3M, 87));
+
+    // The device now reports another model, which the rule's scope does not name.
+    push(new Reading(HOT, T0_PLUS_4M, 4, "AC-300", Map.of(METRIC, 90.0)));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type)
+        .containsExactly(OPENED, CaseEvent.Type.SUPERSEDED);
+    assertThat(stateEntries()).isZero();
+  }
+
+  @Test
+  void undecodableStateFailsLoudlyInsteadOfStartingTheDeviceAfresh() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70));
+    KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(HOT);
+    backend
+        .getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, DetectCases.RULE_STATES)
+        .put("overheat", new byte[] {9, 9, 9});
+
+    assertThatThrownBy(() -> push(reading(HOT, T0_PLUS_1M, 85)))
+        .hasMessageContaining("state of device " + HOT + " under rule overheat cannot be decoded");
+  }
+
+  @Test
+  void removingTheLastRuleLeavesNoKeyedStateAndNoTimersOnceEveryDeviceReadOrExpired()
+      throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     push(reading(HOT, T0, 85), reading(HOT, T0_PLUS_1M, 86), reading(COOL, T0, 60));
-    // Per device: its state under the rule and its reading position.
-    assertThat(stateEntries()).isEqualTo(4);
+    // Per device: its state under the rule, its reading position, its newest time, the rules
+    // that applied to it and its next wakeup (its expiry).
+    assertThat(stateEntries()).isEqualTo(10);
 
     harness.processBroadcastElement(RuleUpdate.removal("overheat"), 0);
     push(reading(HOT, T0_PLUS_5M, 99));
+    // COOL never reports again: its state goes when it expires.
+    harness.processWatermark(T0.plus(DetectCases.STATE_TTL).toEpochMilli());
 
     assertThat(stateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -125,8 +219,8 @@ class DetectCasesTest {
     push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86));
     assertThat(ruleIdsWithState(HOT)).containsExactly("overheat");
 
+    // No device is visited at the change: HOT drops its version 1 state when it next reads it.
     harness.processBroadcastElement(update(overheating("overheat", 2)), 0);
-    assertThat(stateEntries()).isZero();
 
     // Under version 1 this reading would have opened a case: its breach began at T0+1m.
     push(reading(HOT, T0_PLUS_3M, 87));
@@ -175,6 +269,52 @@ class DetectCasesTest {
 
     assertThat(stateEntries()).isZero();
     assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void aBacklogThatArrivesBeforeTheRetainedRulesWaitsForThemAndIsThenEvaluated() throws Exception {
+    harness.close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new DetectCases(), Reading::deviceId, Types.STRING, DetectCases.RULES);
+
+    // After a restart the resumed session's backlog reaches detection before the rules do.
+    pushWithoutWatermark(
+        reading(HOT, T0, 70),
+        reading(HOT, T0_PLUS_1M, 85),
+        reading(HOT, T0_PLUS_2M, 86),
+        reading(HOT, T0_PLUS_3M, 87),
+        reading(COOL, T0_PLUS_3M, 60));
+    assertThat(heldSeqs(HOT)).containsExactly(0L, 1L, 2L, 3L);
+
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    harness.processBroadcastElement(RuleUpdate.synced(List.of("overheat")), 0);
+    harness.processBroadcastWatermark(Long.MAX_VALUE);
+    harness.processWatermark(T0_PLUS_3M.toEpochMilli());
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::occurredAt, CaseEvent::episodeStart)
+        .containsExactly(tuple(CaseEvent.Type.OPENED, T0_PLUS_3M, T0_PLUS_1M));
+    assertThat(heldSeqs(HOT)).isEmpty();
+  }
+
+  @Test
+  void aRuleRemovedWhileTheReaderWasAwayIsRemovedWhenTheRetainedSetLacksIt() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
+    push(reading(HOT, T0, 70));
+
+    // The reader reconnects; "overheat" was removed meanwhile, and its empty retained message is
+    // gone with the broker's memory of it.
+    harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
+    harness.processBroadcastElement(RuleUpdate.synced(List.of("overheat-strict")), 0);
+
+    assertThat(activeRules()).containsExactly("overheat-strict");
+    push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86), reading(HOT, T0_PLUS_3M, 87));
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::ruleId)
+        .containsExactly("overheat-strict");
+    assertThat(ruleIdsWithState(HOT)).containsExactly("overheat-strict");
   }
 
   @Test
@@ -230,7 +370,8 @@ class DetectCasesTest {
     pushWithoutWatermark(reading(HOT, T0_PLUS_3M, 87));
     assertThat(harness.extractOutputValues()).isEmpty();
     assertThat(heldSeqs(HOT)).containsExactly(3L);
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // The held reading's, and the device's expiry.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
     // Seq 2 never comes: once the watermark passes T0+3m, nothing older can arrive in time.
     harness.processWatermark(T0_PLUS_3M.toEpochMilli());
@@ -239,7 +380,9 @@ class DetectCasesTest {
         .extracting(CaseEvent::type, CaseEvent::occurredAt, CaseEvent::episodeStart)
         .containsExactly(tuple(CaseEvent.Type.OPENED, T0_PLUS_3M, T0_PLUS_1M));
     assertThat(heldSeqs(HOT)).isEmpty();
-    assertThat(harness.numEventTimeTimers()).isZero();
+    // Only expiries are left: the first reading's, which will find the device alive, and the
+    // newest one's.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
   }
 
   @Test
@@ -326,18 +469,97 @@ class DetectCasesTest {
   }
 
   @Test
+  void oneDeviceWithAFastClockMakesNoOtherDeviceLookSilent() throws Exception {
+    harness.processBroadcastElement(update(silentFor("quiet", Duration.ofMinutes(10))), 0);
+    FleetWatermarks fleetTime =
+        new FleetWatermarks(Duration.ofSeconds(5), Duration.ofMinutes(10), () -> 0L);
+    WatermarkOutput toHarness = new HarnessWatermarks();
+
+    for (int minute = 0; minute < 30; minute++) {
+      for (int device = 0; device < 5; device++) {
+        process(fleetTime, reading("dev-" + device, T0.plusSeconds(60L * minute), 60));
+      }
+      // An hour ahead: with the newest time as the fleet's, everyone else is 50 minutes silent.
+      process(fleetTime, reading("dev-fast", T0.plusSeconds(3600 + 60L * minute), 60));
+      fleetTime.onPeriodicEmit(toHarness);
+    }
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  private void process(FleetWatermarks fleetTime, Reading reading) throws Exception {
+    harness.processElement(reading, reading.ts().toEpochMilli());
+    fleetTime.onEvent(reading, reading.ts().toEpochMilli(), null);
+  }
+
+  /** Watermarks from a generator into the harness. */
+  private final class HarnessWatermarks implements WatermarkOutput {
+    @Override
+    public void emitWatermark(Watermark watermark) {
+      try {
+        harness.processWatermark(watermark.getTimestamp());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void markIdle() {}
+
+    @Override
+    public void markActive() {}
+  }
+
+  @Test
   void removingASilenceRuleLeavesItsTimersNothingToDo() throws Exception {
     harness.processBroadcastElement(update(silentFor("quiet", Duration.ofMinutes(3))), 0);
     push(reading(HOT, T0, 70));
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     harness.processBroadcastElement(RuleUpdate.removal("quiet"), 0);
-    assertThat(stateEntries()).isZero();
     harness.processWatermark(T0_PLUS_6M.toEpochMilli());
 
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(stateEntries()).isZero();
     assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void aRuleThatFailsOnAReadingMakesItADeadLetterForThatRuleWhileTheOtherRulesGoOn()
+      throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    harness.processBroadcastElement(update(overheating("overheat-strict", 1)), 0);
+    push(reading(HOT, T0, 70));
+    // A state that does not fit the rule's condition makes its evaluator throw on every reading.
+    storeState(HOT, "overheat", Evaluators.initialState(silentFor("quiet", Duration.ofMinutes(3))));
+
+    push(reading(HOT, T0_PLUS_1M, 85), reading(HOT, T0_PLUS_2M, 86), reading(HOT, T0_PLUS_3M, 87));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::ruleId, CaseEvent::occurredAt)
+        .containsExactly(tuple(CaseEvent.Type.OPENED, "overheat-strict", T0_PLUS_3M));
+    assertThat(deadLetters())
+        .hasSize(3)
+        .allSatisfy(
+            letter -> {
+              assertThat(letter.topic()).isEqualTo("devices/" + HOT + "/telemetry");
+              assertThat(letter.reason())
+                  .startsWith("rule overheat version 1: evaluation failed: ")
+                  .contains("does not fit a threshold condition");
+            });
+    assertThat(deadLetters().get(0).payload()).contains("\"seq\":1");
+    // The device goes on: its position moved past every reading.
+    push(reading(HOT, T0_PLUS_4M, 60));
+    assertThat(harness.extractOutputValues()).hasSize(2);
+  }
+
+  private void storeState(String deviceId, String ruleId, RuleState state) throws Exception {
+    KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(deviceId);
+    backend
+        .getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, DetectCases.RULE_STATES)
+        .put(ruleId, RuleStates.encode(state));
   }
 
   private static Rule silentFor(String id, Duration after) {
@@ -365,9 +587,13 @@ class DetectCasesTest {
     }
   }
 
+  private List<DeadLetter> deadLetters() {
+    return lateDeadLetters();
+  }
+
   private List<DeadLetter> lateDeadLetters() {
     List<DeadLetter> late = new ArrayList<>();
-    var records = harness.getSideOutput(DetectCases.LATE_READINGS);
+    var records = harness.getSideOutput(DetectCases.DEAD_LETTERS);
     if (records != null) {
       records.forEach(record -> late.add(record.getValue()));
     }

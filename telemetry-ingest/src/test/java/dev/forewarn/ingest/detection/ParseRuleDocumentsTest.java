@@ -36,6 +36,28 @@ class ParseRuleDocumentsTest {
     }
   }
 
+  @Test
+  void theRuleIdsBetweenAConnectsMarkersAreItsRetainedSetAndOtherReadersMarkersAreIgnored()
+      throws Exception {
+    try (OneInputStreamOperatorTestHarness<MqttRecord, RuleUpdate> harness =
+        ProcessFunctionTestHarnesses.forProcessFunction(new ParseRuleDocuments())) {
+      harness.processElement(document("forewarn/rules/_sync", "start mine"), 0);
+      harness.processElement(ruleDocument(overheating("overheat", 1)), 0);
+      harness.processElement(document("forewarn/rules/broken", "{\"id\":\"broken\"}"), 0);
+      harness.processElement(ruleDocument(overheating("gone", 1)), 0);
+      harness.processElement(message("forewarn/rules/gone", new byte[0]), 0);
+      harness.processElement(document("forewarn/rules/_sync", "end another-reader"), 0);
+      harness.processElement(document("forewarn/rules/_sync", "end mine"), 0);
+      harness.processElement(document("forewarn/rules/_sync", "end mine"), 0);
+
+      assertThat(harness.extractOutputValues())
+          .filteredOn(RuleUpdate::isSynced)
+          .singleElement()
+          .satisfies(
+              synced -> assertThat(synced.retainedRuleIds()).containsExactly("overheat", "broken"));
+    }
+  }
+
   private static MqttRecord document(String topic, String json) {
     return message(topic, json.getBytes(StandardCharsets.UTF_8));
   }

@@ -2,7 +2,6 @@ package dev.forewarn.ingest.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
 import java.util.ArrayList;
@@ -20,16 +19,21 @@ class RulesWatermarksTest {
   private static final long TELEMETRY_TIME = 1_000_000L;
 
   @Test
-  void theRulesStreamAlwaysEmitsTheMaximumWatermark() {
-    WatermarkGenerator<MqttRecord> generator =
+  void theRulesStreamHoldsEventTimeBackUntilTheRetainedSetIsInThenEmitsTheMaximum() {
+    WatermarkGenerator<RuleUpdate> generator =
         RulesWatermarks.strategy().createWatermarkGenerator(null);
     List<Long> emitted = new ArrayList<>();
     WatermarkOutput output = collecting(emitted);
 
     generator.onPeriodicEmit(output);
-    generator.onEvent(new MqttRecord("forewarn/rules/x", new byte[0], 0), Long.MIN_VALUE, output);
+    generator.onEvent(new RuleUpdate("x", "{}"), Long.MIN_VALUE, output);
+    assertThat(emitted).isEmpty();
 
-    assertThat(emitted).containsOnly(Long.MAX_VALUE).hasSize(2);
+    generator.onEvent(RuleUpdate.synced(List.of("x")), Long.MIN_VALUE, output);
+    generator.onPeriodicEmit(output);
+    generator.onEvent(RuleUpdate.removal("x"), Long.MIN_VALUE, output);
+
+    assertThat(emitted).containsOnly(Long.MAX_VALUE).hasSize(3);
   }
 
   @Test

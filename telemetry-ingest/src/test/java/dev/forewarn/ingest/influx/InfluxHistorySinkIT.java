@@ -79,6 +79,24 @@ class InfluxHistorySinkIT {
   }
 
   @Test
+  void namesWithLineBreaksAndTrailingBackslashesCanNeitherBreakNorForgeALine() throws Exception {
+    write(
+        List.of(
+            new Reading(
+                "dev-a\\",
+                T0,
+                1,
+                "AC-200\ntelemetry,device_id=forged temp=99 0",
+                Map.of("temp\\", 1.0, "nul\u0000name", 2.0)),
+            new Reading("dev-b", T0, 2, "AC-200", Map.of("temp\\", 3.0))));
+
+    assertThat(select("SHOW TAG VALUES FROM telemetry WITH KEY = device_id"))
+        .extracting(row -> row.get(1))
+        .containsExactlyInAnyOrder("dev-a\uFFFD", "dev-b");
+    assertThat(select("SELECT count(seq) FROM telemetry").get(0).get(1)).isEqualTo(2.0);
+  }
+
+  @Test
   void aReplayedReadingOverwritesItsPointInsteadOfAddingOne() throws Exception {
     write(List.of(reading("dev-1", T0, 70.5), reading("dev-1", T0_PLUS_1M, 71.5)));
 

@@ -8,10 +8,12 @@ import static org.awaitility.Awaitility.await;
 import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.testing.CollectSink;
+import dev.forewarn.ingest.testing.Fixtures;
 import dev.forewarn.ingest.testing.TestCluster;
 import dev.forewarn.rules.backtest.BacktestReport;
 import dev.forewarn.rules.backtest.Backtester;
 import dev.forewarn.rules.backtest.FailureTimes;
+import dev.forewarn.rules.backtest.ReplayOrder;
 import dev.forewarn.rules.backtest.RuleFiles;
 import dev.forewarn.rules.backtest.SeriesCsv;
 import dev.forewarn.rules.document.Rule;
@@ -60,12 +62,23 @@ class BacktestAgreementTest {
   @Test
   void theJobAndTheBacktesterDecideTheSameCasesAtTheSameEventTimes() throws Exception {
     List<Reading> recorded = recordedFleet();
-    List<Rule> rules = RuleFiles.load(resource("recorded/rules.json"));
+    List<Rule> rules = new ArrayList<>(RuleFiles.load(resource("recorded/rules.json")));
+    rules.add(overheatingAt("north"));
 
-    BacktestReport backtest = new Backtester(rules).run(recorded, FailureTimes.NONE, END_OF_TIME);
-    List<CaseEvent> job = runJob(recorded, rules);
+    // The backtester replays history in the order of the backtest command.
+    BacktestReport backtest =
+        new Backtester(rules).run(ReplayOrder.sorted(recorded), FailureTimes.NONE, END_OF_TIME);
+    List<CaseEvent> job = runJob(published(recorded), rules);
 
-    assertThat(job).containsExactlyInAnyOrderElementsOf(backtest.events());
+    // At the end of its input the job's event time runs to the end of time, past every device's
+    // state time to live: it closes the cases still open then as superseded. The backtester keeps
+    // no state beyond the replay and has nothing to close.
+    assertThat(job)
+        .filteredOn(event -> event.type() != CaseEvent.Type.SUPERSEDED)
+        .containsExactlyInAnyOrderElementsOf(backtest.events());
+    assertThat(job)
+        .filteredOn(event -> event.type() == CaseEvent.Type.SUPERSEDED)
+        .allSatisfy(event -> assertThat(event.summary()).contains("state expired"));
     assertThat(backtest.opened())
         .extracting(CaseEvent::ruleId)
         .contains(
@@ -80,6 +93,10 @@ class BacktestAgreementTest {
         .filteredOn(event -> event.ruleId().equals("wearing-out"))
         .extracting(CaseEvent::type)
         .contains(CaseEvent.Type.UPDATED);
+    assertThat(backtest.opened())
+        .filteredOn(event -> event.ruleId().equals("overheat-north"))
+        .extracting(CaseEvent::deviceId)
+        .containsOnly("ac-degrading");
     assertThat(backtest.opened())
         .filteredOn(event -> event.ruleId().equals("silent"))
         .extracting(CaseEvent::deviceId)
@@ -104,7 +121,9 @@ class BacktestAgreementTest {
     }
     IngestGraph.build(
         env,
-        new IngestGraph.Inputs(FiniteMessages.gated(telemetry), FiniteMessages.of(ruleDocuments)),
+        new IngestGraph.Inputs(
+            FiniteMessages.gated(telemetry),
+            FiniteMessages.of(Fixtures.synced(ruleDocuments.toArray(MqttRecord[]::new)))),
         new IngestGraph.Outputs(Optional.empty(), cases, deadLetters),
         new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
 
@@ -137,9 +156,68 @@ class BacktestAgreementTest {
     List<Reading> fleet = new ArrayList<>();
     for (Reading row : rows) {
       long seq = seqs.merge(row.deviceId(), 1L, Long::sum) - 1;
-      fleet.add(new Reading(row.deviceId(), row.ts(), seq, row.model(), row.metrics()));
+      // The degrading device stands at the north site, the others at the south one.
+      String site = row.deviceId().equals("ac-degrading") ? "north" : "south";
+      Instant ts = row.ts();
+      if (row.deviceId().equals("ac-healthy") && seq == 150) {
+        // The healthy device's clock goes back 10 s below its previous reading's, once.
+        ts = fleetTime(rows, "ac-healthy", 149).minusSeconds(10);
+      }
+      fleet.add(
+          new Reading(row.deviceId(), ts, seq, row.model(), row.metrics(), Map.of("site", site)));
     }
     return fleet;
+  }
+
+  /**
+   * The overheating rule of the recorded rules for the devices tagged with a site: only the
+   * degrading device is at {@code north}.
+   */
+  private static Rule overheatingAt(String site) throws Exception {
+    String overheat =
+        RuleJson.toJson(
+            RuleFiles.load(resource("recorded/rules.json")).stream()
+                .filter(rule -> rule.id().equals("overheat"))
+                .findFirst()
+                .orElseThrow());
+    return RuleJson.parse(
+        overheat
+            .replace("\"id\":\"overheat\"", "\"id\":\"overheat-" + site + "\"")
+            .replace("\"tags\":{}", "\"tags\":{\"site\":\"" + site + "\"}"));
+  }
+
+  /**
+   * The order the devices published in: by time, except that some readings overtake their
+   * predecessor on the way, as readings spread over a shared subscription's readers may.
+   */
+  private static List<Reading> published(List<Reading> recorded) {
+    List<Reading> order = new ArrayList<>(recorded);
+    for (long seq : new long[] {50, 120, 200}) {
+      int first = indexOf(order, "ac-degrading", seq);
+      int second = indexOf(order, "ac-degrading", seq + 1);
+      Reading overtaken = order.get(first);
+      order.set(first, order.get(second));
+      order.set(second, overtaken);
+    }
+    return order;
+  }
+
+  private static int indexOf(List<Reading> readings, String deviceId, long seq) {
+    for (int i = 0; i < readings.size(); i++) {
+      if (readings.get(i).deviceId().equals(deviceId) && readings.get(i).seq() == seq) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(deviceId + " has no seq " + seq);
+  }
+
+  private static Instant fleetTime(List<Reading> rows, String deviceId, long seq) {
+    return rows.stream()
+        .filter(row -> row.deviceId().equals(deviceId))
+        .skip(seq)
+        .findFirst()
+        .orElseThrow()
+        .ts();
   }
 
   private static Path resource(String name) throws Exception {

@@ -30,6 +30,15 @@ class IngestConfigTest {
   }
 
   @Test
+  void aRulesTopicMustEndInAWildcardLevelSoThatTheSyncMarkerMatchesIt() {
+    assertThat(IngestConfig.parse(new String[0], Map.of()).rulesSource().syncTopic())
+        .isEqualTo("forewarn/rules/_sync");
+    assertThatThrownBy(
+            () -> IngestConfig.parse(new String[] {"--rules-topic", "forewarn/rules"}, Map.of()))
+        .hasMessageContaining("must end in /+ or /#");
+  }
+
+  @Test
   void argumentsWinOverTheEnvironmentWhichWinsOverDefaults() {
     IngestConfig config =
         IngestConfig.parse(

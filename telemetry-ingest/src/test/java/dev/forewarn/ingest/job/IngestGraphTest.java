@@ -17,6 +17,8 @@ import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.ingest.testing.CollectSink;
+import dev.forewarn.ingest.testing.Fixtures;
+import dev.forewarn.ingest.testing.Poison;
 import dev.forewarn.ingest.testing.TestCluster;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
@@ -29,14 +31,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.clock.RelativeClock;
+import org.apache.flink.util.clock.SystemClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -89,6 +100,126 @@ class IngestGraphTest {
     assertThat((Long) result.getAccumulatorResult(ParseReadings.DEAD_LETTER_COUNT)).isEqualTo(6L);
   }
 
+  @Test
+  void poisonReadingsOfEveryKindCostOnlyThemselvesAndTheJobRunsToTheEnd() throws Exception {
+    Configuration strict = new Configuration();
+    strict.set(PipelineOptions.GENERIC_TYPES, false);
+    // One failure would fail the test: a poison message must never need a restart.
+    strict.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(strict);
+    env.setParallelism(2);
+    CollectSink<Reading> history = new CollectSink<>();
+    CollectSink<CaseEvent> cases = new CollectSink<>();
+    CollectSink<DeadLetter> deadLetters = new CollectSink<>();
+    List<MqttRecord> telemetry = new ArrayList<>(Poison.messages("dev-poison"));
+    add(telemetry, DEGRADING, new double[] {70, 82, 84, 86, 88, 70});
+    IngestGraph.build(
+        env,
+        new IngestGraph.Inputs(
+            FiniteMessages.gated(telemetry),
+            FiniteMessages.of(
+                Fixtures.synced(
+                    ruleDocument(overheating("overheat", 1)),
+                    ruleDocument(Poison.trendRule()),
+                    ruleDocument(Poison.rateRule())))),
+        new IngestGraph.Outputs(Optional.of(history), cases, deadLetters),
+        new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+    JobClient job = env.executeAsync("poison-test");
+    await()
+        .atMost(60, TimeUnit.SECONDS)
+        .until(() -> ruleUpdatesPerSubtask(job).equals(List.of(3L, 3L)));
+    FiniteMessages.openGate();
+    job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+
+    assertThat(deadLetters.received())
+        .extracting(DeadLetter::reason)
+        .hasSize(Poison.REFUSED)
+        .allSatisfy(reason -> assertThat(reason).doesNotContain("\u0000"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("ts: outside the times history"))
+        .anySatisfy(reason -> assertThat(reason).contains("\\u0000"))
+        .anySatisfy(reason -> assertThat(reason).startsWith("model: holds a control character"));
+    assertThat(history.received())
+        .filteredOn(reading -> reading.deviceId().equals("dev-poison"))
+        .hasSize(Poison.HUGE_VALUES);
+    assertThat(cases.received())
+        .filteredOn(event -> event.deviceId().equals(DEGRADING))
+        .extracting(CaseEvent::type, CaseEvent::occurredAt)
+        .containsExactly(
+            tuple(CaseEvent.Type.OPENED, T0_PLUS_3M), tuple(CaseEvent.Type.CLEARED, T0_PLUS_5M));
+  }
+
+  @Test
+  void oneDeviceWithAFastClockDoesNotMoveEventTimeForTheOthers() {
+    WatermarkGenerator<Reading> generator =
+        IngestGraph.readingTime(
+                new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)))
+            .createWatermarkGenerator(
+                new WatermarkGeneratorSupplier.Context() {
+                  @Override
+                  public MetricGroup getMetricGroup() {
+                    return new UnregisteredMetricsGroup();
+                  }
+
+                  @Override
+                  public RelativeClock getInputActivityClock() {
+                    return SystemClock.getInstance();
+                  }
+                });
+    List<Long> watermarks = new ArrayList<>();
+    WatermarkOutput output =
+        new WatermarkOutput() {
+          @Override
+          public void emitWatermark(Watermark watermark) {
+            watermarks.add(watermark.getTimestamp());
+          }
+
+          @Override
+          public void markIdle() {}
+
+          @Override
+          public void markActive() {}
+        };
+
+    for (int minute = 0; minute < 10; minute++) {
+      for (int device = 0; device < 20; device++) {
+        Reading normal = reading("dev-" + device, T0.plusSeconds(60L * minute), 60);
+        generator.onEvent(normal, normal.ts().toEpochMilli(), output);
+      }
+      // An hour ahead of everyone else.
+      Reading fast = reading("dev-fast", T0.plusSeconds(3600 + 60L * minute), 60);
+      generator.onEvent(fast, fast.ts().toEpochMilli(), output);
+      generator.onPeriodicEmit(output);
+    }
+
+    assertThat(watermarks).isNotEmpty().allMatch(at -> at < T0.plusSeconds(600).toEpochMilli());
+    assertThat(watermarks.get(watermarks.size() - 1))
+        .isEqualTo(T0.plusSeconds(540).minusSeconds(5).toEpochMilli() - 1);
+  }
+
+  @Test
+  void writesCaseEventsAndHistoryInTasksOfTheirOwnSoThatAWaitingStoreDoesNotHoldUpDetection() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    IngestGraph.build(
+        env,
+        new IngestGraph.Inputs(FiniteMessages.of(List.of()), FiniteMessages.of(rules())),
+        new IngestGraph.Outputs(
+            Optional.of(new CollectSink<>()), new CollectSink<>(), new CollectSink<>()),
+        new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+    List<String> tasks = new ArrayList<>();
+    env.getStreamGraph().getJobGraph().getVertices().forEach(task -> tasks.add(task.getName()));
+
+    assertThat(tasks)
+        .filteredOn(task -> task.contains("detect cases") || task.contains("telemetry"))
+        .hasSize(2)
+        .allSatisfy(
+            task ->
+                assertThat(task)
+                    .doesNotContain("case events (PostgreSQL)")
+                    .doesNotContain("history (InfluxDB)"));
+  }
+
   /**
    * Four blocks of six messages, one device (or the refused messages) per block, so that each of
    * the two source readers reads whole devices in order.
@@ -129,7 +260,7 @@ class IngestGraphTest {
 
   /** The overheating rule, a rule that is removed again, and an invalid document. */
   private static List<MqttRecord> rules() {
-    return List.of(
+    return Fixtures.synced(
         ruleDocument(anythingAbove("everything", 10)),
         ruleDocument(overheating("overheat", 1)),
         message("forewarn/rules/everything", new byte[0]),

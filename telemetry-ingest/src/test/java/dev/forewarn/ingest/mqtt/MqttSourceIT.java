@@ -162,6 +162,49 @@ class MqttSourceIT {
     }
   }
 
+  @Test
+  void aCleanSessionFramesTheRetainedSetOfEachConnectWithMarkersOfItsOwn() throws Exception {
+    String rules = prefix + "/rules";
+    try (Mqtt publisher = new Mqtt()) {
+      for (int i = 0; i < 50; i++) {
+        publisher.retain(rules + "/rule-" + i, "document-" + i);
+      }
+      MqttSourceSettings settings =
+          new MqttSourceSettings(
+              Services.mqttUrl(),
+              "",
+              "",
+              clientIdPrefix,
+              rules + "/+",
+              true,
+              100,
+              RetainedSet.syncTopic(rules + "/+"));
+      CollectSink<MqttRecord> sink = new CollectSink<>();
+      JobClient job = start(settings, sink, 1);
+      try {
+        await()
+            .atMost(30, TimeUnit.SECONDS)
+            .until(
+                () ->
+                    sink.received().stream()
+                        .anyMatch(record -> RetainedSet.endToken(record.payload()).isPresent()));
+
+        List<MqttRecord> received = sink.received();
+        String token = RetainedSet.startToken(received.get(0).payload()).orElseThrow();
+        MqttRecord last = received.get(received.size() - 1);
+        assertThat(RetainedSet.endToken(last.payload())).contains(token);
+        assertThat(received.subList(1, received.size() - 1))
+            .extracting(record -> new String(record.payload(), StandardCharsets.UTF_8))
+            .containsExactlyInAnyOrderElementsOf(names("document", 50));
+      } finally {
+        stop(job);
+        for (int i = 0; i < 50; i++) {
+          publisher.clearRetained(rules + "/rule-" + i);
+        }
+      }
+    }
+  }
+
   private MqttSourceSettings settings(String topicFilter, boolean cleanSession) {
     return new MqttSourceSettings(
         Services.mqttUrl(), "", "", clientIdPrefix, topicFilter, cleanSession, 100);

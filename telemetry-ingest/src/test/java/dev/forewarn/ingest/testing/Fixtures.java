@@ -28,6 +28,7 @@ public final class Fixtures {
 
   public static final String METRIC = "compressor_temp_c";
   public static final String MODEL = "AC-200";
+  public static final String SYNC_TOPIC = "forewarn/rules/_sync";
   public static final long RECEIVED_AT = T0.plusSeconds(3_600).toEpochMilli();
 
   private Fixtures() {}
@@ -77,6 +78,10 @@ public final class Fixtures {
     return overheating(ruleId, version, Scope.ALL);
   }
 
+  public static Scope models(String... models) {
+    return new Scope(Set.of(), Set.of(models));
+  }
+
   public static Scope devices(String... deviceIds) {
     return new Scope(Set.of(deviceIds), Set.of());
   }
@@ -99,6 +104,18 @@ public final class Fixtures {
   public static MqttRecord ruleDocument(Rule rule) {
     return message(
         "forewarn/rules/" + rule.id(), RuleJson.toJson(rule).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Retained rule documents as a rules reader receives them after it connected: framed by the
+   * markers that say the retained set is complete.
+   */
+  public static java.util.List<MqttRecord> synced(MqttRecord... documents) {
+    java.util.List<MqttRecord> framed = new java.util.ArrayList<>();
+    framed.add(message(SYNC_TOPIC, "start t1".getBytes(StandardCharsets.UTF_8)));
+    framed.addAll(java.util.List.of(documents));
+    framed.add(message(SYNC_TOPIC, "end t1".getBytes(StandardCharsets.UTF_8)));
+    return framed;
   }
 
   public static MqttRecord message(String topic, byte[] payload) {

@@ -1,4 +1,4 @@
-package dev.forewarn.ingest.cases;
+package dev.forewarn.ingest.testing;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Delayed;
@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 
 /** Flink's processing-time service for a writer driven by hand: its timers never fire. */
-final class ManualTime implements ProcessingTimeService {
+public final class ManualTime implements ProcessingTimeService {
 
   @Override
   public long getCurrentProcessingTime() {
