@@ -127,6 +127,8 @@ mqtt_up() {
   {
     echo "# Written by scripts/services.sh: edit config/mosquitto/forewarn.conf instead."
     echo "listener $MQTT_PORT 127.0.0.1"
+    echo "# Loopback only, for development: no users. A deployment uses deployment.conf."
+    echo "allow_anonymous true"
     echo "persistence_location $MQTT_DIR/"
     echo "pid_file $MQTT_PID"
     echo "log_dest file $MQTT_LOG"
