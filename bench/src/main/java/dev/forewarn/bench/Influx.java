@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The InfluxQL questions the benchmark asks, over InfluxDB's v1 HTTP API. */
 final class Influx {
@@ -36,6 +38,24 @@ final class Influx {
             .path(0)
             .path("series");
     return series.isEmpty() ? 0 : series.path(0).path("values").path(0).path(1).asLong();
+  }
+
+  /** Readings stored per device, for devices whose id starts with {@code prefix}. */
+  Map<String, Long> countByDevice(String prefix) throws IOException, InterruptedException {
+    Map<String, Long> counts = new HashMap<>();
+    for (JsonNode series :
+        query(
+                "SELECT count(seq) FROM telemetry WHERE device_id =~ /^"
+                    + prefix
+                    + "/ GROUP BY device_id")
+            .path("results")
+            .path(0)
+            .path("series")) {
+      counts.put(
+          series.path("tags").path("device_id").asText(),
+          series.path("values").path(0).path(1).asLong());
+    }
+    return counts;
   }
 
   /**

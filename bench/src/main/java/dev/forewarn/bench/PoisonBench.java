@@ -1,10 +1,5 @@
 package dev.forewarn.bench;
 
-import dev.forewarn.ingest.job.IngestConfig;
-import dev.forewarn.ingest.job.IngestJob;
-import dev.forewarn.ingest.job.JobReadiness;
-import dev.forewarn.ingest.runs.Leftover;
-import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.simulator.mqtt.RawPublisher;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.flywaydb.core.Flyway;
 
 /**
  * {@code ./forewarn bench poison}: the telemetry job, as the demo and production run it (MQTT,
@@ -118,56 +109,10 @@ public final class PoisonBench {
       int count, String mqtt, String influxUrl, String jdbc, String user, String password)
       throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
-    String schema = "poison_" + run;
-    String schemaUrl = jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    Influx influx = new Influx(influxUrl, "forewarn_poison_" + run);
-    String rulesTopic = "forewarn/bench/" + run + "/rules";
-    // Everything the run makes on the shared services is listed before it is made, and removed at
-    // the end (or by the next run, when this one is killed).
-    RunLedger ledger = BenchRuns.start(run, jdbc, user, password);
-    ledger.record(new Leftover.PostgresSchema(jdbc, user, schema));
-    ledger.record(new Leftover.InfluxDatabase(influxUrl, influx.database()));
-    ledger.record(new Leftover.MqttSession(mqtt, "poison-" + run + "-job-0"));
-    ledger.record(new Leftover.MqttRetained(mqtt, rulesTopic + "/+"));
-    Flyway.configure()
-        .dataSource(jdbc, user, password)
-        .schemas(schema)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    JobClient job = null;
-    try {
-      publishRules(mqtt, run, rulesTopic);
-      job =
-          IngestJob.start(
-              IngestConfig.parse(
-                  new String[] {
-                    "--mqtt-url",
-                    mqtt,
-                    "--mqtt-client-id",
-                    "poison-" + run + "-job",
-                    "--mqtt-share-group",
-                    "poison-" + run,
-                    "--rules-topic",
-                    rulesTopic + "/+",
-                    "--parallelism",
-                    "1",
-                    "--influx-url",
-                    influxUrl,
-                    "--influx-database",
-                    influx.database(),
-                    "--jdbc-url",
-                    schemaUrl,
-                    "--jdbc-user",
-                    user,
-                    "--jdbc-password",
-                    password
-                  },
-                  Map.of()));
-      JobReadiness.awaitConsuming(job, mqtt, Duration.ofSeconds(90));
-      StatusWatch watch = new StatusWatch(job);
-      watch.start();
-
+    try (HostileJob hostile =
+        new HostileJob("poison", run, mqtt, influxUrl, jdbc, user, password)) {
+      Influx influx = hostile.influx();
+      JobClient job = hostile.job();
       List<Message> messages = new ArrayList<>();
       for (int n = 0; n < count; n++) {
         for (Kind kind : KINDS) {
@@ -203,8 +148,8 @@ public final class PoisonBench {
       double historyMs = (System.nanoTime() - published) / 1e6;
 
       long expected = (long) count * KINDS.stream().filter(Kind::refused).count();
-      Map<String, Long> letters = awaitDeadLetters(schemaUrl, user, password, run, expected);
-      watch.stop();
+      Map<String, Long> letters =
+          awaitDeadLetters(hostile.schemaUrl(), user, password, run, expected);
       StringBuilder report = new StringBuilder();
       long total = 0;
       for (Kind kind : KINDS) {
@@ -229,57 +174,17 @@ public final class PoisonBench {
               stored,
               healthy,
               job.getJobStatus().get(),
-              watch.restarts()));
+              hostile.restarts()));
       report.append(
           String.format(
               Locale.ROOT,
               "poison: published=%d dead_letters=%d restarts=%d publish_to_history_ms=%.0f",
               (long) count * KINDS.size(),
               total,
-              watch.restarts(),
+              hostile.restarts(),
               historyMs));
       return report.toString();
-    } finally {
-      if (job != null) {
-        job.cancel().get(30, TimeUnit.SECONDS);
-      }
-      BenchRuns.finish(ledger);
     }
-  }
-
-  /** Publishes the rules retained (the run's ledger removes them). */
-  private static void publishRules(String mqtt, String run, String topic) throws Exception {
-    MqttClient client = new MqttClient(mqtt, "poison-" + run + "-rules", new MemoryPersistence());
-    try {
-      client.connect();
-      for (String rule : rules(run)) {
-        String id = rule.substring(rule.indexOf("\"id\":\"") + 6, rule.indexOf("\","));
-        client.publish(topic + "/" + id, rule.getBytes(StandardCharsets.UTF_8), 1, true);
-      }
-      client.disconnect();
-    } finally {
-      client.close();
-    }
-  }
-
-  /** A threshold, a trend forecast and a rate of change on {@code temp}, for every device. */
-  private static List<String> rules(String run) {
-    return List.of(
-        "{\"id\":\"hot-"
-            + run
-            + "\",\"severity\":\"warning\",\"condition\":{\"type\":\"threshold\","
-            + "\"metric\":\"temp\",\"direction\":\"above\",\"level\":85}}",
-        "{\"id\":\"trend-"
-            + run
-            + "\",\"severity\":\"warning\",\"condition\":{"
-            + "\"type\":\"trend-forecast\",\"metric\":\"temp\",\"direction\":\"above\",\"limit\":90,"
-            + "\"horizon\":\"P1D\",\"window\":\"PT10M\",\"buckets\":5,\"minPointsInWindow\":3,"
-            + "\"minFit\":0}}",
-        "{\"id\":\"rate-"
-            + run
-            + "\",\"severity\":\"warning\",\"condition\":{"
-            + "\"type\":\"rate-of-change\",\"metric\":\"temp\",\"direction\":\"above\",\"limit\":5,"
-            + "\"per\":\"minute\",\"window\":\"PT10M\",\"buckets\":5}}");
   }
 
   /** Dead letters of this run by kind (the device's name says which), once all are stored. */
@@ -333,50 +238,5 @@ public final class PoisonBench {
 
   private static void say(String format, Object... values) {
     System.out.println(String.format(Locale.ROOT, format, values));
-  }
-
-  /** Polls the job's status every 100 ms and counts each time it is seen leaving RUNNING. */
-  private static final class StatusWatch implements Runnable {
-    private final JobClient job;
-    private final Thread thread = new Thread(this, "poison-status-watch");
-    private volatile boolean running = true;
-    private volatile int restarts;
-
-    StatusWatch(JobClient job) {
-      this.job = job;
-      thread.setDaemon(true);
-    }
-
-    void start() {
-      thread.start();
-    }
-
-    void stop() throws InterruptedException {
-      running = false;
-      thread.join();
-    }
-
-    int restarts() {
-      return restarts;
-    }
-
-    @Override
-    public void run() {
-      boolean wasRunning = true;
-      while (running) {
-        try {
-          boolean isRunning = job.getJobStatus().get(5, TimeUnit.SECONDS) == JobStatus.RUNNING;
-          if (wasRunning && !isRunning) {
-            restarts++;
-          }
-          wasRunning = isRunning;
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
-        } catch (Exception e) {
-          // a status request that failed tells nothing
-        }
-      }
-    }
   }
 }

@@ -16,6 +16,8 @@ import javax.net.SocketFactory;
  * length, then the body), so each message it receives costs several system calls; profiling the
  * telemetry job put about a fifth of its CPU there. Through a buffer, one read brings in many
  * packets. Only the input is wrapped: Paho already buffers what it writes and flushes each packet.
+ * The input also goes through {@link ReadableTopics}, so that a topic Paho cannot read does not
+ * stop the connection.
  */
 public final class BufferedSockets extends SocketFactory {
 
@@ -82,7 +84,7 @@ public final class BufferedSockets extends SocketFactory {
     }
   }
 
-  /** A socket that hands out one buffered stream over its input. */
+  /** A socket that hands out one buffered stream over its input, topics made readable. */
   static final class BufferedSocket extends Socket {
 
     private InputStream input;
@@ -90,7 +92,7 @@ public final class BufferedSockets extends SocketFactory {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
       if (input == null) {
-        input = new BufferedInputStream(super.getInputStream(), BUFFER_BYTES);
+        input = new ReadableTopics(new BufferedInputStream(super.getInputStream(), BUFFER_BYTES));
       }
       return input;
     }

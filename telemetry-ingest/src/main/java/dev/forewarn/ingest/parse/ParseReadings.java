@@ -1,6 +1,7 @@
 package dev.forewarn.ingest.parse;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
+import dev.forewarn.ingest.mqtt.ReadableTopics;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.rules.reading.ReadingRejectedException;
@@ -50,6 +51,17 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
 
   @Override
   public void processElement(MqttRecord message, Context ctx, Collector<Reading> out) {
+    if (message.topic().indexOf(ReadableTopics.REPLACEMENT) >= 0) {
+      refuse(
+          message,
+          "topic: \""
+              + message.topic()
+              + "\" holds characters the job's MQTT client cannot read (each shown as "
+              + ReadableTopics.REPLACEMENT
+              + ")",
+          ctx);
+      return;
+    }
     Optional<String> deviceId = ReadingJson.deviceIdFromTopic(message.topic());
     if (deviceId.isEmpty()) {
       refuse(

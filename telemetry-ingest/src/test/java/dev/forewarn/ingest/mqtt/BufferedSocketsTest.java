@@ -2,7 +2,7 @@ package dev.forewarn.ingest.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,10 +27,15 @@ class BufferedSocketsTest {
   void anUnconnectedSocketConnectsAndHandsOutOneBufferedStreamThatReadsEveryByte()
       throws Exception {
     SocketFactory factory = BufferedSockets.forUri("tcp://127.0.0.1:1").orElseThrow();
-    byte[] sent = new byte[200_000];
-    for (int i = 0; i < sent.length; i++) {
-      sent[i] = (byte) (i * 31);
+    // MQTT packets, as the broker sends them: about 200 KB of them.
+    ByteArrayOutputStream packets = new ByteArrayOutputStream();
+    for (int i = 0; packets.size() < 200_000; i++) {
+      packets.writeBytes(
+          i % 10 == 0
+              ? new byte[] {0x40, 0x02, 0x00, 0x01}
+              : ReadableTopicsTest.publish("devices/d" + i + "/telemetry", "x".repeat(i % 300)));
     }
+    byte[] sent = packets.toByteArray();
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket socket = factory.createSocket()) {
       CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> send(server, sent));
@@ -38,7 +43,7 @@ class BufferedSocketsTest {
           new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
       InputStream input = socket.getInputStream();
 
-      assertThat(input).isInstanceOf(BufferedInputStream.class);
+      assertThat(input).isInstanceOf(ReadableTopics.class);
       assertThat(socket.getInputStream()).isSameAs(input);
       byte[] received = new byte[sent.length];
       for (int i = 0; i < received.length; i++) {
