@@ -9,6 +9,7 @@ import static dev.forewarn.ingest.testing.Fixtures.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
+import dev.forewarn.ingest.mqtt.ReadableTopics;
 import dev.forewarn.rules.reading.Reading;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +77,22 @@ class ParseReadingsTest {
                 "devices/dev-1/status",
                 "topic: \"devices/dev-1/status\" is not devices/{deviceId}/telemetry",
                 "{\"state\":\"online\"}"));
+  }
+
+  @Test
+  void refusesATopicWithCharactersTheMqttClientCouldNotRead() throws Exception {
+    String topic = ReadableTopics.asRead("devices/dev-\uD83D\uDD25/telemetry");
+    push(
+        message(
+            topic,
+            "{\"ts\": \"2026-11-22T10:00:00Z\", \"seq\": 1, \"metrics\": {\"t\": 1}}".getBytes()));
+
+    assertThat(topic).isEqualTo("devices/dev-#/telemetry");
+    assertThat(reasons())
+        .containsExactly(
+            "topic: \"devices/dev-#/telemetry\" holds characters the job's MQTT client cannot read"
+                + " (each shown as #)");
+    assertThat(harness.extractOutputValues()).isEmpty();
   }
 
   @Test
