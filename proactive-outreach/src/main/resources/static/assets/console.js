@@ -121,6 +121,22 @@
 
   // --- charts --------------------------------------------------------------------------------
 
+  /** Every chart on the page, resized with the window. */
+  const PLOTS = [];
+
+  function size(box) {
+    const width = Math.max(200, box.clientWidth - 8);
+    return {width: width, height: width < 500 ? 220 : 300};
+  }
+
+  window.addEventListener('resize', () => {
+    PLOTS.forEach(p => {
+      if (p.box.isConnected) {
+        p.plot.setSize(size(p.box));
+      }
+    });
+  });
+
   const COLORS = {line: '#0b5c8c', limit: '#c62828', would: '#d49a00', open: '#c62828', past: '#8aa1b1'};
 
   /**
@@ -149,6 +165,9 @@
     box.className = 'chart';
     box.dataset.metric = title;
     box.dataset.markers = String(drawn);
+    if (limit != null) {
+      box.dataset.limit = String(limit);
+    }
     container.appendChild(box);
     const series = [{}, {label: title, stroke: COLORS.line, width: 2}];
     const data = [xs, ys];
@@ -168,9 +187,9 @@
       box.textContent = 'The chart library did not load.';
       return drawn;
     }
-    const width = Math.max(240, box.clientWidth - 8);
-    new uPlot({title: title, width: width, height: width < 500 ? 220 : 300, series: series,
-      scales: {x: {time: true}}, legend: {live: false}}, data, box);
+    const plot = new uPlot({title: title, series: series, scales: {x: {time: true}},
+      legend: {show: false}, ...size(box)}, data, box);
+    PLOTS.push({plot: plot, box: box});
     return drawn;
   }
 
@@ -411,6 +430,9 @@
         } else {
           cell.textContent = value == null ? '' : String(value);
         }
+        if (i === 3) {
+          cell.className = 'text';
+        }
         row.appendChild(cell);
       });
       rows.appendChild(row);
@@ -431,6 +453,7 @@
     const draw = async () => {
       const box = document.getElementById('bt-chart');
       box.replaceChildren();
+      PLOTS.length = 0;
       delete box.dataset.markers;
       const device = select.value;
       if (!condition) {

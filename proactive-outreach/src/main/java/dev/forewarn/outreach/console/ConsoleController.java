@@ -67,7 +67,6 @@ class ConsoleController {
   @GetMapping({"/", "/console", "/console/cases"})
   String board(Model model) {
     boardModel(model);
-    model.addAttribute("stats", operations.stats());
     return page(model, "cases", "console/board");
   }
 
@@ -209,6 +208,7 @@ class ConsoleController {
     model.addAttribute("columns", columns);
     model.addAttribute("anyCase", !newest.isEmpty());
     model.addAttribute("anyRule", !rules.list().isEmpty());
+    model.addAttribute("stats", operations.stats());
   }
 
   private List<String> deviceIds() {
