@@ -106,7 +106,7 @@ class ConsoleController {
   String newRule(Model model) {
     model.addAttribute("rule", null);
     model.addAttribute("devices", deviceIds());
-    return page(model, "rules", "console/rule");
+    return chartPage(model, "rules", "console/rule");
   }
 
   @GetMapping("/console/rules/{id}")
@@ -115,7 +115,7 @@ class ConsoleController {
     model.addAttribute("rule", rule);
     model.addAttribute("versions", rules.versions(id));
     model.addAttribute("devices", deviceIds());
-    return page(model, "rules", "console/rule");
+    return chartPage(model, "rules", "console/rule");
   }
 
   @GetMapping("/console/devices")
@@ -155,7 +155,7 @@ class ConsoleController {
                 new CaseFilter(null, null, null, deviceId, null, null, null),
                 Paging.of(0, LOG_SIZE, null, CaseQueries.SORTS, "id,desc"))
             .items());
-    return page(model, "devices", "console/device");
+    return chartPage(model, "devices", "console/device");
   }
 
   @GetMapping("/console/deliveries")
@@ -223,6 +223,12 @@ class ConsoleController {
   private static String page(Model model, String section, String template) {
     model.addAttribute("section", section);
     return template;
+  }
+
+  /** A page with charts: it loads the chart library too. */
+  private static String chartPage(Model model, String section, String template) {
+    model.addAttribute("charts", true);
+    return page(model, section, template);
   }
 
   private static String blankToNull(String value) {

@@ -87,19 +87,6 @@ class ConsoleBrowserIT {
 
   static final String FIXED_RULE = BROKEN_RULE.replace("\"hot\"", "85.0");
 
-  /** The rule of the customer's case, with a customer's wording. */
-  static final String WORDED_RULE =
-      """
-      {"id": "compressor-overheat", "name": "Compressor overheating", "severity": "warning",
-       "condition": {"type": "threshold", "metric": "compressor_temp_c", "direction": "above",
-                     "level": 85.0, "clearLevel": 80.0},
-       "sustainedFor": "PT2M",
-       "customerWording": {
-         "text": {"en": "The compressor is running hot: {value}, limit {level}",
-                  "ko": "압축기가 과열되고 있습니다: {value}, 기준 {level}"},
-         "units": {"compressor_temp_c": "°C"}}}
-      """;
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCHEMA.register(registry);
@@ -278,7 +265,7 @@ class ConsoleBrowserIT {
   void aCustomerAcknowledgesFromTheSmsLinkAndTheConsoleTimelineShowsItInTheViewersZone() {
     if (api.get("/api/rules").findValues("id").stream()
         .noneMatch(id -> id.asText().equals("compressor-overheat"))) {
-      api.post("/api/rules", OutreachClient.json(WORDED_RULE), 201);
+      api.post("/api/rules", OutreachClient.json(CustomerPageBrowserIT.RULE), 201);
     }
     String phone = "+15551" + (100000 + (int) (Math.random() * 800000));
     long owner = customer("Dana", phone);
