@@ -13,6 +13,8 @@ import dev.forewarn.outreach.timeline.Timeline;
 import dev.forewarn.outreach.web.NotFoundException;
 import dev.forewarn.outreach.web.OperationsQueries;
 import dev.forewarn.outreach.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * with Thymeleaf (every value escaped); changes go through the API from the page's script.
  */
 @Controller
+@Tag(name = "console", description = "Server-rendered pages for managers and agents (HTML)")
 class ConsoleController {
 
   /** How many of the newest cases the board shows. */
@@ -64,6 +67,7 @@ class ConsoleController {
     this.operations = operations;
   }
 
+  @Operation(summary = "The cases board by stage, refreshing itself (HTML)")
   @GetMapping({"/", "/console", "/console/cases"})
   String board(Model model) {
     boardModel(model);
@@ -71,12 +75,15 @@ class ConsoleController {
   }
 
   /** The board's columns alone, which the board page fetches every few seconds. */
+  @Operation(
+      summary = "The board's figures and columns alone, which the board fetches every 2 s (HTML)")
   @GetMapping("/console/cases/board")
   String boardColumns(Model model) {
     boardModel(model);
     return "console/board :: columns";
   }
 
+  @Operation(summary = "A case: both clocks, the timeline, its messages (HTML); 404 page")
   @GetMapping("/console/cases/{id}")
   String oneCase(@PathVariable long id, Model model) {
     CaseView c = cases.find(id).orElseThrow(() -> new NotFoundException("no case with id " + id));
@@ -86,6 +93,7 @@ class ConsoleController {
     return page(model, "cases", "console/case");
   }
 
+  @Operation(summary = "The agent queue: open bookings and escalations (HTML)")
   @GetMapping("/console/queue")
   String queue(Model model) {
     List<QueueItem> items = new ArrayList<>();
@@ -96,12 +104,15 @@ class ConsoleController {
     return page(model, "queue", "console/queue");
   }
 
+  @Operation(summary = "The rules with their state (HTML)")
   @GetMapping("/console/rules")
   String rules(Model model) {
     model.addAttribute("rules", rules.list());
     return page(model, "rules", "console/rules");
   }
 
+  @Operation(
+      summary = "The rule editor with validation and backtest preview, for a new rule (HTML)")
   @GetMapping("/console/rules/new")
   String newRule(Model model) {
     model.addAttribute("rule", null);
@@ -109,6 +120,7 @@ class ConsoleController {
     return chartPage(model, "rules", "console/rule");
   }
 
+  @Operation(summary = "The rule editor for a stored rule, with its versions (HTML); 404 page")
   @GetMapping("/console/rules/{id}")
   String rule(@PathVariable String id, Model model) {
     RuleView rule = rules.find(id);
@@ -118,6 +130,7 @@ class ConsoleController {
     return chartPage(model, "rules", "console/rule");
   }
 
+  @Operation(summary = "The devices, least healthy first (HTML)")
   @GetMapping("/console/devices")
   String devices(Model model) {
     model.addAttribute(
@@ -131,6 +144,8 @@ class ConsoleController {
    * A device with a telemetry chart over {@code from}..{@code to}; by default the day before its
    * latest reading (or before now, when it has sent none).
    */
+  @Operation(
+      summary = "A device's telemetry chart over from..to with its cases marked (HTML); 404 page")
   @GetMapping("/console/devices/{deviceId}")
   String device(
       @PathVariable String deviceId,
@@ -158,6 +173,7 @@ class ConsoleController {
     return chartPage(model, "devices", "console/device");
   }
 
+  @Operation(summary = "The delivery log, newest first (HTML)")
   @GetMapping("/console/deliveries")
   String deliveries(
       @RequestParam(required = false) String channel,
@@ -178,6 +194,7 @@ class ConsoleController {
     return page(model, "deliveries", "console/deliveries");
   }
 
+  @Operation(summary = "The dead letters with reason and raw payload (HTML)")
   @GetMapping("/console/dead-letters")
   String deadLetters(Model model) {
     model.addAttribute(

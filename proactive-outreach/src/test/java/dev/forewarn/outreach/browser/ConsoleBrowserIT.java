@@ -251,7 +251,7 @@ class ConsoleBrowserIT {
     jdbc.update(
         "INSERT INTO dead_letters (received_at, topic, reason, payload) VALUES (?, ?, ?, ?)",
         Timestamp.from(Instant.now()),
-        "forewarn/telemetry/" + device,
+        "devices/" + device + "/telemetry",
         "malformed JSON: unexpected end of input",
         payload);
     browser.open(BASE + "/console/dead-letters");
