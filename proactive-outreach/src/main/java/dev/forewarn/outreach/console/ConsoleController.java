@@ -10,6 +10,7 @@ import dev.forewarn.outreach.devices.DeviceViews;
 import dev.forewarn.outreach.rules.RuleService;
 import dev.forewarn.outreach.rules.RuleView;
 import dev.forewarn.outreach.timeline.Timeline;
+import dev.forewarn.outreach.web.BadRequestException;
 import dev.forewarn.outreach.web.NotFoundException;
 import dev.forewarn.outreach.web.OperationsQueries;
 import dev.forewarn.outreach.web.Paging;
@@ -159,7 +160,10 @@ class ConsoleController {
         to != null
             ? to
             : device.latest() != null ? device.latest().at().plusSeconds(60) : Instant.now();
-    Instant start = from != null && from.isBefore(end) ? from : end.minus(Duration.ofDays(1));
+    Instant start = from != null ? from : end.minus(Duration.ofDays(1));
+    if (!start.isBefore(end)) {
+      throw new BadRequestException("from", "must be before to");
+    }
     model.addAttribute("device", device);
     model.addAttribute("from", start);
     model.addAttribute("to", end);

@@ -223,6 +223,12 @@ class ConsoleBrowserIT {
     assertThat(browser.find("tr[data-case='" + caseId + "']").getText()).contains("OPEN");
     browser.screenshots("device");
 
+    browser.open(BASE + "/console/devices/" + device + "?from=" + HISTORY_END + "&to=" + T0);
+    assertThat(browser.find("[role=alert]").getText()).isEqualTo("from: must be before to");
+    browser.open(BASE + "/console/cases/987654");
+    assertThat(browser.find("[role=alert]").getText()).isEqualTo("no case with id 987654");
+    browser.screenshots("not-found");
+
     browser.open(BASE + "/console/devices");
     assertThat(browser.find("tr[data-device='" + device + "']").getText())
         .contains("Shop floor AC", "WARNING");
