@@ -135,9 +135,7 @@ class ConsoleController {
   @GetMapping("/console/devices")
   String devices(Model model) {
     model.addAttribute(
-        "devices",
-        devices.list(
-            null, null, null, Paging.of(0, LOG_SIZE, null, DeviceViews.SORTS, "health,desc")));
+        "devices", devices.list(null, null, null, first(DeviceViews.SORTS, "health,desc")));
     return page(model, "devices", "console/devices");
   }
 
@@ -172,7 +170,7 @@ class ConsoleController {
         cases
             .search(
                 new CaseFilter(null, null, null, deviceId, null, null, null),
-                Paging.of(0, LOG_SIZE, null, CaseQueries.SORTS, "id,desc"))
+                first(CaseQueries.SORTS, "id,desc"))
             .items());
     return chartPage(model, "devices", "console/device");
   }
@@ -192,7 +190,7 @@ class ConsoleController {
             null,
             null,
             null,
-            Paging.of(0, LOG_SIZE, null, DeliveryQueries.SORTS, "id,desc")));
+            first(DeliveryQueries.SORTS, "id,desc")));
     model.addAttribute("channel", channel);
     model.addAttribute("outcome", outcome);
     return page(model, "deliveries", "console/deliveries");
@@ -204,12 +202,7 @@ class ConsoleController {
     model.addAttribute(
         "letters",
         operations.deadLetters(
-            null,
-            null,
-            null,
-            null,
-            null,
-            Paging.of(0, LOG_SIZE, null, OperationsQueries.DEAD_LETTER_SORTS, "id,desc")));
+            null, null, null, null, null, first(OperationsQueries.DEAD_LETTER_SORTS, "id,desc")));
     model.addAttribute("kinds", operations.deadLetterKinds());
     return page(model, "dead-letters", "console/dead-letters");
   }
@@ -233,10 +226,7 @@ class ConsoleController {
   }
 
   private List<String> deviceIds() {
-    return devices
-        .list(null, null, null, Paging.of(0, LOG_SIZE, null, DeviceViews.SORTS, "deviceId,asc"))
-        .items()
-        .stream()
+    return devices.list(null, null, null, first(DeviceViews.SORTS, "deviceId,asc")).items().stream()
         .map(DeviceOverview::deviceId)
         .toList();
   }
@@ -250,6 +240,11 @@ class ConsoleController {
   private static String chartPage(Model model, String section, String template) {
     model.addAttribute("charts", true);
     return page(model, section, template);
+  }
+
+  /** The first {@link #LOG_SIZE} rows in this order. */
+  private static Paging first(Map<String, String> sorts, String sort) {
+    return Paging.of(0, LOG_SIZE, null, sorts, sort);
   }
 
   private static String blankToNull(String value) {
