@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -228,6 +229,31 @@ class ConversationIT {
     assertThat(start.body()).contains("you will receive our messages again");
     api.awaitCase("ac-stop-c-" + n, c -> sent(c, "sms", "opened"));
     assertThat(TWILIO.requestsTo(phone)).hasSize(2);
+  }
+
+  @Test
+  void aFloodFromOneNumberIsCutOffAfterTwentyMessagesButStopStillWorks() throws Exception {
+    int n = NEXT.incrementAndGet();
+    String phone = "+1415556" + n;
+    String other = "+1415557" + n;
+
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      answers.add(twilio.inbound("SMflood" + n + "-" + i, phone, "HELP").body());
+    }
+    String otherHelp = twilio.inbound("SMflood-other" + n, other, "HELP").body();
+    HttpResponse<String> stop = twilio.inbound("SMflood-stop" + n, phone, "STOP");
+
+    assertThat(answers.subList(0, 20)).allSatisfy(a -> assertThat(a).contains("<Message>"));
+    assertThat(answers.subList(20, 25)).allSatisfy(a -> assertThat(a).doesNotContain("<Message>"));
+    assertThat(otherHelp).contains("<Message>");
+    assertThat(stop.statusCode()).isEqualTo(200);
+    List<String> actions =
+        jdbc.queryForList(
+            "SELECT action FROM inbound_messages WHERE from_number = ?", String.class, phone);
+    assertThat(actions).hasSize(26).containsOnly("HELP", "RATE_LIMITED", "STOP");
+    assertThat(actions).filteredOn("RATE_LIMITED"::equals).hasSize(5);
+    assertThat(actions).filteredOn("STOP"::equals).hasSize(1);
   }
 
   @Test

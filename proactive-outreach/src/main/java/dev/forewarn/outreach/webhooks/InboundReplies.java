@@ -21,11 +21,21 @@ import org.springframework.transaction.annotation.Transactional;
  * score; STOP and START switch every proactive message to the number off and on, HELP explains.
  * Each inbound message is handled once (Twilio may deliver a webhook twice) and kept on the
  * timeline, understood or not.
+ *
+ * <p>A flood from one number is cut off: beyond {@value #FLOOD_LIMIT} messages from a number in
+ * {@value #FLOOD_WINDOW_MINUTES} minutes, each further one is kept (action {@code RATE_LIMITED})
+ * but neither acted on, put on a case thread nor answered, so that a flood can neither fill a
+ * thread nor make the service send an answer per message. STOP is always honoured.
  */
 @Service
 class InboundReplies {
 
   private static final Logger log = LoggerFactory.getLogger(InboundReplies.class);
+
+  /** Messages one number may send in {@link #FLOOD_WINDOW_MINUTES} before the rest are ignored. */
+  static final int FLOOD_LIMIT = 20;
+
+  static final int FLOOD_WINDOW_MINUTES = 10;
 
   private final JdbcClient jdbc;
   private final CaseActions actions;
@@ -53,21 +63,25 @@ class InboundReplies {
       log.info("inbound sms repeated message_sid={}: already handled", messageSid);
       return Optional.empty();
     }
+    Command command = Command.of(body);
+    if (command != Command.STOP && flooding(from)) {
+      record(messageSid, "RATE_LIMITED", null);
+      log.warn(
+          "inbound sms rate limited message_sid={} from={}: more than {} in {} minutes",
+          messageSid,
+          Masking.phone(from),
+          FLOOD_LIMIT,
+          FLOOD_WINDOW_MINUTES);
+      return Optional.empty();
+    }
     Optional<ThreadRef> thread = actions.latestThreadFor(from);
     thread.ifPresent(t -> actions.reply(t.caseId(), from, body));
-    Command command = Command.of(body);
     Optional<Reply> reply = act(command, Command.normalised(body), from, thread);
     String locale = locale(from);
     Optional<String> answer = reply.map(r -> renderer.reply(r, locale));
     thread.ifPresent(
         t -> answer.ifPresent(a -> timeline.add(t.caseId(), "ANSWERED", "sms", a, null)));
-    jdbc.sql(
-            "UPDATE inbound_messages SET action = :action, case_id = :caseId"
-                + " WHERE message_sid = :sid")
-        .param("action", command.name())
-        .param("caseId", thread.map(ThreadRef::caseId).orElse(null))
-        .param("sid", messageSid)
-        .update();
+    record(messageSid, command.name(), thread.map(ThreadRef::caseId).orElse(null));
     log.info(
         "inbound sms message_sid={} from={} command={} case_id={}",
         messageSid,
@@ -122,6 +136,28 @@ class InboundReplies {
       default:
         return Optional.of(Reply.UNKNOWN);
     }
+  }
+
+  private void record(String messageSid, String action, Long caseId) {
+    jdbc.sql(
+            "UPDATE inbound_messages SET action = :action, case_id = :caseId"
+                + " WHERE message_sid = :sid")
+        .param("action", action)
+        .param("caseId", caseId)
+        .param("sid", messageSid)
+        .update();
+  }
+
+  /** Whether the number sent more than the limit in the window, this message included. */
+  private boolean flooding(String from) {
+    return jdbc.sql(
+                "SELECT count(*) FROM inbound_messages WHERE from_number = :from"
+                    + " AND received_at > now() - make_interval(mins => :minutes)")
+            .param("from", from)
+            .param("minutes", FLOOD_WINDOW_MINUTES)
+            .query(Long.class)
+            .single()
+        > FLOOD_LIMIT;
   }
 
   private boolean firstTime(String messageSid, String from, String body) {
