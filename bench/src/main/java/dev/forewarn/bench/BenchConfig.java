@@ -42,15 +42,7 @@ record BenchConfig(
                   + "(b) pipeline: the same publisher feeding the job, a rule per device, InfluxDB"
                   + " on;\n"
                   + "(c) latency from publish to stored case event, at half the pipeline's rate.\n\n")
-          .add("--mqtt-url", "FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883", "MQTT broker")
-          .add("--influx-url", "FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086", "InfluxDB")
-          .add(
-              "--jdbc-url",
-              "FOREWARN_TEST_JDBC_URL",
-              "jdbc:postgresql://127.0.0.1:5432/forewarn_test",
-              "PostgreSQL")
-          .add("--jdbc-user", "FOREWARN_TEST_JDBC_USER", "forewarn", "PostgreSQL user")
-          .add("--jdbc-password", "FOREWARN_TEST_JDBC_PASSWORD", "forewarn", "PostgreSQL password")
+          .services()
           .add("--devices", "", "10000", "devices, one threshold rule each")
           .add("--messages", "", "300000", "readings measured in the limit and the pipeline run")
           .add(

@@ -44,15 +44,7 @@ public final class FuzzBench {
                   + " into the telemetry job and checks what it stored and refused.\n\n")
           .add("--count", "", "10000", "messages to publish (at least)")
           .add("--seed", "", "1", "seed of the stream; the same seed gives the same messages")
-          .add("--mqtt-url", "FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883", "the broker")
-          .add("--influx-url", "FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086", "InfluxDB")
-          .add(
-              "--jdbc-url",
-              "FOREWARN_TEST_JDBC_URL",
-              "jdbc:postgresql://127.0.0.1:5432/forewarn_test",
-              "PostgreSQL")
-          .add("--jdbc-user", "FOREWARN_TEST_JDBC_USER", "forewarn", "PostgreSQL user")
-          .add("--jdbc-password", "FOREWARN_TEST_JDBC_PASSWORD", "forewarn", "its password");
+          .services();
 
   private static final Duration SETTLE = Duration.ofSeconds(180);
 

@@ -29,6 +29,24 @@ final class Options {
     return this;
   }
 
+  /** The PostgreSQL options of a benchmark on the services of scripts/services.sh. */
+  Options postgres() {
+    return add(
+            "--jdbc-url",
+            "FOREWARN_TEST_JDBC_URL",
+            "jdbc:postgresql://127.0.0.1:5432/forewarn_test",
+            "PostgreSQL")
+        .add("--jdbc-user", "FOREWARN_TEST_JDBC_USER", "forewarn", "PostgreSQL user")
+        .add("--jdbc-password", "FOREWARN_TEST_JDBC_PASSWORD", "forewarn", "PostgreSQL password");
+  }
+
+  /** The MQTT, InfluxDB and PostgreSQL options of a benchmark on those services. */
+  Options services() {
+    return add("--mqtt-url", "FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883", "MQTT broker")
+        .add("--influx-url", "FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086", "InfluxDB")
+        .postgres();
+  }
+
   static boolean wantsHelp(String[] args) {
     return List.of(args).contains("--help") || List.of(args).contains("-h");
   }

@@ -30,13 +30,7 @@ record OutreachBenchConfig(
                   + "customer with a device per case, writes OPENED case events at --rate the way\n"
                   + "the telemetry job does, and measures from each case's opening to its SMS\n"
                   + "request at a local Twilio stand-in, which also counts duplicate sends.\n\n")
-          .add(
-              "--jdbc-url",
-              "FOREWARN_TEST_JDBC_URL",
-              "jdbc:postgresql://127.0.0.1:5432/forewarn_test",
-              "PostgreSQL")
-          .add("--jdbc-user", "FOREWARN_TEST_JDBC_USER", "forewarn", "PostgreSQL user")
-          .add("--jdbc-password", "FOREWARN_TEST_JDBC_PASSWORD", "forewarn", "PostgreSQL password")
+          .postgres()
           .add("--cases", "", "6000", "cases, one per customer and device")
           .add("--rate", "", "200", "case events written per second")
           .add("--warm-up-cases", "", "1000", "first cases sent but left out of the figures")
