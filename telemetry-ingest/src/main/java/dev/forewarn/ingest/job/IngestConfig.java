@@ -7,8 +7,11 @@ import dev.forewarn.ingest.influx.InfluxSettings;
 import dev.forewarn.ingest.mqtt.MqttSourceSettings;
 import dev.forewarn.ingest.mqtt.RetainedSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The job's configuration, parsed once from {@code --name value} arguments and {@code FOREWARN_*}
@@ -91,7 +94,7 @@ public record IngestConfig(
     return "mqtt="
         + telemetrySource.serverUri()
         + " telemetry="
-        + telemetrySource.topicFilter()
+        + String.join(",", telemetrySource.topicFilters())
         + " rules="
         + rulesSource.topicFilter()
         + " influx="
@@ -105,15 +108,22 @@ public record IngestConfig(
 
   private static MqttSourceSettings telemetry(OptionValues values) {
     String group = values.text(MQTT_SHARE_GROUP);
-    String topic = values.required(TELEMETRY_TOPIC);
+    UnaryOperator<String> shared =
+        topic -> group.isEmpty() ? topic : "$share/" + group + "/" + topic;
+    List<String> more = new ArrayList<>();
+    if (!values.text(SENML_TOPIC).isEmpty()) {
+      more.add(shared.apply(values.text(SENML_TOPIC)));
+    }
     return new MqttSourceSettings(
         values.required(MQTT_URL),
         values.text(MQTT_USERNAME),
         values.text(MQTT_PASSWORD),
         values.required(MQTT_CLIENT_ID),
-        group.isEmpty() ? topic : "$share/" + group + "/" + topic,
+        shared.apply(values.required(TELEMETRY_TOPIC)),
         false,
-        values.positiveInt(MQTT_QUEUE_CAPACITY));
+        values.positiveInt(MQTT_QUEUE_CAPACITY),
+        "",
+        more);
   }
 
   private static MqttSourceSettings rules(OptionValues values) {

@@ -20,6 +20,10 @@ enum IngestOption {
       "forewarn-ingest",
       "shared-subscription group spreading telemetry over the readers; empty subscribes plainly"),
   TELEMETRY_TOPIC("telemetry-topic", "devices/+/telemetry", "telemetry topic filter"),
+  SENML_TOPIC(
+      "senml-topic",
+      "devices/+/senml",
+      "SenML (RFC 8428) topic filter, read with the telemetry; empty leaves SenML out"),
   RULES_TOPIC(
       "rules-topic", "forewarn/rules/+", "retained rule documents; the last level is the rule id"),
   MQTT_QUEUE_CAPACITY(

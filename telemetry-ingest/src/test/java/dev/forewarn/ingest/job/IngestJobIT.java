@@ -7,6 +7,9 @@ import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.forewarn.history.InfluxConnection;
+import dev.forewarn.history.LatestReading;
+import dev.forewarn.history.TelemetryHistory;
 import dev.forewarn.ingest.testing.Mqtt;
 import dev.forewarn.ingest.testing.Services;
 import dev.forewarn.ingest.testing.TestSchema;
@@ -16,6 +19,7 @@ import dev.forewarn.rules.document.RuleJson;
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
+import dev.forewarn.rules.reading.SenmlPack;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -108,6 +112,85 @@ class IngestJobIT {
                 assertThat((Long) counts.get("readings")).isGreaterThanOrEqualTo(12L);
                 assertThat((Long) counts.get("dead_letters")).isGreaterThanOrEqualTo(1L);
               });
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aSenmlDeviceAndADeviceWithoutSeqGetTheirCaseAsEarlyAsAJsonDevice() throws Exception {
+    String senml = "it-" + run + "-senml";
+    String unnumbered = "it-" + run + "-unnumbered";
+    JobClient job = IngestJob.start(config());
+    try (Mqtt mqtt = new Mqtt()) {
+      mqtt.retain(
+          rulesTopic + "/overheat",
+          RuleJson.toJson(overheating("overheat", 1, devices(degrading, senml, unnumbered))));
+      mqtt.retain(rulesTopic + "/probe", RuleJson.toJson(probeRule()));
+      waitUntilTheJobOpensACaseForTheProbe(mqtt);
+
+      for (int minute = 0; minute < 8; minute++) {
+        Instant at = T0.plusSeconds(60L * minute);
+        double celsius = 70 + 5 * minute;
+        publish(mqtt, reading(degrading, at, celsius));
+        Reading fromSenml =
+            new Reading(
+                senml,
+                at,
+                Reading.NO_SEQ,
+                "",
+                Map.of("compressor_temp_c", celsius),
+                Map.of(),
+                Reading.SENML,
+                Map.of("compressor_temp_c", "Cel"));
+        mqtt.publish(SenmlPack.topic(senml), SenmlPack.write(fromSenml));
+        Reading withoutSeq =
+            new Reading(unnumbered, at, Reading.NO_SEQ, "", Map.of("compressor_temp_c", celsius));
+        // Each one twice: the second is a duplicate, by device and time.
+        publish(mqtt, withoutSeq);
+        publish(mqtt, withoutSeq);
+      }
+      mqtt.publish(
+          SenmlPack.topic(senml),
+          "[{\"bn\":\"" + senml + ":\",\"bt\":1.7e9,\"n\":\"label\",\"vs\":\"hall 3\"}]");
+
+      await()
+          .atMost(60, TimeUnit.SECONDS)
+          .untilAsserted(
+              () -> {
+                assertThat(cases(degrading)).containsExactly("OPENED overheat");
+                assertThat(cases(senml)).containsExactly("OPENED overheat");
+                assertThat(cases(unnumbered)).containsExactly("OPENED overheat");
+                assertThat(historyPoints(senml)).isEqualTo(8);
+                assertThat(historyPoints(unnumbered)).isEqualTo(8);
+                assertThat(count("dead_letters WHERE topic = 'devices/" + senml + "/senml'"))
+                    .isEqualTo(1);
+              });
+      String opened =
+          "SELECT occurred_at || ' ' || episode_start FROM case_events WHERE device_id = '";
+      List<String> jsonCase = column(opened + degrading + "'");
+      assertThat(column(opened + senml + "'")).isEqualTo(jsonCase);
+      assertThat(column(opened + unnumbered + "'")).isEqualTo(jsonCase);
+      assertThat(
+              column("SELECT reason FROM dead_letters WHERE topic = 'devices/" + senml + "/senml'"))
+          .containsExactly("records[0].vs: a string value; only numbers are kept");
+      assertThat(count("dead_letters WHERE topic = 'devices/" + unnumbered + "/telemetry'"))
+          .isZero();
+
+      try (TelemetryHistory history =
+          new TelemetryHistory(
+              new InfluxConnection(Services.influxUrl(), "", "", influxDatabase))) {
+        Map<String, LatestReading> latest = history.latest(List.of(senml, unnumbered, degrading));
+        assertThat(latest.get(senml).format()).isEqualTo(Reading.SENML);
+        assertThat(latest.get(senml).units()).isEqualTo(Map.of("compressor_temp_c", "Cel"));
+        assertThat(latest.get(senml).at()).isEqualTo(T0.plusSeconds(7 * 60));
+        assertThat(latest.get(unnumbered).format()).isEqualTo(Reading.JSON);
+        assertThat(latest.get(unnumbered).seq()).isEqualTo(Reading.NO_SEQ);
+        assertThat(latest.get(degrading).seq()).isEqualTo(7);
+        assertThat(history.read(senml, T0, T0.plusSeconds(3600)))
+            .extracting(r -> r.metrics().get("compressor_temp_c"))
+            .containsExactly(70.0, 75.0, 80.0, 85.0, 90.0, 95.0, 100.0, 105.0);
+      }
     } finally {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
