@@ -6,6 +6,7 @@ import dev.forewarn.ingest.cases.JdbcSettings;
 import dev.forewarn.ingest.influx.InfluxSettings;
 import dev.forewarn.ingest.mqtt.MqttSourceSettings;
 import dev.forewarn.ingest.mqtt.RetainedSet;
+import dev.forewarn.ingest.sparkplug.ResolveSparkplug;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.function.UnaryOperator;
  * @param idleTimeout after this long without readings a reader no longer holds back event time
  * @param bufferTimeout longest a record waits in a network buffer
  * @param stateTtl how long, in event time, a device's rule states outlive its last reading
+ * @param sparkplugSource the Sparkplug B subscription of the configured groups: one persistent
+ *     session; empty when no group is configured
  */
 public record IngestConfig(
     MqttSourceSettings telemetrySource,
@@ -48,7 +51,8 @@ public record IngestConfig(
     Duration maxOutOfOrderness,
     Duration idleTimeout,
     Duration bufferTimeout,
-    Duration stateTtl) {
+    Duration stateTtl,
+    Optional<MqttSourceSettings> sparkplugSource) {
 
   /**
    * Parses arguments and environment.
@@ -72,7 +76,8 @@ public record IngestConfig(
         values.duration(MAX_OUT_OF_ORDERNESS),
         values.duration(IDLE_TIMEOUT),
         values.duration(BUFFER_TIMEOUT),
-        values.duration(STATE_TTL));
+        values.duration(STATE_TTL),
+        sparkplug(values));
   }
 
   /** Every option with its environment variable, default and meaning. */
@@ -124,6 +129,38 @@ public record IngestConfig(
         values.positiveInt(MQTT_QUEUE_CAPACITY),
         "",
         more);
+  }
+
+  private static Optional<MqttSourceSettings> sparkplug(OptionValues values) {
+    List<String> filters = new ArrayList<>();
+    for (String group : values.text(SPARKPLUG_GROUPS).split(",")) {
+      String id = group.strip();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (id.contains("/") || id.contains("+") || id.contains("#")) {
+        throw new IllegalArgumentException(
+            "--sparkplug-groups (or FOREWARN_SPARKPLUG_GROUPS): a group id cannot hold /, + or #,"
+                + " got '"
+                + id
+                + "'");
+      }
+      filters.add(ResolveSparkplug.NAMESPACE + "/" + id + "/#");
+    }
+    if (filters.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new MqttSourceSettings(
+            values.required(MQTT_URL),
+            values.text(MQTT_USERNAME),
+            values.text(MQTT_PASSWORD),
+            values.required(MQTT_CLIENT_ID) + "-sparkplug",
+            filters.get(0),
+            false,
+            values.positiveInt(MQTT_QUEUE_CAPACITY),
+            "",
+            filters.subList(1, filters.size())));
   }
 
   private static MqttSourceSettings rules(OptionValues values) {
