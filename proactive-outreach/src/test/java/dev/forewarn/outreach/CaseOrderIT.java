@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -142,6 +143,40 @@ class CaseOrderIT {
                 bodies(phone).stream()
                     .anyMatch(b -> b.startsWith("Forewarn: All clear. Kitchen AC")));
     assertThat(api.timelineKinds(followerId)).contains("REMINDER", "ESCALATED", "CLEARED");
+  }
+
+  @Test
+  void caseOpenWhenTheJobLostItsEpisodeFollowsTheJobsNextEpisodeToItsAllClear() {
+    int n = NEXT.incrementAndGet();
+    String device = "ac-restarted-" + n;
+    String phone = "+1415555" + n;
+    api.owner("Dan", phone, null, device, "Attic AC");
+    events.insert(CaseEvents.opened(device));
+    long caseId = api.awaitCase(device, c -> sent(c, "sms", "opened")).get("id").asLong();
+
+    // A job started without its state sees the fault afresh: a new episode, now critical.
+    Instant restarted = CaseEvents.T0.plusSeconds(3600);
+    CaseEvent reopened = CaseEvents.opened(device, restarted, Severity.CRITICAL);
+    events.insert(reopened);
+    await().atMost(WAIT).until(() -> events.outcome(reopened) != null);
+    assertThat(events.outcome(reopened)).isEqualTo("continued case " + caseId);
+    assertThat(api.casesOf(device)).hasSize(1);
+    assertThat(api.theCase(caseId).get("severity").asText()).isEqualTo("CRITICAL");
+    assertThat(api.timelineKinds(caseId)).contains("CONTINUED");
+    await().atMost(WAIT).until(() -> bodies(phone).size() == 2);
+    assertThat(bodies(phone).get(1)).startsWith("Forewarn: Update on Attic AC");
+
+    // The old episode's clear never comes; the new one's closes the case with its all-clear.
+    events.insert(CaseEvents.cleared(device, restarted));
+    await()
+        .atMost(WAIT)
+        .until(() -> bodies(phone).stream().anyMatch(b -> b.startsWith("Forewarn: All clear.")));
+    assertThat(api.theCase(caseId).get("status").asText()).isEqualTo("CLEARED");
+    // Replaying the first open changes nothing, and the device's next fault is a case of its own.
+    events.replay(CaseEvents.opened(device));
+    events.insert(CaseEvents.opened(device, restarted.plusSeconds(3600), Severity.WARNING));
+    await().atMost(WAIT).until(() -> api.casesOf(device).size() == 2);
+    assertThat(api.theCase(caseId).get("status").asText()).isEqualTo("CLEARED");
   }
 
   private List<String> bodies(String phone) {

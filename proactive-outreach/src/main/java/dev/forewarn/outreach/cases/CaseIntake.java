@@ -108,7 +108,8 @@ public class CaseIntake {
       messages += outcome.messages();
       if (anyAwaiting
           && event.type() == EventType.OPENED
-          && outcome.description().startsWith("opened")) {
+          && (outcome.description().startsWith("opened")
+              || outcome.description().startsWith("continued"))) {
         messages += applyAwaiting(event);
       }
     }
@@ -166,6 +167,18 @@ public class CaseIntake {
                     "no channel to reach the owner on (no contact point, opted out or STOP)")
                 : Optional.empty();
     Optional<Long> opened = cases.open(event, device.map(Device::customerId), problem);
+    if (opened.isEmpty() && !cases.episodeKnown(event)) {
+      Optional<CaseRepository.Updated> continued = cases.continueWith(event);
+      if (continued.isPresent()) {
+        return tookIn(
+            event,
+            continued.get(),
+            "CONTINUED",
+            "the episode from "
+                + event.episodeStart()
+                + " continues this case (the job no longer held the one that opened it): ");
+      }
+    }
     if (opened.isEmpty()) {
       Optional<Long> existing = cases.conflicting(event);
       log.info(
@@ -216,12 +229,21 @@ public class CaseIntake {
           ? IntakeOutcome.skipped(Optional.empty(), "skipped: no open case for this episode")
           : awaitingOpen(event);
     }
-    long caseId = updated.get().caseId();
-    boolean rose = event.severity().compareTo(updated.get().before()) > 0;
+    return tookIn(event, updated.get(), "UPDATED", "");
+  }
+
+  /**
+   * Records evidence an open case has taken in, on its timeline as {@code kind}, and tells the
+   * customer again only when the severity rose.
+   */
+  private IntakeOutcome tookIn(
+      CaseEventRow event, CaseRepository.Updated updated, String kind, String note) {
+    long caseId = updated.caseId();
+    boolean rose = event.severity().compareTo(updated.before()) > 0;
     timeline.add(
         caseId,
-        "UPDATED",
-        (rose ? "severity rose to " + event.severity() + ": " : "") + event.summary());
+        kind,
+        note + (rose ? "severity rose to " + event.severity() + ": " : "") + event.summary());
     int added = 0;
     if (rose) {
       int position = thread.workingPosition(caseId).orElse(0);
@@ -229,13 +251,14 @@ public class CaseIntake {
       added = thread.queue(caseId, Step.UPDATED, step, position, null) ? 1 : 0;
     }
     log.info(
-        "case updated case_id={} device_id={} rule_id={} severity={} renotified={}",
+        "case {} case_id={} device_id={} rule_id={} severity={} renotified={}",
+        kind.toLowerCase(),
         caseId,
         event.deviceId(),
         event.ruleId(),
         event.severity(),
         added > 0);
-    return IntakeOutcome.of(caseId, "updated case " + caseId, added);
+    return IntakeOutcome.of(caseId, kind.toLowerCase() + " case " + caseId, added);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +29,10 @@ class CaseRepository {
     return jdbc.sql(
             "INSERT INTO cases (device_id, rule_id, rule_version, severity, status, episode_start,"
                 + " opened_at, summary, evidence, customer_id, problem, eta)"
-                + " VALUES (:deviceId, :ruleId, :ruleVersion, :severity, 'OPEN', :episodeStart,"
-                + " :openedAt, :summary, CAST(:evidence AS jsonb), :customerId, :problem, :eta)"
+                + " SELECT :deviceId, :ruleId, :ruleVersion, :severity, 'OPEN', :episodeStart,"
+                + " :openedAt, :summary, CAST(:evidence AS jsonb), :customerId, :problem, :eta"
+                + " WHERE NOT EXISTS (SELECT 1 FROM cases WHERE device_id = :deviceId"
+                + "  AND rule_id = :ruleId AND followed_episode = :episodeStart)"
                 + " ON CONFLICT DO NOTHING RETURNING id")
         .param("deviceId", event.deviceId())
         .param("ruleId", event.ruleId())
@@ -50,12 +53,17 @@ class CaseRepository {
         .optional();
   }
 
-  /** The case that stopped an event from opening one: the same episode, else the open one. */
+  /**
+   * The case that stopped an event from opening one: the one of the same episode (its own or
+   * followed), else the open one.
+   */
   Optional<Long> conflicting(CaseEventRow event) {
     return jdbc.sql(
             "SELECT id FROM cases WHERE device_id = :deviceId AND rule_id = :ruleId"
-                + " AND (episode_start = :episodeStart OR status = 'OPEN')"
-                + " ORDER BY (episode_start = :episodeStart) DESC LIMIT 1")
+                + " AND (episode_start = :episodeStart OR followed_episode = :episodeStart"
+                + "  OR status = 'OPEN')"
+                + " ORDER BY (episode_start = :episodeStart"
+                + "  OR COALESCE(followed_episode = :episodeStart, false)) DESC LIMIT 1")
         .param("deviceId", event.deviceId())
         .param("ruleId", event.ruleId())
         .param("episodeStart", utc(event.episodeStart()))
@@ -67,7 +75,7 @@ class CaseRepository {
   boolean episodeKnown(CaseEventRow event) {
     return jdbc.sql(
             "SELECT EXISTS (SELECT 1 FROM cases WHERE device_id = :deviceId AND rule_id = :ruleId"
-                + " AND episode_start = :episodeStart)")
+                + " AND (episode_start = :episodeStart OR followed_episode = :episodeStart))")
         .param("deviceId", event.deviceId())
         .param("ruleId", event.ruleId())
         .param("episodeStart", utc(event.episodeStart()))
@@ -81,24 +89,55 @@ class CaseRepository {
    * @return the case and the severity it had before, empty when no such case is open
    */
   Optional<Updated> update(CaseEventRow event) {
-    return jdbc.sql(
-            "UPDATE cases c SET severity = :severity, evidence = CAST(:evidence AS jsonb),"
-                + " summary = :summary, eta = :eta, updated_at = :at"
-                + " FROM (SELECT id, severity FROM cases WHERE device_id = :deviceId"
-                + "  AND rule_id = :ruleId AND episode_start = :episodeStart AND status = 'OPEN'"
-                + "  FOR UPDATE) old WHERE c.id = old.id RETURNING c.id, old.severity")
-        .param("severity", event.severity().name())
-        .param("evidence", event.evidence())
-        .param("summary", event.summary())
-        .param(
-            "eta",
-            Eta.fromEvidence(event.evidence(), event.occurredAt())
-                .map(CaseRepository::utc)
-                .orElse(null))
-        .param("at", utc(event.occurredAt()))
-        .param("deviceId", event.deviceId())
-        .param("ruleId", event.ruleId())
-        .param("episodeStart", utc(event.episodeStart()))
+    return takeEvidence(
+        event,
+        "UPDATE cases c SET severity = :severity, evidence = CAST(:evidence AS jsonb),"
+            + " summary = :summary, eta = :eta, updated_at = :at"
+            + " FROM (SELECT id, severity FROM cases WHERE device_id = :deviceId"
+            + "  AND rule_id = :ruleId AND status = 'OPEN'"
+            + "  AND (episode_start = :episodeStart OR followed_episode = :episodeStart)"
+            + "  FOR UPDATE) old WHERE c.id = old.id RETURNING c.id, old.severity");
+  }
+
+  /**
+   * Lets the open case of the event's device and rule follow the event's later episode: the job
+   * opens a new episode while an earlier one is still open only when it no longer holds the earlier
+   * one (a start without a restore, state lost), and the earlier episode's clear will never come.
+   * The case follows the new episode (its own episode start stays as it was), so the job's later
+   * events for the new episode reach this case.
+   *
+   * @return the case and the severity it had before, empty when no earlier episode's case is open
+   */
+  Optional<Updated> continueWith(CaseEventRow event) {
+    return takeEvidence(
+        event,
+        "UPDATE cases c SET followed_episode = :episodeStart, rule_version = :ruleVersion,"
+            + " severity = :severity, evidence = CAST(:evidence AS jsonb), summary = :summary,"
+            + " eta = :eta, updated_at = :at"
+            + " FROM (SELECT id, severity FROM cases WHERE device_id = :deviceId"
+            + "  AND rule_id = :ruleId AND status = 'OPEN' AND episode_start < :episodeStart"
+            + "  AND (followed_episode IS NULL OR followed_episode < :episodeStart)"
+            + "  FOR UPDATE) old WHERE c.id = old.id RETURNING c.id, old.severity");
+  }
+
+  /** Runs an update that takes the event's evidence into a case and returns it as it was. */
+  private Optional<Updated> takeEvidence(CaseEventRow event, String sql) {
+    return jdbc.sql(sql)
+        .paramSource(
+            new MapSqlParameterSource()
+                .addValue("episodeStart", utc(event.episodeStart()))
+                .addValue("ruleVersion", event.ruleVersion())
+                .addValue("severity", event.severity().name())
+                .addValue("evidence", event.evidence())
+                .addValue("summary", event.summary())
+                .addValue(
+                    "eta",
+                    Eta.fromEvidence(event.evidence(), event.occurredAt())
+                        .map(CaseRepository::utc)
+                        .orElse(null))
+                .addValue("at", utc(event.occurredAt()))
+                .addValue("deviceId", event.deviceId())
+                .addValue("ruleId", event.ruleId()))
         .query(
             (rs, row) -> new Updated(rs.getLong("id"), Severity.valueOf(rs.getString("severity"))))
         .optional();
@@ -113,7 +152,8 @@ class CaseRepository {
     return jdbc.sql(
             "UPDATE cases SET status = 'CLEARED', cleared_at = :clearedAt"
                 + " WHERE device_id = :deviceId AND rule_id = :ruleId"
-                + " AND episode_start = :episodeStart AND status = 'OPEN' RETURNING id")
+                + " AND (episode_start = :episodeStart OR followed_episode = :episodeStart)"
+                + " AND status = 'OPEN' RETURNING id")
         .param("clearedAt", utc(event.occurredAt()))
         .param("deviceId", event.deviceId())
         .param("ruleId", event.ruleId())
