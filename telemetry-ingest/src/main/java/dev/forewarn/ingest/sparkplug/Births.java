@@ -38,12 +38,23 @@ final class Births {
   private final Map<Long, Entry> byAlias = new HashMap<>();
   private final Map<String, Entry> byName = new HashMap<>();
   private final MetricDataTypeMap types = new MetricDataTypeMap();
+  private String model = "";
+
+  /** The birth metric that names the product model. */
+  static final String MODEL = "Properties/Model";
+
+  private static final String MODEL_LINE = "#model\t";
 
   private Births() {}
 
   static Births of(SparkplugBPayload birth) {
     Births births = new Births();
     for (Metric metric : birth.getMetrics()) {
+      if (MODEL.equals(metric.getName())
+          && metric.getValue() instanceof String name
+          && !hasControlCharacter(name)) {
+        births.model = name;
+      }
       if (metric.hasName()
           && metric.getDataType() != null
           && !hasControlCharacter(metric.getName())) {
@@ -66,6 +77,11 @@ final class Births {
     }
   }
 
+  /** The model the birth named, empty when none. */
+  String model() {
+    return model;
+  }
+
   Entry byAlias(Long alias) {
     return alias == null ? null : byAlias.get(alias);
   }
@@ -77,6 +93,9 @@ final class Births {
 
   String encode() {
     StringBuilder text = new StringBuilder();
+    if (!model.isEmpty()) {
+      text.append(MODEL_LINE).append(model).append('\n');
+    }
     for (Entry entry : byName.values()) {
       text.append(entry.alias())
           .append('\t')
@@ -92,6 +111,10 @@ final class Births {
     Births births = new Births();
     for (String line : text.split("\n")) {
       if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith(MODEL_LINE)) {
+        births.model = line.substring(MODEL_LINE.length());
         continue;
       }
       String[] parts = line.split("\t", 3);

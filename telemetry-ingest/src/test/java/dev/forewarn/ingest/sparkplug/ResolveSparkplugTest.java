@@ -2,6 +2,7 @@ package dev.forewarn.ingest.sparkplug;
 
 import static dev.forewarn.ingest.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.forewarn.ingest.mqtt.MqttOutbound;
 import dev.forewarn.ingest.mqtt.MqttRecord;
@@ -67,17 +68,21 @@ class ResolveSparkplugTest {
     assertThat(harness.extractOutputValues())
         .extracting(Reading::deviceId, Reading::ts, Reading::metrics, Reading::format)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "plant.gw", T0, Map.of("uptime_s", 120.0, "load", 0.5), Reading.SPARKPLUG),
-            org.assertj.core.groups.Tuple.tuple(
-                "plant.gw", T0.plusSeconds(60), Map.of("uptime_s", 180.0), Reading.SPARKPLUG));
+            tuple("plant.gw", T0, Map.of("uptime_s", 120.0, "load", 0.5), Reading.SPARKPLUG),
+            tuple("plant.gw", T0.plusSeconds(60), Map.of("uptime_s", 180.0), Reading.SPARKPLUG));
     assertThat(deadLetters()).isEmpty();
   }
 
   @Test
   void anUnknownAliasIsADeadLetterWhileTheOtherMetricsAreTaken() throws Exception {
     push("NBIRTH/gw", payload(0, T0, named("bdSeq", MetricDataType.Int64, 0L)));
-    push("DBIRTH/gw/m1", payload(1, T0, named("rpm", MetricDataType.Int32, 900).alias(5L)));
+    push(
+        "DBIRTH/gw/m1",
+        payload(
+            1,
+            T0,
+            named("rpm", MetricDataType.Int32, 900).alias(5L),
+            named("Properties/Model", MetricDataType.String, "P-7").alias(9L)));
     push(
         "DDATA/gw/m1",
         payload(
@@ -87,8 +92,8 @@ class ResolveSparkplugTest {
             aliased(6, MetricDataType.Int32, 1)));
 
     assertThat(harness.extractOutputValues())
-        .extracting(Reading::metrics)
-        .containsExactly(Map.of("rpm", 900.0), Map.of("rpm", 950.0));
+        .extracting(Reading::metrics, Reading::model)
+        .containsExactly(tuple(Map.of("rpm", 900.0), "P-7"), tuple(Map.of("rpm", 950.0), "P-7"));
     assertThat(deadLetters())
         .extracting(DeadLetter::reason)
         .containsExactly(
@@ -105,10 +110,8 @@ class ResolveSparkplugTest {
     assertThat(births)
         .extracting(MqttOutbound::topic, out -> new String(out.payload(), StandardCharsets.UTF_8))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "devices/plant.gw/status", "{\"state\":\"online\"}"),
-            org.assertj.core.groups.Tuple.tuple(
-                "devices/plant.gw.m1/status", "{\"state\":\"online\"}"));
+            tuple("devices/plant.gw/status", "{\"state\":\"online\"}"),
+            tuple("devices/plant.gw.m1/status", "{\"state\":\"online\"}"));
 
     // The will of the session before: its bdSeq is not this birth's.
     push("NDEATH/gw", deathPayload(6L));
@@ -120,10 +123,8 @@ class ResolveSparkplugTest {
     assertThat(published().subList(2, published().size()))
         .extracting(MqttOutbound::topic, out -> new String(out.payload(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(
-                "devices/plant.gw/status", "{\"state\":\"offline\"}"),
-            org.assertj.core.groups.Tuple.tuple(
-                "devices/plant.gw.m1/status", "{\"state\":\"offline\"}"));
+            tuple("devices/plant.gw/status", "{\"state\":\"offline\"}"),
+            tuple("devices/plant.gw.m1/status", "{\"state\":\"offline\"}"));
     push("DDATA/gw/m1", payload(3, T0.plusSeconds(2), aliased(5, MetricDataType.Int32, 990)));
     assertThat(harness.extractOutputValues()).hasSize(2);
     assertThat(deadLetters())
