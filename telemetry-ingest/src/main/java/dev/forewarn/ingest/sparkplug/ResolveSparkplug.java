@@ -295,7 +295,7 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
                   deviceId,
                   ts,
                   Reading.NO_SEQ,
-                  "",
+                  known.model(),
                   metrics,
                   Map.of(),
                   Reading.SPARKPLUG,
