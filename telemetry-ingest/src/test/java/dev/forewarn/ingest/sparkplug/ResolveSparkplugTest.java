@@ -9,6 +9,8 @@ import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.simulator.mqtt.RawPublisher;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,6 +149,43 @@ class ResolveSparkplugTest {
               assertThat(letter.payload()).isEqualTo("base64:/wEC");
             });
     assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void theSimulatorsEdgeNodesAreReadBackAsTheReadingsItSimulated() throws Exception {
+    WireFormat wire = new WireFormat(WireFormat.Kind.SPARKPLUG);
+    List<Reading> simulated = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      simulated.add(
+          new Reading(
+              "sim-1",
+              T0.plusSeconds(i),
+              i,
+              "AC-200",
+              Map.of("compressor_temp_c", 70.0 + i * 0.1, "fan_rpm", 1200.0)));
+    }
+    for (Reading reading : simulated) {
+      RawPublisher.Message message = wire.encode(reading);
+      harness.processElement(
+          new MqttRecord(message.topic(), message.payload(), T0.toEpochMilli()), 0);
+    }
+
+    assertThat(harness.extractOutputValues())
+        .containsExactlyElementsOf(
+            simulated.stream()
+                .map(
+                    r ->
+                        new Reading(
+                            wire.jobDeviceId(r.deviceId()),
+                            r.ts(),
+                            Reading.NO_SEQ,
+                            r.model(),
+                            r.metrics(),
+                            Map.of(),
+                            Reading.SPARKPLUG,
+                            Map.of()))
+                .toList());
+    assertThat(deadLetters()).isEmpty();
   }
 
   private void push(String topic, byte[] payload) throws Exception {
