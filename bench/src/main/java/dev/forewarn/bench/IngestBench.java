@@ -84,6 +84,7 @@ public final class IngestBench {
 
     List<String> lines = new ArrayList<>();
     Map<WireFormat.Kind, Double> throughputs = new LinkedHashMap<>();
+    Map<WireFormat.Kind, Double> cpu = new LinkedHashMap<>();
     for (WireFormat.Kind format : config.formats()) {
       String formatRun =
           config.formats().size() == 1
@@ -113,16 +114,8 @@ public final class IngestBench {
         double throughput = pipeline.throughput(measured);
         double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / config.messages();
         throughputs.put(format, throughput);
-        double json = throughputs.getOrDefault(WireFormat.Kind.JSON, Double.NaN);
+        cpu.put(format, cpuMicros);
         say("(b) %s pipeline_msgs_per_s=%.0f cpu_us_per_reading=%.1f", name, throughput, cpuMicros);
-        lines.add(
-            String.format(
-                Locale.ROOT,
-                "ingest[%s]: pipeline_msgs_per_s=%.0f cpu_us_per_reading=%.1f vs_json=%.2f",
-                name,
-                throughput,
-                cpuMicros,
-                throughput / json));
         if (!latencyRun) {
           continue;
         }
@@ -148,8 +141,21 @@ public final class IngestBench {
         say("cleaning up");
       }
     }
-    boolean jsonOnly = config.formats().equals(List.of(WireFormat.Kind.JSON));
-    return String.join("\n", jsonOnly ? lines.subList(0, 1) : lines);
+    if (config.formats().equals(List.of(WireFormat.Kind.JSON))) {
+      return lines.get(0);
+    }
+    double json = throughputs.getOrDefault(WireFormat.Kind.JSON, Double.NaN);
+    throughputs.forEach(
+        (format, throughput) ->
+            lines.add(
+                String.format(
+                    Locale.ROOT,
+                    "ingest[%s]: pipeline_msgs_per_s=%.0f cpu_us_per_reading=%.1f vs_json=%.2f",
+                    format.name().toLowerCase(Locale.ROOT),
+                    throughput,
+                    cpu.get(format),
+                    throughput / json)));
+    return String.join("\n", lines);
   }
 
   /** CPU time of this process (the job, its sinks and the publisher), in nanoseconds. */

@@ -86,16 +86,21 @@ final class ReadingParser {
       throw reject(field, "not an ISO-8601 instant with a zone (" + describe(value) + ")");
     }
     if (!Reading.storable(ts)) {
-      throw reject(
-          field,
-          "outside the times history can hold ("
-              + Reading.EARLIEST
-              + " to "
-              + Reading.LATEST
-              + "): "
-              + ts);
+      throw outsideHistory(field, ts);
     }
     return ts;
+  }
+
+  /** The refusal of an event time no store could hold. */
+  static ReadingRejectedException outsideHistory(String field, Instant ts) {
+    return reject(
+        field,
+        "outside the times history can hold ("
+            + Reading.EARLIEST
+            + " to "
+            + Reading.LATEST
+            + "): "
+            + ts);
   }
 
   private long readSeq(String field, JsonToken value) throws IOException {

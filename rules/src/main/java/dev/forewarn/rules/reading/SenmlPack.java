@@ -324,14 +324,7 @@ public final class SenmlPack {
             field, "outside the times history can hold: " + seconds.toPlainString() + " s");
       }
       if (!Reading.storable(ts)) {
-        throw reject(
-            field,
-            "outside the times history can hold ("
-                + Reading.EARLIEST
-                + " to "
-                + Reading.LATEST
-                + "): "
-                + ts);
+        throw ReadingParser.outsideHistory(field, ts);
       }
       return ts;
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -89,6 +90,8 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
   private transient Counter skipped;
   private transient Counter gaps;
   private transient Counter rebirths;
+  private transient LongCounter readingsTotal;
+  private transient LongCounter deadLettersTotal;
 
   @Override
   public void open(OpenContext openContext) {
@@ -101,6 +104,9 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
     skipped = metrics.counter("sparkplug_metrics_skipped");
     gaps = metrics.counter("sparkplug_seq_gaps");
     rebirths = metrics.counter("sparkplug_rebirth_requests");
+    // Added to the job's totals, which a client reads while the job runs.
+    readingsTotal = getRuntimeContext().getLongCounter(ParseReadings.READINGS);
+    deadLettersTotal = getRuntimeContext().getLongCounter(ParseReadings.DEAD_LETTER_COUNT);
   }
 
   /** The edge node a Sparkplug topic belongs to, {@code group/edge}; the topic when it has none. */
@@ -290,6 +296,7 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
     byTime.forEach(
         (ts, metrics) -> {
           readings.inc();
+          readingsTotal.add(1);
           out.collect(
               new Reading(
                   deviceId,
@@ -355,6 +362,7 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
 
   private void refuse(Context ctx, MqttRecord record, String reason) {
     deadLetters.inc();
+    deadLettersTotal.add(1);
     ctx.output(
         ParseReadings.DEAD_LETTERS,
         new DeadLetter(

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.forewarn.history.InfluxConnection;
 import dev.forewarn.history.LatestReading;
 import dev.forewarn.history.TelemetryHistory;
+import dev.forewarn.ingest.testing.JobArgs;
 import dev.forewarn.ingest.testing.Mqtt;
 import dev.forewarn.ingest.testing.Services;
 import dev.forewarn.ingest.testing.TestSchema;
@@ -20,6 +21,8 @@ import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.rules.reading.SenmlPack;
+import dev.forewarn.simulator.mqtt.RawPublisher;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,7 +63,7 @@ class IngestJobIT {
       mqtt.clearRetained(rulesTopic + "/overheat");
       mqtt.clearRetained(rulesTopic + "/probe");
     }
-    Mqtt.discardSessions(clientId + "-0", clientId + "-1");
+    Mqtt.discardSessions(clientId + "-0", clientId + "-1", clientId + "-sparkplug-0");
     InfluxDB influx = InfluxDBFactory.connect(Services.influxUrl());
     influx.query(new Query("DROP DATABASE \"" + influxDatabase + "\"", null, true));
     influx.close();
@@ -118,16 +121,31 @@ class IngestJobIT {
   }
 
   @Test
-  void aSenmlDeviceAndADeviceWithoutSeqGetTheirCaseAsEarlyAsAJsonDevice() throws Exception {
+  void sparkplugSenmlAndSeqlessDevicesGetTheirCaseAsEarlyAsAJsonDevice() throws Exception {
     String senml = "it-" + run + "-senml";
     String unnumbered = "it-" + run + "-unnumbered";
-    JobClient job = IngestJob.start(config());
+    String edgeNode = "it-" + run + "-edge";
+    WireFormat sparkplugWire = new WireFormat(WireFormat.Kind.SPARKPLUG);
+    String sparkplug = sparkplugWire.jobDeviceId(edgeNode);
+    JobClient job = IngestJob.start(config("--sparkplug-groups", WireFormat.SPARKPLUG_GROUP));
     try (Mqtt mqtt = new Mqtt()) {
       mqtt.retain(
           rulesTopic + "/overheat",
-          RuleJson.toJson(overheating("overheat", 1, devices(degrading, senml, unnumbered))));
+          RuleJson.toJson(
+              overheating("overheat", 1, devices(degrading, senml, unnumbered, sparkplug))));
       mqtt.retain(rulesTopic + "/probe", RuleJson.toJson(probeRule()));
       waitUntilTheJobOpensACaseForTheProbe(mqtt);
+      // The Sparkplug reader is subscribed once data of an edge node it has no birth of comes back
+      // as a dead letter.
+      String unborn = "spBv1.0/" + WireFormat.SPARKPLUG_GROUP + "/NDATA/it-" + run + "-unborn";
+      await()
+          .atMost(60, TimeUnit.SECONDS)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                mqtt.publish(unborn, new byte[0]);
+                return count("dead_letters WHERE topic = '" + unborn + "'") > 0;
+              });
 
       for (int minute = 0; minute < 8; minute++) {
         Instant at = T0.plusSeconds(60L * minute);
@@ -149,6 +167,10 @@ class IngestJobIT {
         // Each one twice: the second is a duplicate, by device and time.
         publish(mqtt, withoutSeq);
         publish(mqtt, withoutSeq);
+        RawPublisher.Message edge =
+            sparkplugWire.encode(
+                new Reading(edgeNode, at, minute, "AC-200", Map.of("compressor_temp_c", celsius)));
+        mqtt.publish(edge.topic(), edge.payload());
       }
       mqtt.publish(
           SenmlPack.topic(senml),
@@ -161,6 +183,7 @@ class IngestJobIT {
                 assertThat(cases(degrading)).containsExactly("OPENED overheat");
                 assertThat(cases(senml)).containsExactly("OPENED overheat");
                 assertThat(cases(unnumbered)).containsExactly("OPENED overheat");
+                assertThat(cases(sparkplug)).containsExactly("OPENED overheat");
                 assertThat(historyPoints(senml)).isEqualTo(8);
                 assertThat(historyPoints(unnumbered)).isEqualTo(8);
                 assertThat(count("dead_letters WHERE topic = 'devices/" + senml + "/senml'"))
@@ -171,6 +194,7 @@ class IngestJobIT {
       List<String> jsonCase = column(opened + degrading + "'");
       assertThat(column(opened + senml + "'")).isEqualTo(jsonCase);
       assertThat(column(opened + unnumbered + "'")).isEqualTo(jsonCase);
+      assertThat(column(opened + sparkplug + "'")).isEqualTo(jsonCase);
       assertThat(
               column("SELECT reason FROM dead_letters WHERE topic = 'devices/" + senml + "/senml'"))
           .containsExactly("records[0].vs: a string value; only numbers are kept");
@@ -196,35 +220,10 @@ class IngestJobIT {
     }
   }
 
-  private IngestConfig config() {
-    return IngestConfig.parse(
-        new String[] {
-          "--mqtt-url",
-          Services.mqttUrl(),
-          "--mqtt-client-id",
-          clientId,
-          "--mqtt-share-group",
-          "it-" + run,
-          "--rules-topic",
-          rulesTopic + "/+",
-          "--influx-url",
-          Services.influxUrl(),
-          "--influx-database",
-          influxDatabase,
-          "--influx-flush-interval",
-          "200ms",
-          "--jdbc-url",
-          schema.jdbc().url(),
-          "--jdbc-user",
-          schema.jdbc().user(),
-          "--jdbc-password",
-          schema.jdbc().password(),
-          "--checkpoint-interval",
-          "500ms",
-          "--parallelism",
-          "2"
-        },
-        Map.of());
+  private IngestConfig config(String... more) {
+    List<String> args = JobArgs.of(clientId, run, rulesTopic + "/+", influxDatabase, schema);
+    args.addAll(List.of(more));
+    return IngestConfig.parse(args.toArray(String[]::new), Map.of());
   }
 
   /** Opens a case on the first reading of the probe device, proving rules and telemetry flow. */

@@ -8,6 +8,7 @@ import dev.forewarn.history.InfluxConnection;
 import dev.forewarn.history.TelemetryHistory;
 import dev.forewarn.ingest.job.IngestConfig;
 import dev.forewarn.ingest.job.IngestJob;
+import dev.forewarn.ingest.testing.JobArgs;
 import dev.forewarn.ingest.testing.Mqtt;
 import dev.forewarn.ingest.testing.Services;
 import dev.forewarn.ingest.testing.TestSchema;
@@ -170,36 +171,9 @@ class SparkplugIT {
 
   private IngestConfig config(Optional<Path> restoreFrom) {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--mqtt-url",
-                Services.mqttUrl(),
-                "--mqtt-client-id",
-                clientId,
-                "--mqtt-share-group",
-                "it-" + run,
-                "--rules-topic",
-                "forewarn-it/" + run + "/rules/+",
-                "--sparkplug-groups",
-                group,
-                "--influx-url",
-                Services.influxUrl(),
-                "--influx-database",
-                influxDatabase,
-                "--influx-flush-interval",
-                "200ms",
-                "--jdbc-url",
-                schema.jdbc().url(),
-                "--jdbc-user",
-                schema.jdbc().user(),
-                "--jdbc-password",
-                schema.jdbc().password(),
-                "--checkpoint-interval",
-                "500ms",
-                "--checkpoint-dir",
-                checkpoints.toUri().toString(),
-                "--parallelism",
-                "2"));
+        JobArgs.of(clientId, run, "forewarn-it/" + run + "/rules/+", influxDatabase, schema);
+    args.addAll(
+        List.of("--sparkplug-groups", group, "--checkpoint-dir", checkpoints.toUri().toString()));
     restoreFrom.ifPresent(
         path -> {
           args.add("--restore-from");
