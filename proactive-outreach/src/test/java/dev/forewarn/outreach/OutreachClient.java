@@ -123,4 +123,13 @@ public final class OutreachClient {
         .isEqualTo(expectedStatus);
     return response.getBody();
   }
+
+  /** A JSON document from its text, e.g. a rule as a request body. */
+  public static JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -57,7 +57,7 @@ public class AgentTasks {
         .update();
   }
 
-  List<AgentTask> list(String status, int limit) {
+  public List<AgentTask> list(String status, int limit) {
     return jdbc.sql(
             "SELECT id, case_id, kind, status, reason, created_at FROM agent_tasks"
                 + " WHERE status = :status ORDER BY id LIMIT :limit")
@@ -76,7 +76,7 @@ public class AgentTasks {
   }
 
   /** A task as stored. */
-  record AgentTask(
+  public record AgentTask(
       long id,
       long caseId,
       String kind,

@@ -12,9 +12,6 @@ import dev.forewarn.outreach.TwilioStandIn;
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.lifecycle.Decision;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,7 +49,7 @@ class CustomerPageBrowserIT {
 
   static final TestSchema SCHEMA = new TestSchema();
   static final TwilioStandIn TWILIO = new TwilioStandIn().start();
-  static final int PORT = freePort();
+  static final int PORT = HeadlessChromium.freePort();
   static final String BASE = HeadlessChromium.publicUrl(PORT);
   static final AtomicInteger NEXT = new AtomicInteger(1000 + (int) (Math.random() * 8000));
   static final Pattern LINK = Pattern.compile("https?://\\S+/c/[A-Za-z0-9._-]+");
@@ -92,7 +89,7 @@ class CustomerPageBrowserIT {
   void start() {
     api = new OutreachClient(actors.manager());
     if (api.get("/api/rules").isEmpty()) {
-      api.post("/api/rules", json(RULE), 201);
+      api.post("/api/rules", OutreachClient.json(RULE), 201);
     }
     browser = HeadlessChromium.start("customer-page");
   }
@@ -364,21 +361,5 @@ class CustomerPageBrowserIT {
     List<JsonNode> entries = new java.util.ArrayList<>();
     api.get("/api/cases/" + caseId + "/timeline").forEach(entries::add);
     return entries;
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

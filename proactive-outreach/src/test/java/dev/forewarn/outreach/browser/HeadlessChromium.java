@@ -112,6 +112,15 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /** A free port for a service the browser is to reach under {@link #PUBLIC_HOST}. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The address of a service on this machine's {@code port}, under {@link #PUBLIC_HOST}. */
   public static String publicUrl(int port) {
     return "http://" + PUBLIC_HOST + ":" + port;

@@ -260,7 +260,16 @@ class AccessRulesIT {
   @Test
   void theConsoleAndEveryOtherPageSendNobodyToTheSignInForm() {
     Browser browser = new Browser(actors.baseUrl());
-    for (String page : List.of("/", "/index.html", "/anything-else")) {
+    for (String page :
+        List.of(
+            "/",
+            "/index.html",
+            "/console/cases",
+            "/console/cases/1",
+            "/console/rules/new",
+            "/console/devices/ac-1",
+            "/console/dead-letters",
+            "/anything-else")) {
       HttpResponse<String> answer = browser.get(page);
       assertThat(answer.statusCode()).as(page).isEqualTo(302);
       assertThat(answer.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");

@@ -96,6 +96,10 @@ class CustomerSignInIT {
     HttpResponse<String> me = browser.json("GET", "/api/me", null, false);
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains("\"id\":" + eun.id());
+    // A customer's session opens no page of the staff console.
+    for (String page : List.of("/", "/console/cases", "/console/rules/new", "/console/devices")) {
+      assertThat(browser.get(page).statusCode()).as(page).isEqualTo(403);
+    }
     Map<String, Object> row =
         jdbc.queryForMap(
             "SELECT case_id, status, proactive FROM outbox WHERE step = 'sign-in-code'"

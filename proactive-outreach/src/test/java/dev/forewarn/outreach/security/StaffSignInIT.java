@@ -77,7 +77,8 @@ class StaffSignInIT {
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     HttpResponse<String> console = browser.get("/");
     assertThat(console.statusCode()).isEqualTo(200);
-    assertThat(console.body()).contains("<title>Forewarn", "/api/cases", "/api/stats");
+    assertThat(console.body())
+        .contains("<title>Forewarn console · Cases", "/console/rules", "_csrf");
     assertThat(browser.json("GET", "/api/cases", null, false).statusCode()).isEqualTo(200);
 
     HttpResponse<String> withoutCsrf =
