@@ -100,6 +100,8 @@ public record IngestConfig(
         + telemetrySource.serverUri()
         + " telemetry="
         + String.join(",", telemetrySource.topicFilters())
+        + " sparkplug="
+        + sparkplugSource.map(s -> String.join(",", s.topicFilters())).orElse("off")
         + " rules="
         + rulesSource.topicFilter()
         + " influx="
