@@ -347,7 +347,7 @@ public final class FuzzBench {
     Map<String, Long> points = new HashMap<>();
     hostile
         .influx()
-        .countByDevice(prefix)
+        .countByDevice(prefix, "temp")
         .forEach((device, n) -> points.merge(key(prefix, device), n, Long::sum));
     return points;
   }

@@ -134,6 +134,7 @@ final class FuzzPayloads {
             new Weighted(4, this::swapped),
             new Weighted(2, this::oddDevice),
             new Weighted(1, this::emojiDevice),
+            new Weighted(1, this::noSeq),
             new Weighted(1, this::farClock),
             new Weighted(4, () -> refused("truncated", truncated())),
             new Weighted(3, () -> refused("garbage", garbage(1 + random.nextInt(64)))),
@@ -259,6 +260,15 @@ final class FuzzPayloads {
             "emoji-device-id", Outcome.REFUSED, topic(id), text(reading(1, "")), null, 0, true));
   }
 
+  /** A reading without seq (optional, docs/contracts.md) from a device of its own: stored. */
+  private void noSeq() {
+    String id = prefix + "s" + refusedIndex++;
+    Instant ts = start.plus(Duration.ofMinutes(1));
+    String body = "{\"ts\":\"" + ts + "\",\"metrics\":{\"temp\":60}}";
+    out.add(
+        new Fuzz("no-seq", Outcome.STORED, topic(id), text(body), id, ts.toEpochMilli(), false));
+  }
+
   /** A device whose clock stands in 1700 or 2200: inside what history holds, so stored. */
   private void farClock() {
     boolean past = random.nextBoolean();
@@ -373,7 +383,6 @@ final class FuzzPayloads {
     String ts = "\"ts\":\"" + start + "\"";
     return pick(
         "{\"seq\":1,\"metrics\":{\"temp\":1}}",
-        "{" + ts + ",\"metrics\":{\"temp\":1}}",
         "{" + ts + ",\"seq\":1}",
         "{" + ts + ",\"seq\":1,\"metrics\":{}}",
         "{}",

@@ -33,19 +33,28 @@ final class Influx {
   /** Readings stored for devices whose id starts with {@code prefix}. */
   long count(String prefix) throws IOException, InterruptedException {
     JsonNode series =
-        query("SELECT count(seq) FROM telemetry WHERE device_id =~ /^" + prefix + "/")
+        query(
+                "SELECT count(compressor_temp_c) FROM telemetry WHERE device_id =~ /^"
+                    + prefix.replace(".", "\\.")
+                    + "/")
             .path("results")
             .path(0)
             .path("series");
     return series.isEmpty() ? 0 : series.path(0).path("values").path(0).path(1).asLong();
   }
 
-  /** Readings stored per device, for devices whose id starts with {@code prefix}. */
-  Map<String, Long> countByDevice(String prefix) throws IOException, InterruptedException {
+  /**
+   * Readings stored per device, for devices whose id starts with {@code prefix}: the points that
+   * hold the field {@code field} (seq is optional, a metric every reading carries counts them all).
+   */
+  Map<String, Long> countByDevice(String prefix, String field)
+      throws IOException, InterruptedException {
     Map<String, Long> counts = new HashMap<>();
     for (JsonNode series :
         query(
-                "SELECT count(seq) FROM telemetry WHERE device_id =~ /^"
+                "SELECT count(\""
+                    + field
+                    + "\") FROM telemetry WHERE device_id =~ /^"
                     + prefix
                     + "/ GROUP BY device_id")
             .path("results")

@@ -53,6 +53,7 @@ class FuzzPayloadsTest {
             "one-byte",
             "emoji-device-id",
             "odd-device-id",
+            "no-seq",
             "unsubscribed-topic");
     Map<String, Long> refusedPerTopic =
         stream.stream()
