@@ -2,7 +2,6 @@ package dev.forewarn.demo;
 
 import static dev.forewarn.demo.TestServices.JDBC_PASSWORD;
 import static dev.forewarn.demo.TestServices.JDBC_USER;
-import static dev.forewarn.demo.TestServices.MQTT_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +53,11 @@ class EndToEndIT {
   void degradingDeviceReachesItsOwnerBySmsWhileHealthyDevicesStayQuiet(CapturedOutput log)
       throws Exception {
     OutreachApi api = startOutreach();
-    Simulator simulator = new Simulator(SimulatorConfig.parse(simulatorArgs(), Map.of()));
+    // 4 devices; the degrading one fails 25 s into the 40 s run, so the case opens with the run
+    // still going.
+    Simulator simulator =
+        new Simulator(
+            SimulatorConfig.parse(pipeline.simulatorArgs(4, 40, Duration.ofMinutes(25)), Map.of()));
     List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
     Map<String, String> phones = registerOwners(api, deviceIds);
     api.addRule(Fleet.ruleJson(run + "-overheat", deviceIds));
@@ -115,23 +118,6 @@ class EndToEndIT {
       phones.put(deviceId, phone);
     }
     return phones;
-  }
-
-  private String[] simulatorArgs() {
-    // 4 devices, 2 readings a second each, a simulated minute per wall second; the degrading
-    // device fails 25 s into the 40 s run, so the case opens with the run still going.
-    return new String[] {
-      "--mqtt-url", MQTT_URL,
-      "--client-id", run + "-sim",
-      "--devices", "4",
-      "--device-prefix", run + "-",
-      "--model", Fleet.MODEL,
-      "--rate", "8",
-      "--duration", "40",
-      "--time-scale", "60",
-      "--degrading", "1",
-      "--failure-after", "1500s",
-    };
   }
 
   private static String email(String deviceId) {

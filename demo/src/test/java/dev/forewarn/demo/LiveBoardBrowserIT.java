@@ -1,6 +1,5 @@
 package dev.forewarn.demo;
 
-import static dev.forewarn.demo.TestServices.MQTT_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.outreach.browser.HeadlessChromium;
@@ -40,7 +39,10 @@ class LiveBoardBrowserIT {
     ConfigurableApplicationContext outreach = pipeline.startOutreach();
     outreach.getBean(StaffUsers.class).addOrReset(MANAGER, PASSWORD, Role.MANAGER);
     OutreachApi api = PipelineRun.api(outreach);
-    Simulator simulator = new Simulator(SimulatorConfig.parse(simulatorArgs(), Map.of()));
+    // 3 devices; the degrading one fails 10 s into the run, crossing the rule's level before.
+    Simulator simulator =
+        new Simulator(
+            SimulatorConfig.parse(pipeline.simulatorArgs(3, 60, Duration.ofMinutes(10)), Map.of()));
     pipeline.closeLater(simulator::stop);
     List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
     for (int n = 0; n < deviceIds.size(); n++) {
@@ -92,23 +94,6 @@ class LiveBoardBrowserIT {
     browser.click("button[type=submit]");
     assertThat(browser.url()).startsWith(base + "/").doesNotContain("/login");
     assertThat(browser.find("h1").getText()).isEqualTo("Cases");
-  }
-
-  private String[] simulatorArgs() {
-    // 3 devices, 2 readings a second each, a simulated minute per wall second; the degrading
-    // device fails 10 s into the run, crossing the rule's level a few seconds before.
-    return new String[] {
-      "--mqtt-url", MQTT_URL,
-      "--client-id", run + "-sim",
-      "--devices", "3",
-      "--device-prefix", run + "-",
-      "--model", Fleet.MODEL,
-      "--rate", "6",
-      "--duration", "60",
-      "--time-scale", "60",
-      "--degrading", "1",
-      "--failure-after", "600s",
-    };
   }
 
   @AfterEach

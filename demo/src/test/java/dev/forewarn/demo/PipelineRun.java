@@ -127,6 +127,36 @@ final class PipelineRun implements AutoCloseable {
     return job;
   }
 
+  /**
+   * Arguments for a simulator run of this many devices named after the run, two readings a second
+   * each and a simulated minute per wall second, one of them degrading until it fails this far
+   * (simulated) into the run.
+   */
+  String[] simulatorArgs(int devices, int seconds, Duration failureAfter) {
+    return new String[] {
+      "--mqtt-url",
+      MQTT_URL,
+      "--client-id",
+      name + "-sim",
+      "--devices",
+      Integer.toString(devices),
+      "--device-prefix",
+      name + "-",
+      "--model",
+      Fleet.MODEL,
+      "--rate",
+      Integer.toString(2 * devices),
+      "--duration",
+      Integer.toString(seconds),
+      "--time-scale",
+      "60",
+      "--degrading",
+      "1",
+      "--failure-after",
+      failureAfter.toSeconds() + "s",
+    };
+  }
+
   /** Something to close with the run, before what was started earlier. */
   void closeLater(AutoCloseable closeable) {
     cleanup.add(closeable);
