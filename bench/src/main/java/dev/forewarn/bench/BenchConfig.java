@@ -1,5 +1,8 @@
 package dev.forewarn.bench;
 
+import dev.forewarn.simulator.mqtt.WireFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +22,7 @@ import java.util.Map;
  * @param maxInflight publisher's window of unacknowledged messages
  * @param parallelism the job's parallelism
  * @param history whether the job writes readings to InfluxDB
+ * @param formats the wire formats (b) runs with, one job each; (c) runs with json only
  */
 record BenchConfig(
     String mqttUrl,
@@ -33,7 +37,8 @@ record BenchConfig(
     int warmUpSeconds,
     int maxInflight,
     int parallelism,
-    boolean history) {
+    boolean history,
+    List<WireFormat.Kind> formats) {
 
   private static final Options OPTIONS =
       new Options(
@@ -70,7 +75,14 @@ record BenchConfig(
               "--history",
               "",
               "on",
-              "on: the job writes InfluxDB; off: no history, to see its cost");
+              "on: the job writes InfluxDB; off: no history, to see its cost")
+          .add(
+              "--format",
+              "",
+              "json",
+              "wire formats, comma-separated (json, senml, sparkplug): (b) runs once per format,"
+                  + " each with a job of its own, and reports readings per second and the"
+                  + " benchmark process's CPU per reading; (c) runs with json only");
 
   BenchConfig {
     Options.positive("--devices", devices);
@@ -115,6 +127,19 @@ record BenchConfig(
         Options.number(values, "--warm-up-seconds"),
         Options.number(values, "--max-inflight"),
         Options.number(values, "--parallelism"),
-        Options.onOff(values, "--history"));
+        Options.onOff(values, "--history"),
+        formats(values.get("--format")));
+  }
+
+  private static List<WireFormat.Kind> formats(String text) {
+    List<WireFormat.Kind> formats = new ArrayList<>();
+    for (String name : text.split(",")) {
+      try {
+        formats.add(WireFormat.Kind.parse(name));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--format: " + e.getMessage(), e);
+      }
+    }
+    return List.copyOf(formats);
   }
 }

@@ -31,7 +31,10 @@ final class Influx {
   /** Readings stored for devices whose id starts with {@code prefix}. */
   long count(String prefix) throws IOException, InterruptedException {
     JsonNode series =
-        query("SELECT count(seq) FROM telemetry WHERE device_id =~ /^" + prefix + "/")
+        query(
+                "SELECT count(compressor_temp_c) FROM telemetry WHERE device_id =~ /^"
+                    + prefix.replace(".", "\\.")
+                    + "/")
             .path("results")
             .path(0)
             .path("series");

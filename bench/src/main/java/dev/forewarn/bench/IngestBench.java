@@ -2,17 +2,23 @@ package dev.forewarn.bench;
 
 import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
+import dev.forewarn.simulator.mqtt.WireFormat;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * {@code ./forewarn bench ingest}: how close the telemetry job comes to what the broker and Paho
  * carry on this machine, and how long a reading that opens a case takes to become a stored case
  * event. Prints progress, then one line: {@code ingest: limit_msgs_per_s=N pipeline_msgs_per_s=N
- * ratio=R p99_publish_to_case_ms=N}.
+ * ratio=R p99_publish_to_case_ms=N}; with several {@code --format}s, also one line per format:
+ * {@code ingest[senml]: pipeline_msgs_per_s=N cpu_us_per_reading=N vs_json=R}.
  */
 public final class IngestBench {
 
@@ -76,40 +82,86 @@ public final class IngestBench {
     }
     say("(a) limit_msgs_per_s=%.0f", limit);
 
-    try (PipelineRun pipeline = new PipelineRun(config, run, workload, ledger)) {
-      say("(b) pipeline: schema, %d rules, job starting", config.devices());
-      pipeline.start();
-      // Each device's readings to the job follow on without a gap, in seq and in event time: the
-      // warm-up, the measured readings, then those of (c).
-      Instant pipelineStart = start.plusSeconds(warmUpRounds + rounds + 1L);
-      List<Message> warmUp = workload.steady(warmUpCount, pipelineStart, 0);
-      List<Message> measured =
-          workload.steady(config.messages(), pipelineStart.plusSeconds(warmUpRounds), warmUpRounds);
-      String done = config.history() ? "InfluxDB holds them all" : "the job has counted them all";
-      say("(b) pipeline: warm-up, %d readings; done when %s", warmUpCount, done);
-      pipeline.warmUp(warmUp);
-      say("(b) pipeline: publishing %d readings, measured; done when %s", config.messages(), done);
-      double throughput = pipeline.throughput(measured);
-      say("(b) pipeline_msgs_per_s=%.0f", throughput);
-
-      double rate = throughput / 2;
-      say(
-          "(c) latency: %.0f readings/s, %d s warm-up then %d s measured; every 100th reading of"
-              + " a device opens a case",
-          rate, config.warmUpSeconds(), config.latencySeconds());
-      Percentiles latency = new Percentiles(pipeline.latencies(rate, warmUpRounds + rounds));
-      say(
-          "(c) %d cases: p50=%.0f ms p99=%.0f ms max=%.0f ms",
-          latency.size(), latency.at(50), latency.at(99), latency.at(100));
-      say("cleaning up");
-      return String.format(
-          Locale.ROOT,
-          "ingest: limit_msgs_per_s=%.0f pipeline_msgs_per_s=%.0f ratio=%.2f p99_publish_to_case_ms=%.0f",
-          limit,
-          throughput,
-          throughput / limit,
-          latency.at(99));
+    List<String> lines = new ArrayList<>();
+    Map<WireFormat.Kind, Double> throughputs = new LinkedHashMap<>();
+    Map<WireFormat.Kind, Double> cpu = new LinkedHashMap<>();
+    for (WireFormat.Kind format : config.formats()) {
+      String formatRun =
+          config.formats().size() == 1
+              ? run
+              : run + format.name().toLowerCase(Locale.ROOT).charAt(0);
+      Workload formatWorkload = new Workload(formatRun, config.devices(), format);
+      // Readings without seq wait for the watermark; (c) measures the path of readings with one.
+      boolean latencyRun = format == WireFormat.Kind.JSON;
+      try (PipelineRun pipeline = new PipelineRun(config, formatRun, formatWorkload, ledger)) {
+        String name = format.name().toLowerCase(Locale.ROOT);
+        say("(b) pipeline %s: schema, %d rules, job starting", name, config.devices());
+        pipeline.start();
+        // Each device's readings to the job follow on without a gap, in seq and in event time:
+        // the warm-up, the measured readings, then those of (c).
+        Instant pipelineStart = start.plusSeconds(warmUpRounds + rounds + 1L);
+        List<Message> warmUp = formatWorkload.steady(warmUpCount, pipelineStart, 0);
+        List<Message> measured =
+            formatWorkload.steady(
+                config.messages(), pipelineStart.plusSeconds(warmUpRounds), warmUpRounds);
+        String done = config.history() ? "InfluxDB holds them all" : "the job has counted them all";
+        say("(b) pipeline %s: warm-up, %d readings; done when %s", name, warmUpCount, done);
+        pipeline.warmUp(warmUp);
+        say(
+            "(b) pipeline %s: publishing %d readings (%d bytes each), measured; done when %s",
+            name, config.messages(), measured.get(measured.size() - 1).payload().length, done);
+        long cpuBefore = processCpuNanos();
+        double throughput = pipeline.throughput(measured);
+        double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / config.messages();
+        throughputs.put(format, throughput);
+        cpu.put(format, cpuMicros);
+        say("(b) %s pipeline_msgs_per_s=%.0f cpu_us_per_reading=%.1f", name, throughput, cpuMicros);
+        if (!latencyRun) {
+          continue;
+        }
+        double rate = throughput / 2;
+        say(
+            "(c) latency %s: %.0f readings/s, %d s warm-up then %d s measured; every 100th reading"
+                + " of a device opens a case",
+            name, rate, config.warmUpSeconds(), config.latencySeconds());
+        Percentiles latency = new Percentiles(pipeline.latencies(rate, warmUpRounds + rounds));
+        say(
+            "(c) %d cases: p50=%.0f ms p99=%.0f ms max=%.0f ms",
+            latency.size(), latency.at(50), latency.at(99), latency.at(100));
+        lines.add(
+            0,
+            String.format(
+                Locale.ROOT,
+                "ingest: limit_msgs_per_s=%.0f pipeline_msgs_per_s=%.0f ratio=%.2f"
+                    + " p99_publish_to_case_ms=%.0f",
+                limit,
+                throughput,
+                throughput / limit,
+                latency.at(99)));
+        say("cleaning up");
+      }
     }
+    if (config.formats().equals(List.of(WireFormat.Kind.JSON))) {
+      return lines.get(0);
+    }
+    double json = throughputs.getOrDefault(WireFormat.Kind.JSON, Double.NaN);
+    throughputs.forEach(
+        (format, throughput) ->
+            lines.add(
+                String.format(
+                    Locale.ROOT,
+                    "ingest[%s]: pipeline_msgs_per_s=%.0f cpu_us_per_reading=%.1f vs_json=%.2f",
+                    format.name().toLowerCase(Locale.ROOT),
+                    throughput,
+                    cpu.get(format),
+                    throughput / json)));
+    return String.join("\n", lines);
+  }
+
+  /** CPU time of this process (the job, its sinks and the publisher), in nanoseconds. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void say(String format, Object... args) {

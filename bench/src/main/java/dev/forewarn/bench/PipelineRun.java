@@ -8,6 +8,7 @@ import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.simulator.mqtt.RawPublisher;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,6 +71,9 @@ final class PipelineRun implements AutoCloseable {
     }
     for (int reader = 0; reader < config.parallelism(); reader++) {
       ledger.record(new Leftover.MqttSession(config.mqttUrl(), jobClientId() + "-" + reader));
+    }
+    if (workload.format() == WireFormat.Kind.SPARKPLUG) {
+      ledger.record(new Leftover.MqttSession(config.mqttUrl(), jobClientId() + "-sparkplug-0"));
     }
     ledger.record(new Leftover.MqttRetained(config.mqttUrl(), workload.rulesTopic()));
     ledger.record(new Leftover.LocalDirectory(checkpoints));
@@ -199,6 +203,15 @@ final class PipelineRun implements AutoCloseable {
   }
 
   private String[] jobArgs() {
+    List<String> args = new ArrayList<>(List.of(baseJobArgs()));
+    if (workload.format() == WireFormat.Kind.SPARKPLUG) {
+      args.add("--sparkplug-groups");
+      args.add(WireFormat.SPARKPLUG_GROUP);
+    }
+    return args.toArray(String[]::new);
+  }
+
+  private String[] baseJobArgs() {
     return new String[] {
       "--mqtt-url", config.mqttUrl(),
       "--mqtt-client-id", jobClientId(),

@@ -1,8 +1,8 @@
 package dev.forewarn.bench;
 
 import dev.forewarn.rules.reading.Reading;
-import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.simulator.mqtt.RawPublisher.Message;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * The benchmark's readings, prepared before publishing so that encoding stays out of the
- * measurement: about 200 bytes each, round-robin over the devices, each device's readings in
- * event-time order.
+ * measurement: about 200 bytes each in Forewarn JSON, round-robin over the devices, each device's
+ * readings in event-time order, in the wire format of the run ({@link WireFormat}: a Sparkplug
+ * device's first reading is its birth). Rules, stored points and case events name devices as the
+ * job does ({@link #jobDeviceId}).
  */
 final class Workload {
 
@@ -25,19 +27,36 @@ final class Workload {
   private final String prefix;
   private final String rulesRoot;
   private final int devices;
+  private final WireFormat wire;
 
+  /** A workload of Forewarn JSON readings. */
   Workload(String run, int devices) {
+    this(run, devices, WireFormat.Kind.JSON);
+  }
+
+  Workload(String run, int devices, WireFormat.Kind format) {
     this.prefix = "bench-" + run + "-";
     this.rulesRoot = "forewarn/bench/" + run + "/rules/";
     this.devices = devices;
+    this.wire = new WireFormat(format);
+  }
+
+  WireFormat.Kind format() {
+    return wire.kind();
   }
 
   String deviceId(int n) {
     return String.format("%s%05d", prefix, n);
   }
 
+  /** The id the job gives device {@code n}. */
+  String jobDeviceId(int n) {
+    return wire.jobDeviceId(deviceId(n));
+  }
+
+  /** What every device id the job stores of this run starts with. */
   String devicePrefix() {
-    return prefix;
+    return wire.jobDeviceId(prefix);
   }
 
   /**
@@ -80,7 +99,7 @@ final class Workload {
       Instant due = start.plusMillis(Math.round(i * 1000.0 / rate));
       boolean breach = (round + device) % breachEvery == 0;
       if (breach) {
-        breaches.put(key(deviceId(device), due), i);
+        breaches.put(key(jobDeviceId(device), due), i);
       }
       messages.add(message(device, firstSeq + round, due, breach ? BREACH : NORMAL));
     }
@@ -106,7 +125,7 @@ final class Workload {
                 "ambient_temp_c", 21.5,
                 "power_w", 1480.5,
                 "fan_rpm", 1200.0));
-    return new Message(ReadingJson.telemetryTopic(id), ReadingJson.write(reading));
+    return wire.encode(reading);
   }
 
   /** One threshold rule per device: compressor above 90 °C opens at once, below 80 °C clears. */
@@ -116,7 +135,7 @@ final class Workload {
          "scope": {"deviceIds": ["%s"]}, "metric": "compressor_temp_c", "direction": "above",
          "level": %s, "clearLevel": %s, "sustainedFor": "PT0S", "minPoints": 1}
         """
-        .formatted(prefix, device, device, deviceId(device), LEVEL, CLEAR_LEVEL);
+        .formatted(prefix, device, device, jobDeviceId(device), LEVEL, CLEAR_LEVEL);
   }
 
   String ruleTopic(int device) {

@@ -1,12 +1,13 @@
 package dev.forewarn.simulator;
 
-import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.simulator.fleet.DeviceProfile;
 import dev.forewarn.simulator.fleet.FleetScript;
 import dev.forewarn.simulator.fleet.Outgoing;
 import dev.forewarn.simulator.mqtt.FleetConnections;
 import dev.forewarn.simulator.mqtt.PublishWindow;
+import dev.forewarn.simulator.mqtt.RawPublisher.Message;
 import dev.forewarn.simulator.mqtt.Tally;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ final class FleetPlayer {
   private final PublishWindow window;
   private final int qos;
   private final Tally telemetry;
+  private final WireFormat wire;
   private final Map<String, Integer> indexById = new HashMap<>();
 
   FleetPlayer(
@@ -38,7 +40,9 @@ final class FleetPlayer {
       FleetConnections connections,
       PublishWindow window,
       int qos,
+      WireFormat.Kind format,
       Tally telemetry) {
+    this.wire = new WireFormat(format);
     this.connections = connections;
     this.window = window;
     this.qos = qos;
@@ -72,13 +76,9 @@ final class FleetPlayer {
   private void send(Outgoing message) throws InterruptedException {
     int index = indexById.get(message.deviceId());
     if (message instanceof Outgoing.Telemetry telemetryMessage) {
+      Message encoded = wire.encode(telemetryMessage.reading());
       window.publish(
-          connections.clientFor(index),
-          ReadingJson.telemetryTopic(message.deviceId()),
-          ReadingJson.write(telemetryMessage.reading()),
-          qos,
-          false,
-          telemetry);
+          connections.clientFor(index), encoded.topic(), encoded.payload(), qos, false, telemetry);
     } else {
       connections.offline(index);
       LOG.info("device offline device_id={}", message.deviceId());

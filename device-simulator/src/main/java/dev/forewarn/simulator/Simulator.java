@@ -80,7 +80,8 @@ public final class Simulator {
     FleetScript script =
         new FleetScript(fleet, config.pace(), config.impairments(), config.fleet().seed());
     FleetPlayer player =
-        new FleetPlayer(fleet, connections, window, config.mqtt().qos(), telemetry);
+        new FleetPlayer(
+            fleet, connections, window, config.mqtt().qos(), config.mqtt().format(), telemetry);
     try {
       player.play(script, startedNanos, () -> stopping, () -> stats().summary());
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.forewarn.simulator.fleet.FleetSettings;
 import dev.forewarn.simulator.fleet.Impairments;
 import dev.forewarn.simulator.fleet.Pace;
 import dev.forewarn.simulator.mqtt.MqttSettings;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,14 @@ public record SimulatorConfig(
         groundTruth(values));
   }
 
+  private static WireFormat.Kind format(String name) {
+    try {
+      return WireFormat.Kind.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format: " + e.getMessage(), e);
+    }
+  }
+
   private static MqttSettings mqtt(OptionValues values, Map<String, String> env) {
     String envUrl = env.getOrDefault(SimulatorOptions.MQTT_URL_ENV, "");
     String url =
@@ -86,7 +95,12 @@ public record SimulatorConfig(
           "--max-inflight: at most " + MqttSettings.MAX_INFLIGHT_LIMIT + ", got " + maxInflight);
     }
     return new MqttSettings(
-        url, clientId, qos, maxInflight, values.intAtLeast("--device-connections", 20, 0));
+        url,
+        clientId,
+        qos,
+        maxInflight,
+        values.intAtLeast("--device-connections", 20, 0),
+        format(values.text("--format", "json")));
   }
 
   private static FleetSettings fleet(OptionValues values, int devices) {

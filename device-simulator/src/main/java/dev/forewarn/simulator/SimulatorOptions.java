@@ -24,6 +24,14 @@ final class SimulatorOptions {
           new Option("--client-id", "ID", "forewarn-sim-<random>", "MQTT client id (prefix)"),
           new Option("--qos", "0|1|2", "1", "QoS of telemetry messages"),
           new Option(
+              "--format",
+              "json|senml|sparkplug",
+              "json",
+              "json: Forewarn JSON with seq on devices/{id}/telemetry; senml: a SenML pack"
+                  + " without seq on devices/{id}/senml; sparkplug: each device an edge node of"
+                  + " Sparkplug B group forewarn (NBIRTH, then NDATA by alias), which the job names"
+                  + " forewarn.{id} when started with --sparkplug-groups forewarn"),
+          new Option(
               "--max-inflight",
               "N",
               "1000",

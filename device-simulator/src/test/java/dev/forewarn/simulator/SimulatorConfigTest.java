@@ -24,6 +24,7 @@ class SimulatorConfigTest {
     assertThat(config.mqtt().clientId()).startsWith("forewarn-sim-");
     assertThat(config.mqtt().qos()).isEqualTo(1);
     assertThat(config.mqtt().maxInflight()).isEqualTo(1000);
+    assertThat(config.mqtt().format()).isEqualTo(dev.forewarn.simulator.mqtt.WireFormat.Kind.JSON);
     assertThat(config.fleet().devices()).isEqualTo(10);
     assertThat(config.fleet().degrading()).isEqualTo(1);
     assertThat(config.fleet().sudden()).isZero();
@@ -87,12 +88,19 @@ class SimulatorConfigTest {
             "--seed",
             "-9",
             "--ground-truth",
-            "out/truth.csv");
+            "out/truth.csv",
+            "--format",
+            "sparkplug");
 
     assertThat(config.mqtt())
         .isEqualTo(
             new dev.forewarn.simulator.mqtt.MqttSettings(
-                "tcp://10.0.0.1:1883", "fleet-a", 0, 5000, 5));
+                "tcp://10.0.0.1:1883",
+                "fleet-a",
+                0,
+                5000,
+                5,
+                dev.forewarn.simulator.mqtt.WireFormat.Kind.SPARKPLUG));
     assertThat(config.fleet().devices()).isEqualTo(40);
     assertThat(config.fleet().devicePrefix()).isEqualTo("ac-");
     assertThat(config.fleet().model()).isEqualTo("AC-300");
@@ -165,6 +173,7 @@ class SimulatorConfigTest {
         "--offline|120%|--offline: expected a share between 0 and 1 (or 0% and 100%), got '120%'",
         "--device-prefix|a/b|--device-prefix: must not contain /, + or # (it becomes part of an MQTT topic), got 'a/b'",
         "--seed|x|--seed: expected a whole number, got 'x'",
+        "--format|xml|--format: expected json, senml or sparkplug, got 'xml'",
       })
   void invalidValueIsRefusedNamingTheOption(String option, String value, String message) {
     assertThatThrownBy(() -> SimulatorConfig.fromArgs(option, value))

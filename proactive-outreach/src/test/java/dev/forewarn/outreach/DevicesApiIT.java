@@ -142,6 +142,25 @@ class DevicesApiIT {
   }
 
   @Test
+  void aDeviceShowsTheFormatItsNewestReadingCameInAndItsUnits() {
+    api.owner("Ines", "+821055500177", null, device, "Hall AC");
+    INFLUX
+        .line(
+            "telemetry,device_id="
+                + device
+                + ",format=senml compressor_temp_c=23.1,unit:compressor_temp_c=\"Cel\" "
+                + T0.toEpochMilli())
+        .write();
+
+    JsonNode latest = api.get("/api/devices/" + device).get("latest");
+
+    assertThat(latest.get("format").asText()).isEqualTo("senml");
+    assertThat(latest.get("units").get("compressor_temp_c").asText()).isEqualTo("Cel");
+    assertThat(latest.get("seq").asLong()).isEqualTo(-1);
+    assertThat(latest.get("metrics").get("compressor_temp_c").asDouble()).isEqualTo(23.1);
+  }
+
+  @Test
   void aDeviceShowsItsNewestReadingHealthAndOpenCases() {
     long owner = api.owner("Mina", "+821055500101", null, device, "Study AC");
     String quiet = device + "-quiet";
@@ -163,6 +182,8 @@ class DevicesApiIT {
     assertThat(one.get("health").asText()).isEqualTo("CRITICAL");
     assertThat(one.get("latest").get("at").asText()).isEqualTo(T0.plusSeconds(60).toString());
     assertThat(one.get("latest").get("seq").asLong()).isEqualTo(2);
+    assertThat(one.get("latest").get("format").asText()).isEqualTo("json");
+    assertThat(one.get("latest").get("units").isEmpty()).isTrue();
     assertThat(one.get("latest").get("metrics").get("compressor_temp_c").asDouble())
         .isEqualTo(71.5);
     assertThat(one.get("openCases")).hasSize(1);

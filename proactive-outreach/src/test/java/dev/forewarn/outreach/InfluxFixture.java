@@ -55,6 +55,12 @@ public final class InfluxFixture implements AutoCloseable {
     return this;
   }
 
+  /** Queues one line of line protocol as it is, such as a reading of another format. */
+  public InfluxFixture line(String line) {
+    lines.append(line).append('\n');
+    return this;
+  }
+
   /** Writes what was queued. */
   public void write() {
     HttpResponse<String> answer =

@@ -55,7 +55,15 @@ public final class TelemetryHistory implements AutoCloseable {
         Row values = new Row(series.getColumns(), row);
         if (values.time != null && !values.metrics.isEmpty()) {
           readings.add(
-              new Reading(deviceId, values.time, values.seq, values.model, values.metrics));
+              new Reading(
+                  deviceId,
+                  values.time,
+                  values.seq,
+                  values.model,
+                  values.metrics,
+                  Map.of(),
+                  values.format,
+                  values.units));
         }
       }
     }
@@ -94,7 +102,14 @@ public final class TelemetryHistory implements AutoCloseable {
         if (deviceId != null && values.time != null) {
           latest.put(
               deviceId,
-              new LatestReading(deviceId, values.time, values.seq, values.model, values.metrics));
+              new LatestReading(
+                  deviceId,
+                  values.time,
+                  values.seq,
+                  values.model,
+                  values.metrics,
+                  values.format,
+                  values.units));
         }
       }
     }
@@ -207,12 +222,14 @@ public final class TelemetryHistory implements AutoCloseable {
     influx.close();
   }
 
-  /** One stored point read back: its time, seq, model and metrics. */
+  /** One stored point read back: its time, seq, model, format, metrics and their units. */
   private static final class Row {
     Instant time;
-    long seq;
+    long seq = Reading.NO_SEQ;
     String model = "";
+    String format = Reading.JSON;
     final Map<String, Double> metrics = new LinkedHashMap<>();
+    final Map<String, String> units = new LinkedHashMap<>();
 
     Row(List<String> columns, List<Object> row) {
       for (int i = 0; i < columns.size(); i++) {
@@ -225,8 +242,13 @@ public final class TelemetryHistory implements AutoCloseable {
           case "time" -> time = Instant.ofEpochMilli(((Number) value).longValue());
           case TelemetryMeasurement.SEQ_FIELD -> seq = ((Number) value).longValue();
           case TelemetryMeasurement.MODEL_TAG -> model = value.toString();
+          case TelemetryMeasurement.FORMAT_TAG -> format = value.toString();
           default -> {
-            if (value instanceof Number number) {
+            if (column.startsWith(TelemetryMeasurement.UNIT_FIELD_PREFIX)) {
+              units.put(
+                  column.substring(TelemetryMeasurement.UNIT_FIELD_PREFIX.length()),
+                  value.toString());
+            } else if (value instanceof Number number) {
               metrics.put(column, number.doubleValue());
             }
           }

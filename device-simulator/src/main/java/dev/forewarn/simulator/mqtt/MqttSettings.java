@@ -11,9 +11,21 @@ import java.util.Objects;
  * @param maxInflight messages published but not yet acknowledged, over all connections
  * @param deviceConnections one connection per device (each with its own last will) when the fleet
  *     has at most this many devices; above it, the fleet shares one connection
+ * @param format how readings go on the wire ({@link WireFormat})
  */
 public record MqttSettings(
-    String url, String clientId, int qos, int maxInflight, int deviceConnections) {
+    String url,
+    String clientId,
+    int qos,
+    int maxInflight,
+    int deviceConnections,
+    WireFormat.Kind format) {
+
+  /** Settings that send Forewarn JSON. */
+  public MqttSettings(
+      String url, String clientId, int qos, int maxInflight, int deviceConnections) {
+    this(url, clientId, qos, maxInflight, deviceConnections, WireFormat.Kind.JSON);
+  }
 
   /** MQTT packet ids are 16 bit: no client can have more messages in flight. */
   public static final int MAX_INFLIGHT_LIMIT = 65_535;
@@ -21,6 +33,7 @@ public record MqttSettings(
   public MqttSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(format, "format");
     if (url.isBlank()) {
       throw new IllegalArgumentException("url: must not be blank");
     }

@@ -11,11 +11,15 @@ import java.util.Optional;
  *
  * @param deviceId the device that measured it, never blank
  * @param ts the device's own timestamp (event time)
- * @param seq the device's message sequence number; the same (device, seq) is a duplicate
+ * @param seq the device's message sequence number; the same (device, seq) is a duplicate. {@link
+ *     #NO_SEQ} when the device sends none: then the same (device, ts) is a duplicate
  * @param model the product model, may be empty when the device does not say
  * @param metrics metric name to finite value, at least one
  * @param tags free-form device labels such as {@code site -> north}, matched by {@link
  *     Scope#tags()}; null means none
+ * @param format the payload format the reading arrived in ({@link #JSON}, {@link #SENML}, {@link
+ *     #SPARKPLUG}); null means {@link #JSON}
+ * @param units metric name to the unit the device gave it (such as {@code Cel}); null means none
  */
 public record Reading(
     String deviceId,
@@ -23,7 +27,21 @@ public record Reading(
     long seq,
     String model,
     Map<String, Double> metrics,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    String format,
+    Map<String, String> units) {
+
+  /** The seq of a reading whose device sends no sequence number. */
+  public static final long NO_SEQ = -1;
+
+  /** Forewarn's own JSON on {@code devices/{deviceId}/telemetry}. */
+  public static final String JSON = "json";
+
+  /** SenML (RFC 8428) packs on {@code devices/{deviceId}/senml}. */
+  public static final String SENML = "senml";
+
+  /** Sparkplug B on {@code spBv1.0/{group}/...}. */
+  public static final String SPARKPLUG = "sparkplug";
 
   /**
    * The earliest event time a reading may carry: InfluxDB keeps time as nanoseconds in a signed
@@ -42,9 +60,25 @@ public record Reading(
       throw new IllegalArgumentException(
           "ts: outside the times history can hold (" + EARLIEST + " to " + LATEST + "): " + ts);
     }
+    if (seq < NO_SEQ) {
+      throw new IllegalArgumentException("seq: must not be negative (" + seq + ")");
+    }
     model = model == null ? "" : model;
     metrics = Map.copyOf(Objects.requireNonNull(metrics, "metrics"));
     tags = tags == null ? Map.of() : Map.copyOf(tags);
+    format = format == null ? JSON : format;
+    units = units == null ? Map.of() : Map.copyOf(units);
+  }
+
+  /** A reading of Forewarn JSON, without units. */
+  public Reading(
+      String deviceId,
+      Instant ts,
+      long seq,
+      String model,
+      Map<String, Double> metrics,
+      Map<String, String> tags) {
+    this(deviceId, ts, seq, model, metrics, tags, JSON, Map.of());
   }
 
   /** A reading without tags. */
@@ -59,6 +93,11 @@ public record Reading(
    */
   public static boolean storable(Instant ts) {
     return !ts.isBefore(EARLIEST) && !ts.isAfter(LATEST);
+  }
+
+  /** Whether the device numbered this reading; without a seq, its event time identifies it. */
+  public boolean hasSeq() {
+    return seq != NO_SEQ;
   }
 
   /** The value of one metric, when this reading carries it. */

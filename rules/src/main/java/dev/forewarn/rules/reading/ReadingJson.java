@@ -29,21 +29,21 @@ public final class ReadingJson {
 
   /**
    * Writes a reading as {@code {"ts":"...","seq":N,"model":"...","metrics":{...},"tags":{...}}}: ts
-   * in ISO-8601 UTC, model and tags left out when empty, metrics and tags sorted by name. The
-   * device id is not written: the topic carries it.
+   * in ISO-8601 UTC, seq left out when the reading has none ({@link Reading#NO_SEQ}), model and
+   * tags left out when empty, metrics and tags sorted by name. The device id is not written: the
+   * topic carries it; nor are the format and units, which only the history keeps.
    *
-   * @throws IllegalArgumentException when a metric is not finite or seq is negative, because such a
-   *     payload would be refused by {@link #parse}
+   * @throws IllegalArgumentException when a metric is not finite, because such a payload would be
+   *     refused by {@link #parse}
    */
   public static byte[] write(Reading reading) {
-    if (reading.seq() < 0) {
-      throw new IllegalArgumentException("seq: must not be negative (" + reading.seq() + ")");
-    }
     ByteArrayOutputStream out = new ByteArrayOutputStream(160);
     try (JsonGenerator gen = FACTORY.createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringField("ts", reading.ts().toString());
-      gen.writeNumberField("seq", reading.seq());
+      if (reading.hasSeq()) {
+        gen.writeNumberField("seq", reading.seq());
+      }
       if (!reading.model().isEmpty()) {
         gen.writeStringField("model", reading.model());
       }
@@ -99,14 +99,18 @@ public final class ReadingJson {
    * topic, including one whose device part is empty or spans several levels.
    */
   public static Optional<String> deviceIdFromTopic(String topic) {
+    return deviceIdFromTopic(topic, TOPIC_SUFFIX);
+  }
+
+  /** The device id of a topic {@code devices/{deviceId}<suffix>}, empty for any other topic. */
+  static Optional<String> deviceIdFromTopic(String topic, String suffix) {
     if (topic == null
-        || topic.length() <= TOPIC_PREFIX.length() + TOPIC_SUFFIX.length()
+        || topic.length() <= TOPIC_PREFIX.length() + suffix.length()
         || !topic.startsWith(TOPIC_PREFIX)
-        || !topic.endsWith(TOPIC_SUFFIX)) {
+        || !topic.endsWith(suffix)) {
       return Optional.empty();
     }
-    String deviceId =
-        topic.substring(TOPIC_PREFIX.length(), topic.length() - TOPIC_SUFFIX.length());
+    String deviceId = topic.substring(TOPIC_PREFIX.length(), topic.length() - suffix.length());
     return isTopicLevel(deviceId) ? Optional.of(deviceId) : Optional.empty();
   }
 
@@ -117,11 +121,16 @@ public final class ReadingJson {
    *     #}
    */
   public static String telemetryTopic(String deviceId) {
+    return topic(deviceId, TOPIC_SUFFIX);
+  }
+
+  /** The topic {@code devices/{deviceId}<suffix>}. */
+  static String topic(String deviceId, String suffix) {
     if (deviceId == null || deviceId.isBlank() || !isTopicLevel(deviceId)) {
       throw new IllegalArgumentException(
           "device id \"" + deviceId + "\" cannot be one MQTT topic level");
     }
-    return TOPIC_PREFIX + deviceId + TOPIC_SUFFIX;
+    return TOPIC_PREFIX + deviceId + suffix;
   }
 
   private static boolean isTopicLevel(String text) {

@@ -21,7 +21,7 @@ final class ReadingParser {
   private final JsonParser parser;
   private final String topicDeviceId;
   private Instant ts;
-  private long seq = -1;
+  private long seq = Reading.NO_SEQ;
   private String model = "";
   private String payloadDeviceId;
   private Map<String, Double> metrics;
@@ -42,7 +42,7 @@ final class ReadingParser {
       JsonToken value = parser.nextToken();
       switch (name) {
         case "ts" -> ts = readTs(once(ts == null, name), value);
-        case "seq" -> seq = readSeq(once(seq < 0, name), value);
+        case "seq" -> seq = readSeq(once(seq == Reading.NO_SEQ, name), value);
         case "model" -> model = readModel(once(!modelSeen, name), value);
         case "deviceId" ->
             payloadDeviceId = readDeviceId(once(payloadDeviceId == null, name), value);
@@ -55,12 +55,7 @@ final class ReadingParser {
       throw reject(JsonPaths.ROOT, "unexpected content after the reading");
     }
     return new Reading(
-        deviceId(),
-        required(ts, "ts"),
-        required(seq, "seq"),
-        model,
-        required(metrics, "metrics"),
-        tags);
+        deviceId(), required(ts, "ts"), seq, model, required(metrics, "metrics"), tags);
   }
 
   /** Turns a Jackson syntax error into a rejection at the field where it happened. */
@@ -91,16 +86,21 @@ final class ReadingParser {
       throw reject(field, "not an ISO-8601 instant with a zone (" + describe(value) + ")");
     }
     if (!Reading.storable(ts)) {
-      throw reject(
-          field,
-          "outside the times history can hold ("
-              + Reading.EARLIEST
-              + " to "
-              + Reading.LATEST
-              + "): "
-              + ts);
+      throw outsideHistory(field, ts);
     }
     return ts;
+  }
+
+  /** The refusal of an event time no store could hold. */
+  static ReadingRejectedException outsideHistory(String field, Instant ts) {
+    return reject(
+        field,
+        "outside the times history can hold ("
+            + Reading.EARLIEST
+            + " to "
+            + Reading.LATEST
+            + "): "
+            + ts);
   }
 
   private long readSeq(String field, JsonToken value) throws IOException {
@@ -228,13 +228,6 @@ final class ReadingParser {
 
   private static <T> T required(T value, String field) {
     if (value == null) {
-      throw reject(field, "missing");
-    }
-    return value;
-  }
-
-  private static long required(long value, String field) {
-    if (value < 0) {
       throw reject(field, "missing");
     }
     return value;

@@ -51,7 +51,6 @@ class ReadingJsonRejectionTest {
         refused(
             p -> p.putObject("tags").put("site", "north\u0000"),
             "tags.site: holds a control character (\"north\\u0000\")"),
-        refused(p -> p.remove("seq"), "seq: missing"),
         refused(p -> p.put("seq", -1), "seq: must not be negative (-1)"),
         refused(p -> p.put("seq", 1.5), "seq: not an integer (1.5)"),
         refused(p -> p.put("seq", "5"), "seq: not an integer (\"5\")"),

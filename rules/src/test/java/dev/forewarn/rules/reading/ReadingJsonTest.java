@@ -61,10 +61,21 @@ class ReadingJsonTest {
             () -> ReadingJson.write(new Reading(DEVICE, T0, 1, "", Map.of(METRIC, Double.NaN))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("metrics.compressor_temp_c: not a finite number (NaN)");
-    assertThatThrownBy(
-            () -> ReadingJson.write(new Reading(DEVICE, T0, -1, "", Map.of(METRIC, 1.0))))
+    assertThatThrownBy(() -> new Reading(DEVICE, T0, -2, "", Map.of(METRIC, 1.0)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("seq:");
+        .hasMessage("seq: must not be negative (-2)");
+  }
+
+  @Test
+  void aReadingWithoutSeqRoundTripsWithoutOne() {
+    Reading reading = new Reading(DEVICE, T0, Reading.NO_SEQ, "", Map.of(METRIC, 1.0));
+
+    byte[] payload = ReadingJson.write(reading);
+
+    assertThat(new String(payload, StandardCharsets.UTF_8)).doesNotContain("seq");
+    Reading back = ReadingJson.parse(DEVICE, payload);
+    assertThat(back).isEqualTo(reading);
+    assertThat(back.hasSeq()).isFalse();
   }
 
   @Test

@@ -136,7 +136,7 @@ public final class DetectCases
     if (!synced) {
       // The rules are not all in yet (a backlog after a restart reaches detection first): hold
       // the reading until they are. Event time stands still until then (RulesWatermarks).
-      if (queue.isHeld(reading.seq())) {
+      if (queue.isHeld(reading)) {
         duplicates.inc();
       } else {
         queue.hold(reading);
@@ -153,7 +153,7 @@ public final class DetectCases
       return;
     }
     Position position = queue.position();
-    Verdict verdict = ReadingOrder.classify(position, reading, queue.isHeld(reading.seq()));
+    Verdict verdict = ReadingOrder.classify(position, reading, queue.isHeld(reading));
     boolean behindWatermark = reading.ts().toEpochMilli() <= ctx.currentWatermark();
     if (verdict == Verdict.HOLD && !behindWatermark) {
       queue.hold(reading);
@@ -351,15 +351,21 @@ public final class DetectCases
     }
     late.inc();
     String reason =
-        "late: seq "
-            + reading.seq()
-            + " at "
-            + reading.ts()
-            + " arrived after seq "
-            + position.lastSeq()
-            + " at "
-            + Instant.ofEpochMilli(position.lastTsMillis())
-            + " was evaluated";
+        reading.hasSeq()
+            ? "late: seq "
+                + reading.seq()
+                + " at "
+                + reading.ts()
+                + " arrived after seq "
+                + position.lastSeq()
+                + " at "
+                + Instant.ofEpochMilli(position.lastTsMillis())
+                + " was evaluated"
+            : "late: reading without seq at "
+                + reading.ts()
+                + " arrived after the reading at "
+                + Instant.ofEpochMilli(position.lastTsMillis())
+                + " was evaluated";
     ctx.output(
         DEAD_LETTERS,
         DeadLetter.of(

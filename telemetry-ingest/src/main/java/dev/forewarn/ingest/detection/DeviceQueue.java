@@ -26,7 +26,10 @@ final class DeviceQueue {
       new ValueStateDescriptor<>(
           "reading-position", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
 
-  /** Keyed state: seq to the payload of a reading held behind a gap. */
+  /**
+   * Keyed state: seq to the payload of a reading held behind a gap; a reading without a seq is held
+   * under a negative key made of its event time ({@link #key}).
+   */
   static final MapStateDescriptor<Long, byte[]> HELD =
       new MapStateDescriptor<>(
           "held-readings", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
@@ -47,12 +50,24 @@ final class DeviceQueue {
     position.update(next.toArray());
   }
 
-  boolean isHeld(long seq) throws Exception {
-    return held.contains(seq);
+  /** Whether a reading with the same seq (or, without one, the same event time) is held. */
+  boolean isHeld(Reading reading) throws Exception {
+    return held.contains(key(reading));
   }
 
   void hold(Reading reading) throws Exception {
-    held.put(reading.seq(), ReadingJson.write(reading));
+    held.put(key(reading), ReadingJson.write(reading));
+  }
+
+  /**
+   * The key a reading is held under: its seq, or for a reading without one a negative number made
+   * of its event time (every storable time fits: {@link Reading#EARLIEST} maps to {@code
+   * Long.MIN_VALUE}), so it never meets a seq.
+   */
+  static long key(Reading reading) {
+    return reading.hasSeq()
+        ? reading.seq()
+        : Long.MIN_VALUE + (reading.ts().toEpochMilli() - Reading.EARLIEST.toEpochMilli());
   }
 
   /** Removes and returns the held reading with this seq, or null. */

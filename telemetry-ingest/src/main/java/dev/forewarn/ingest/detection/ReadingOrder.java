@@ -1,6 +1,8 @@
 package dev.forewarn.ingest.detection;
 
 import dev.forewarn.rules.reading.Reading;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decides, per device, when a reading may be evaluated, from the device's own sequence numbers.
@@ -15,6 +17,12 @@ import dev.forewarn.rules.reading.Reading;
  * order. A reading at or below the last evaluated seq is a duplicate when that seq was evaluated
  * recently, late otherwise; a lower seq with a newer event time means the device restarted its
  * counter and is taken as the next reading.
+ *
+ * <p>A reading without a seq ({@link Reading#NO_SEQ}) is identified by its event time: nothing
+ * proves that no earlier one is still in flight, so it is always held until the watermark passes it
+ * (and evaluated at once when it is already behind the watermark), and readings are then evaluated
+ * in event-time order. The same event time again, among the last {@link #MEMORY} evaluated ones, is
+ * a duplicate; a time at or before the last evaluated one is late.
  *
  * <p>Pure: the position is a value, the caller keeps it in state.
  */
@@ -39,26 +47,47 @@ final class ReadingOrder {
   }
 
   /**
-   * Where a device stands: the last evaluated seq and event time, and which of the {@link #MEMORY}
-   * seqs up to it were evaluated (bit i stands for {@code lastSeq - i}).
+   * Where a device stands: the last evaluated seq and event time, which of the {@link #MEMORY} seqs
+   * up to it were evaluated (bit i stands for {@code lastSeq - i}), and the event times (epoch ms,
+   * oldest first) of the last {@link #MEMORY} readings evaluated without a seq.
    */
-  record Position(long lastSeq, long evaluated, long lastTsMillis) {
+  record Position(long lastSeq, long evaluated, long lastTsMillis, List<Long> unnumbered) {
 
     /** Before the first reading of a device. */
-    static final Position NONE = new Position(-1, 0, Long.MIN_VALUE);
+    static final Position NONE = new Position(-1, 0, Long.MIN_VALUE, List.of());
+
+    Position {
+      unnumbered = List.copyOf(unnumbered);
+    }
+
+    Position(long lastSeq, long evaluated, long lastTsMillis) {
+      this(lastSeq, evaluated, lastTsMillis, List.of());
+    }
 
     boolean isNone() {
       return lastSeq < 0;
     }
 
     long[] toArray() {
-      return new long[] {lastSeq, evaluated, lastTsMillis};
+      long[] stored = new long[3 + unnumbered.size()];
+      stored[0] = lastSeq;
+      stored[1] = evaluated;
+      stored[2] = lastTsMillis;
+      for (int i = 0; i < unnumbered.size(); i++) {
+        stored[3 + i] = unnumbered.get(i);
+      }
+      return stored;
     }
 
     static Position fromArray(long[] stored) {
-      return stored == null || stored.length != 3
-          ? NONE
-          : new Position(stored[0], stored[1], stored[2]);
+      if (stored == null || stored.length < 3) {
+        return NONE;
+      }
+      List<Long> unnumbered = new ArrayList<>(stored.length - 3);
+      for (int i = 3; i < stored.length; i++) {
+        unnumbered.add(stored[i]);
+      }
+      return new Position(stored[0], stored[1], stored[2], unnumbered);
     }
   }
 
@@ -75,6 +104,13 @@ final class ReadingOrder {
     if (alreadyHeld) {
       return Verdict.DUPLICATE;
     }
+    if (!reading.hasSeq()) {
+      long ts = reading.ts().toEpochMilli();
+      if (position.unnumbered().contains(ts)) {
+        return Verdict.DUPLICATE;
+      }
+      return ts <= position.lastTsMillis() ? Verdict.LATE : Verdict.HOLD;
+    }
     if (position.isNone() || reading.seq() > position.lastSeq() + 1) {
       return Verdict.HOLD;
     }
@@ -90,14 +126,22 @@ final class ReadingOrder {
   /** The position after evaluating a reading. */
   static Position after(Position position, Reading reading) {
     long ts = Math.max(position.lastTsMillis(), reading.ts().toEpochMilli());
+    if (!reading.hasSeq()) {
+      List<Long> unnumbered = new ArrayList<>(position.unnumbered());
+      unnumbered.add(reading.ts().toEpochMilli());
+      if (unnumbered.size() > MEMORY) {
+        unnumbered.remove(0);
+      }
+      return new Position(position.lastSeq(), position.evaluated(), ts, unnumbered);
+    }
     long seq = reading.seq();
     if (position.isNone() || seq <= position.lastSeq()) {
       // First reading, or a restarted counter: nothing below it is known.
-      return new Position(seq, 1L, ts);
+      return new Position(seq, 1L, ts, position.unnumbered());
     }
     long shift = seq - position.lastSeq();
     long evaluated = shift >= MEMORY ? 1L : (position.evaluated() << shift) | 1L;
-    return new Position(seq, evaluated, ts);
+    return new Position(seq, evaluated, ts, position.unnumbered());
   }
 
   private static boolean wasEvaluated(Position position, long seq) {

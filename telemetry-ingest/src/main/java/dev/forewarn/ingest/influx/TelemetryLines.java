@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * The InfluxDB form of a reading, as docs/contracts.md defines it, written straight into the body
  * of a write request in InfluxDB's line protocol: measurement {@code telemetry}, tags {@code
- * device_id} and (when known) {@code model}, one float field per metric and the integer field
- * {@code seq}, at the reading's own time in milliseconds.
+ * device_id}, {@code format} (for a reading that did not arrive as Forewarn JSON) and (when known)
+ * {@code model}, one float field per metric, the integer field {@code seq} (when the reading has
+ * one) and a string field {@code unit:<metric>} per metric whose unit the device gave, at the
+ * reading's own time in milliseconds.
  *
  * <p>influxdb-java's {@code Point} gives the same lines, but formats every number with a {@code
  * DecimalFormat} and escapes every name with a regular expression: in the ingest benchmark that was
@@ -18,7 +20,7 @@ import java.util.Map;
 final class TelemetryLines {
 
   static final String MEASUREMENT = TelemetryMeasurement.NAME;
-  private static final String SEQ = "seq";
+  private static final String SEQ = TelemetryMeasurement.SEQ_FIELD;
   private static final char REPLACEMENT = '\uFFFD';
 
   private TelemetryLines() {}
@@ -30,6 +32,10 @@ final class TelemetryLines {
   static void append(StringBuilder body, Reading reading) {
     body.append(MEASUREMENT).append(",device_id=");
     escape(body, reading.deviceId());
+    if (!Reading.JSON.equals(reading.format())) {
+      body.append(',').append(TelemetryMeasurement.FORMAT_TAG).append('=');
+      escape(body, reading.format());
+    }
     if (!reading.model().isEmpty()) {
       body.append(",model=");
       escape(body, reading.model());
@@ -44,7 +50,19 @@ final class TelemetryLines {
       body.append('=').append(metric.getValue().doubleValue());
       separator = ',';
     }
-    body.append(separator).append(SEQ).append('=').append(reading.seq()).append('i');
+    if (reading.hasSeq() || separator == ' ') {
+      // Without any other field the line still needs one: seq then stands for the missing number.
+      body.append(separator).append(SEQ).append('=').append(reading.seq()).append('i');
+    }
+    for (Map.Entry<String, String> unit : reading.units().entrySet()) {
+      String field = TelemetryMeasurement.UNIT_FIELD_PREFIX + unit.getKey();
+      if (reading.metrics().containsKey(unit.getKey()) && !reading.metrics().containsKey(field)) {
+        body.append(',');
+        escape(body, field);
+        body.append('=');
+        string(body, unit.getValue());
+      }
+    }
     body.append(' ').append(reading.ts().toEpochMilli()).append('\n');
   }
 
@@ -70,6 +88,25 @@ final class TelemetryLines {
         body.append(c);
       }
     }
+  }
+
+  /**
+   * A string field value: double-quoted, a double quote or backslash escaped, a control character
+   * written as U+FFFD.
+   */
+  static void string(StringBuilder body, String value) {
+    body.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        body.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7F) {
+        body.append(REPLACEMENT);
+      } else {
+        body.append(c);
+      }
+    }
+    body.append('"');
   }
 
   private static boolean special(char c) {

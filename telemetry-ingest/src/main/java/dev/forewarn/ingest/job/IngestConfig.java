@@ -6,9 +6,13 @@ import dev.forewarn.ingest.cases.JdbcSettings;
 import dev.forewarn.ingest.influx.InfluxSettings;
 import dev.forewarn.ingest.mqtt.MqttSourceSettings;
 import dev.forewarn.ingest.mqtt.RetainedSet;
+import dev.forewarn.ingest.sparkplug.ResolveSparkplug;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The job's configuration, parsed once from {@code --name value} arguments and {@code FOREWARN_*}
@@ -30,6 +34,8 @@ import java.util.Optional;
  * @param idleTimeout after this long without readings a reader no longer holds back event time
  * @param bufferTimeout longest a record waits in a network buffer
  * @param stateTtl how long, in event time, a device's rule states outlive its last reading
+ * @param sparkplugSource the Sparkplug B subscription of the configured groups: one persistent
+ *     session; empty when no group is configured
  */
 public record IngestConfig(
     MqttSourceSettings telemetrySource,
@@ -45,7 +51,8 @@ public record IngestConfig(
     Duration maxOutOfOrderness,
     Duration idleTimeout,
     Duration bufferTimeout,
-    Duration stateTtl) {
+    Duration stateTtl,
+    Optional<MqttSourceSettings> sparkplugSource) {
 
   /**
    * Parses arguments and environment.
@@ -69,7 +76,8 @@ public record IngestConfig(
         values.duration(MAX_OUT_OF_ORDERNESS),
         values.duration(IDLE_TIMEOUT),
         values.duration(BUFFER_TIMEOUT),
-        values.duration(STATE_TTL));
+        values.duration(STATE_TTL),
+        sparkplug(values));
   }
 
   /** Every option with its environment variable, default and meaning. */
@@ -91,7 +99,9 @@ public record IngestConfig(
     return "mqtt="
         + telemetrySource.serverUri()
         + " telemetry="
-        + telemetrySource.topicFilter()
+        + String.join(",", telemetrySource.topicFilters())
+        + " sparkplug="
+        + sparkplugSource.map(s -> String.join(",", s.topicFilters())).orElse("off")
         + " rules="
         + rulesSource.topicFilter()
         + " influx="
@@ -105,15 +115,54 @@ public record IngestConfig(
 
   private static MqttSourceSettings telemetry(OptionValues values) {
     String group = values.text(MQTT_SHARE_GROUP);
-    String topic = values.required(TELEMETRY_TOPIC);
+    UnaryOperator<String> shared =
+        topic -> group.isEmpty() ? topic : "$share/" + group + "/" + topic;
+    List<String> more = new ArrayList<>();
+    if (!values.text(SENML_TOPIC).isEmpty()) {
+      more.add(shared.apply(values.text(SENML_TOPIC)));
+    }
     return new MqttSourceSettings(
         values.required(MQTT_URL),
         values.text(MQTT_USERNAME),
         values.text(MQTT_PASSWORD),
         values.required(MQTT_CLIENT_ID),
-        group.isEmpty() ? topic : "$share/" + group + "/" + topic,
+        shared.apply(values.required(TELEMETRY_TOPIC)),
         false,
-        values.positiveInt(MQTT_QUEUE_CAPACITY));
+        values.positiveInt(MQTT_QUEUE_CAPACITY),
+        "",
+        more);
+  }
+
+  private static Optional<MqttSourceSettings> sparkplug(OptionValues values) {
+    List<String> filters = new ArrayList<>();
+    for (String group : values.text(SPARKPLUG_GROUPS).split(",")) {
+      String id = group.strip();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (id.contains("/") || id.contains("+") || id.contains("#")) {
+        throw new IllegalArgumentException(
+            "--sparkplug-groups (or FOREWARN_SPARKPLUG_GROUPS): a group id cannot hold /, + or #,"
+                + " got '"
+                + id
+                + "'");
+      }
+      filters.add(ResolveSparkplug.NAMESPACE + "/" + id + "/#");
+    }
+    if (filters.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new MqttSourceSettings(
+            values.required(MQTT_URL),
+            values.text(MQTT_USERNAME),
+            values.text(MQTT_PASSWORD),
+            values.required(MQTT_CLIENT_ID) + "-sparkplug",
+            filters.get(0),
+            false,
+            values.positiveInt(MQTT_QUEUE_CAPACITY),
+            "",
+            filters.subList(1, filters.size())));
   }
 
   private static MqttSourceSettings rules(OptionValues values) {

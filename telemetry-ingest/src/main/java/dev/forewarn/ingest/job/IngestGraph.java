@@ -5,9 +5,11 @@ import dev.forewarn.ingest.detection.FleetWatermarks;
 import dev.forewarn.ingest.detection.ParseRuleDocuments;
 import dev.forewarn.ingest.detection.RuleUpdate;
 import dev.forewarn.ingest.detection.RulesWatermarks;
+import dev.forewarn.ingest.mqtt.MqttOutbound;
 import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
+import dev.forewarn.ingest.sparkplug.ResolveSparkplug;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
 import java.time.Duration;
@@ -35,13 +37,37 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class IngestGraph {
 
-  /** Where the messages come from; the rules source always runs with parallelism 1. */
+  /**
+   * Where the messages come from; the rules source and the Sparkplug source always run with
+   * parallelism 1 (one reader keeps each edge node's births before its data).
+   */
   public record Inputs(
-      Source<MqttRecord, ?, ?> telemetry, Source<MqttRecord, ?, ?> ruleDocuments) {}
+      Source<MqttRecord, ?, ?> telemetry,
+      Source<MqttRecord, ?, ?> ruleDocuments,
+      Optional<Source<MqttRecord, ?, ?>> sparkplug) {
 
-  /** Where results go; without a history sink no reading is written to InfluxDB. */
+    /** Inputs without Sparkplug B. */
+    public Inputs(Source<MqttRecord, ?, ?> telemetry, Source<MqttRecord, ?, ?> ruleDocuments) {
+      this(telemetry, ruleDocuments, Optional.empty());
+    }
+  }
+
+  /**
+   * Where results go; without a history sink no reading is written to InfluxDB, without a publish
+   * sink the job's own MQTT messages (Sparkplug rebirth requests, device status) are dropped.
+   */
   public record Outputs(
-      Optional<Sink<Reading>> history, Sink<CaseEvent> caseEvents, Sink<DeadLetter> deadLetters) {}
+      Optional<Sink<Reading>> history,
+      Sink<CaseEvent> caseEvents,
+      Sink<DeadLetter> deadLetters,
+      Optional<Sink<MqttOutbound>> published) {
+
+    /** Outputs that publish nothing. */
+    public Outputs(
+        Optional<Sink<Reading>> history, Sink<CaseEvent> caseEvents, Sink<DeadLetter> deadLetters) {
+      this(history, caseEvents, deadLetters, Optional.empty());
+    }
+  }
 
   /**
    * Event-time settings for readings.
@@ -69,8 +95,12 @@ public final class IngestGraph {
             .process(new ParseReadings())
             .name("parse readings")
             .uid("parse-readings");
+    Optional<SingleOutputStreamOperator<Reading>> sparkplug =
+        inputs.sparkplug().map(source -> sparkplug(env, source));
     DataStream<Reading> readings =
-        parsed
+        sparkplug
+            .map(resolved -> parsed.union(resolved))
+            .orElse(parsed)
             .assignTimestampsAndWatermarks(readingTime(eventTime))
             .name("reading event time")
             .uid("reading-event-time");
@@ -99,12 +129,36 @@ public final class IngestGraph {
         // Its own task too: a JDBC write that waits for the database (retries, a lock, a slow
         // disk) then holds up case events only, not the readings and timers of detection.
         .disableChaining();
-    parsed
-        .getSideOutput(ParseReadings.DEAD_LETTERS)
-        .union(detected.getSideOutput(DetectCases.DEAD_LETTERS))
+    DataStream<DeadLetter> deadLetters =
+        parsed
+            .getSideOutput(ParseReadings.DEAD_LETTERS)
+            .union(detected.getSideOutput(DetectCases.DEAD_LETTERS));
+    if (sparkplug.isPresent()) {
+      deadLetters = deadLetters.union(sparkplug.get().getSideOutput(ParseReadings.DEAD_LETTERS));
+      DataStream<MqttOutbound> published = sparkplug.get().getSideOutput(ResolveSparkplug.PUBLISH);
+      outputs
+          .published()
+          .ifPresent(
+              sink -> published.sinkTo(sink).name("publish (MQTT)").uid("mqtt-publish-sink"));
+    }
+    deadLetters
         .sinkTo(outputs.deadLetters())
         .name("dead letters (PostgreSQL)")
         .uid("dead-letters-sink");
+  }
+
+  /**
+   * Sparkplug B: one reader, keyed by edge node, births in keyed state ({@link ResolveSparkplug}).
+   */
+  private static SingleOutputStreamOperator<Reading> sparkplug(
+      StreamExecutionEnvironment env, Source<MqttRecord, ?, ?> source) {
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "sparkplug (MQTT)")
+        .setParallelism(1)
+        .uid("sparkplug-source")
+        .keyBy(ResolveSparkplug::edgeNodeKey, Types.STRING)
+        .process(new ResolveSparkplug())
+        .name("resolve sparkplug")
+        .uid("resolve-sparkplug");
   }
 
   private static BroadcastStream<RuleUpdate> rules(StreamExecutionEnvironment env, Inputs inputs) {

@@ -3,6 +3,7 @@ package dev.forewarn.ingest.job;
 import dev.forewarn.ingest.cases.JdbcSink;
 import dev.forewarn.ingest.cases.Tables;
 import dev.forewarn.ingest.influx.InfluxHistorySink;
+import dev.forewarn.ingest.mqtt.MqttPublishSink;
 import dev.forewarn.ingest.mqtt.MqttSource;
 import dev.forewarn.rules.reading.Reading;
 import java.sql.SQLException;
@@ -75,11 +76,14 @@ public final class IngestJob {
     IngestGraph.build(
         env,
         new IngestGraph.Inputs(
-            new MqttSource(config.telemetrySource()), new MqttSource(config.rulesSource())),
+            new MqttSource(config.telemetrySource()),
+            new MqttSource(config.rulesSource()),
+            config.sparkplugSource().map(MqttSource::new)),
         new IngestGraph.Outputs(
             history(config),
             JdbcSink.caseEvents(config.jdbc(), config.caseFlushInterval()),
-            JdbcSink.deadLetters(config.jdbc(), config.deadLetterFlushInterval())),
+            JdbcSink.deadLetters(config.jdbc(), config.deadLetterFlushInterval()),
+            config.sparkplugSource().map(any -> new MqttPublishSink(config.telemetrySource()))),
         new IngestGraph.EventTime(
             config.maxOutOfOrderness(), config.idleTimeout(), config.stateTtl()));
     return env;

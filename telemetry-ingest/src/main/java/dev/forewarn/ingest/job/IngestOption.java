@@ -20,6 +20,15 @@ enum IngestOption {
       "forewarn-ingest",
       "shared-subscription group spreading telemetry over the readers; empty subscribes plainly"),
   TELEMETRY_TOPIC("telemetry-topic", "devices/+/telemetry", "telemetry topic filter"),
+  SENML_TOPIC(
+      "senml-topic",
+      "devices/+/senml",
+      "SenML (RFC 8428) topic filter, read with the telemetry; empty leaves SenML out"),
+  SPARKPLUG_GROUPS(
+      "sparkplug-groups",
+      "",
+      "Sparkplug B group ids, comma-separated, whose spBv1.0/{group}/# the job reads (one reader,"
+          + " session <client id>-sparkplug-0); empty reads no Sparkplug"),
   RULES_TOPIC(
       "rules-topic", "forewarn/rules/+", "retained rule documents; the last level is the rule id"),
   MQTT_QUEUE_CAPACITY(

@@ -58,7 +58,7 @@ final class MqttConnection implements MqttCallback {
     this.subscription =
         new Subscription(
             client,
-            settings.topicFilter(),
+            settings.topicFilters(),
             retry -> later(retry, SUBSCRIBE_RETRY_MS),
             this::subscribed);
   }

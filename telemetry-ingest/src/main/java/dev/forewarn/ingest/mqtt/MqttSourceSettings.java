@@ -1,6 +1,8 @@
 package dev.forewarn.ingest.mqtt;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,8 @@ import java.util.Objects;
  *     framed: a {@link RetainedSet#START} record before the subscription, and, published through
  *     the broker once it is confirmed, a {@link RetainedSet#END} record that arrives after every
  *     retained message of the subscription, so a reader knows when it has the complete retained set
+ * @param moreTopicFilters further filters subscribed to along with {@code topicFilter}, such as the
+ *     SenML topics next to the telemetry topics
  */
 public record MqttSourceSettings(
     String serverUri,
@@ -30,8 +34,31 @@ public record MqttSourceSettings(
     String topicFilter,
     boolean cleanSession,
     int queueCapacity,
-    String syncTopic)
+    String syncTopic,
+    List<String> moreTopicFilters)
     implements Serializable {
+
+  /** Settings of one topic filter. */
+  public MqttSourceSettings(
+      String serverUri,
+      String username,
+      String password,
+      String clientIdPrefix,
+      String topicFilter,
+      boolean cleanSession,
+      int queueCapacity,
+      String syncTopic) {
+    this(
+        serverUri,
+        username,
+        password,
+        clientIdPrefix,
+        topicFilter,
+        cleanSession,
+        queueCapacity,
+        syncTopic,
+        List.of());
+  }
 
   /** Settings without sync markers. */
   public MqttSourceSettings(
@@ -60,12 +87,21 @@ public record MqttSourceSettings(
     Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
     Objects.requireNonNull(topicFilter, "topicFilter");
     Objects.requireNonNull(syncTopic, "syncTopic");
+    moreTopicFilters = List.copyOf(moreTopicFilters);
     if (!syncTopic.isEmpty() && !cleanSession) {
       throw new IllegalArgumentException("a sync topic frames the retained set of a clean session");
     }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("queueCapacity must be 1 or more, got " + queueCapacity);
     }
+  }
+
+  /** Every filter subscribed to: {@code topicFilter} first. */
+  public List<String> topicFilters() {
+    List<String> all = new ArrayList<>(1 + moreTopicFilters.size());
+    all.add(topicFilter);
+    all.addAll(moreTopicFilters);
+    return all;
   }
 
   /** The client id of the reader that owns split {@code index}. */
@@ -79,8 +115,8 @@ public record MqttSourceSettings(
         + serverUri
         + ", clientIdPrefix="
         + clientIdPrefix
-        + ", topicFilter="
-        + topicFilter
+        + ", topicFilters="
+        + topicFilters()
         + ", cleanSession="
         + cleanSession
         + "]";

@@ -1,5 +1,7 @@
 package dev.forewarn.ingest.mqtt;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -20,7 +22,8 @@ final class Subscription {
   private static final int REFUSED = 0x80;
 
   private final IMqttAsyncClient client;
-  private final String topicFilter;
+  private final String[] topicFilters;
+  private final int[] qos;
   private final Consumer<Runnable> retryLater;
   private final Runnable onSubscribed;
   // A new session was started and our subscription on it is not confirmed yet.
@@ -32,11 +35,13 @@ final class Subscription {
    */
   Subscription(
       IMqttAsyncClient client,
-      String topicFilter,
+      List<String> topicFilters,
       Consumer<Runnable> retryLater,
       Runnable onSubscribed) {
     this.client = client;
-    this.topicFilter = topicFilter;
+    this.topicFilters = topicFilters.toArray(String[]::new);
+    this.qos = new int[this.topicFilters.length];
+    Arrays.fill(qos, 1);
     this.retryLater = retryLater;
     this.onSubscribed = onSubscribed;
   }
@@ -56,7 +61,7 @@ final class Subscription {
       return; // the next connect subscribes
     }
     try {
-      client.subscribe(topicFilter, 1, null, Paho.listener(this::answered, this::failed));
+      client.subscribe(topicFilters, qos, null, Paho.listener(this::answered, this::failed));
     } catch (MqttException e) {
       failed(e);
     }
@@ -64,12 +69,13 @@ final class Subscription {
 
   private void answered(IMqttToken token) {
     int[] granted = token.getGrantedQos();
-    if (granted != null && granted.length > 0 && granted[0] == REFUSED) {
+    if (granted != null && Arrays.stream(granted).anyMatch(answer -> answer == REFUSED)) {
       failed(new MqttException(REFUSED));
       return;
     }
     pending = false;
-    LOG.info("MQTT client {} subscribed to {}", client.getClientId(), topicFilter);
+    LOG.info(
+        "MQTT client {} subscribed to {}", client.getClientId(), Arrays.toString(topicFilters));
     onSubscribed.run();
   }
 
@@ -77,7 +83,7 @@ final class Subscription {
     LOG.error(
         "MQTT client {} cannot subscribe to {} ({}); retrying",
         client.getClientId(),
-        topicFilter,
+        Arrays.toString(topicFilters),
         error.toString());
     retryLater.accept(this::subscribe);
   }

@@ -4,6 +4,7 @@ import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.rules.reading.ReadingRejectedException;
+import dev.forewarn.rules.reading.SenmlPack;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -17,8 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns telemetry messages into readings; everything it refuses goes to the {@link #DEAD_LETTERS}
- * side output with the reason. Both are counted as Flink metrics and as the accumulators {@value
+ * Turns telemetry messages into readings, by topic: Forewarn JSON on {@code
+ * devices/{deviceId}/telemetry} ({@link ReadingJson}), SenML packs on {@code
+ * devices/{deviceId}/senml} ({@link SenmlPack}: one reading per time in the pack, each refused
+ * record a dead letter of its own). Everything it refuses goes to the {@link #DEAD_LETTERS} side
+ * output with the reason. Both are counted as Flink metrics and as the accumulators {@value
  * #READINGS} and {@value #DEAD_LETTER_COUNT}, which a client reads from the job while it runs.
  */
 public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
@@ -52,8 +56,17 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
   public void processElement(MqttRecord message, Context ctx, Collector<Reading> out) {
     Optional<String> deviceId = ReadingJson.deviceIdFromTopic(message.topic());
     if (deviceId.isEmpty()) {
-      refuse(
-          message, "topic: \"" + message.topic() + "\" is not devices/{deviceId}/telemetry", ctx);
+      Optional<String> senml = SenmlPack.deviceIdFromTopic(message.topic());
+      if (senml.isPresent()) {
+        processSenml(senml.get(), message, ctx, out);
+      } else {
+        refuse(
+            message,
+            "topic: \""
+                + message.topic()
+                + "\" is not devices/{deviceId}/telemetry or devices/{deviceId}/senml",
+            ctx);
+      }
       return;
     }
     Reading reading;
@@ -67,16 +80,48 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
       refuse(message, "$: unreadable (" + e + ")", ctx);
       return;
     }
+    take(reading, out);
+  }
+
+  private void processSenml(
+      String deviceId, MqttRecord message, Context ctx, Collector<Reading> out) {
+    Instant receivedAt = Instant.ofEpochMilli(message.receivedAtMillis());
+    SenmlPack.Result pack;
+    try {
+      pack = SenmlPack.parse(deviceId, message.payload(), receivedAt);
+    } catch (RuntimeException e) {
+      refuse(message, "$: unreadable (" + e + ")", ctx);
+      return;
+    }
+    for (SenmlPack.Refusal refusal : pack.refused()) {
+      refuse(message.topic(), receivedAt, refusal.reason(), refusal.record(), ctx);
+    }
+    for (Reading reading : pack.readings()) {
+      take(reading, out);
+    }
+  }
+
+  private void take(Reading reading, Collector<Reading> out) {
     readings.inc();
     readingsTotal.add(1);
     out.collect(reading);
   }
 
   private void refuse(MqttRecord message, String reason, Context ctx) {
+    Instant receivedAt = Instant.ofEpochMilli(message.receivedAtMillis());
+    DeadLetter letter = DeadLetter.of(receivedAt, message.topic(), reason, message.payload());
+    refuse(letter, ctx);
+  }
+
+  private void refuse(
+      String topic, Instant receivedAt, String reason, String payload, Context ctx) {
+    refuse(new DeadLetter(receivedAt, topic, reason, payload), ctx);
+  }
+
+  private void refuse(DeadLetter letter, Context ctx) {
     deadLetters.inc();
     deadLettersTotal.add(1);
-    LOG.debug("dead letter on {}: {}", message.topic(), reason);
-    Instant receivedAt = Instant.ofEpochMilli(message.receivedAtMillis());
-    ctx.output(DEAD_LETTERS, DeadLetter.of(receivedAt, message.topic(), reason, message.payload()));
+    LOG.debug("dead letter on {}: {}", letter.topic(), letter.reason());
+    ctx.output(DEAD_LETTERS, letter);
   }
 }

@@ -400,6 +400,66 @@ class DetectCasesTest {
   }
 
   @Test
+  void readingsWithoutSeqWaitForTheWatermarkAndAreEvaluatedInEventTimeOrder() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+
+    // The dip at T0+2m arrives last. In arrival order the run 85, 87 would open a case at T0+3m;
+    // in event-time order the dip ends it.
+    pushWithoutWatermark(
+        unnumbered(HOT, T0_PLUS_1M, 85),
+        unnumbered(HOT, T0_PLUS_3M, 87),
+        unnumbered(HOT, T0_PLUS_2M, 60));
+    assertThat(heldSeqs(HOT)).hasSize(3);
+
+    harness.processWatermark(T0_PLUS_3M.toEpochMilli());
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(heldSeqs(HOT)).isEmpty();
+    assertThat(lateDeadLetters()).isEmpty();
+
+    // Without the dip the same readings open the case: they were evaluated, not dropped.
+    push(
+        unnumbered(HOT, T0_PLUS_4M, 88),
+        unnumbered(HOT, T0_PLUS_5M, 89),
+        unnumbered(HOT, T0_PLUS_6M, 90));
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::occurredAt, CaseEvent::episodeStart)
+        .containsExactly(tuple(CaseEvent.Type.OPENED, T0_PLUS_5M, T0_PLUS_3M));
+  }
+
+  @Test
+  void aReadingWithoutSeqAtTheSameTimeAgainIsADuplicateAndAnEarlierOneIsLate() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(unnumbered(HOT, T0_PLUS_1M, 85), unnumbered(HOT, T0_PLUS_3M, 70));
+
+    // Redelivered after a reconnect; and held twice before the watermark passes it.
+    push(unnumbered(HOT, T0_PLUS_1M, 85), unnumbered(HOT, T0_PLUS_3M, 70));
+    pushWithoutWatermark(unnumbered(HOT, T0_PLUS_5M, 90), unnumbered(HOT, T0_PLUS_5M, 90));
+    assertThat(heldSeqs(HOT)).hasSize(1);
+    assertThat(lateDeadLetters()).isEmpty();
+
+    // Never evaluated, and older than what was: late.
+    push(unnumbered(HOT, T0_PLUS_2M, 99));
+
+    assertThat(lateDeadLetters())
+        .singleElement()
+        .satisfies(
+            late ->
+                assertThat(late.reason())
+                    .isEqualTo(
+                        "late: reading without seq at "
+                            + T0_PLUS_2M
+                            + " arrived after the reading at "
+                            + T0_PLUS_3M
+                            + " was evaluated"));
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  private static Reading unnumbered(String deviceId, Instant at, double celsius) {
+    return new Reading(deviceId, at, Reading.NO_SEQ, "AC-200", Map.of(METRIC, celsius));
+  }
+
+  @Test
   void aDeviceThatRestartsItsCounterIsFollowedFromItsNewSeq() throws Exception {
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     push(reading(HOT, T0_PLUS_4M, 85));

@@ -92,4 +92,34 @@ class ReadingOrderTest {
     assertThat(Position.fromArray(position.toArray())).isEqualTo(position);
     assertThat(Position.fromArray(null)).isEqualTo(Position.NONE);
   }
+
+  private static Reading at(long secondsAfterT0) {
+    return new Reading(
+        "dev-1", T0.plusSeconds(secondsAfterT0), Reading.NO_SEQ, "", Map.of(METRIC, 1.0));
+  }
+
+  @Test
+  void aReadingWithoutSeqIsAlwaysHeldAndIdentifiedByItsTime() {
+    assertThat(ReadingOrder.classify(Position.NONE, at(0), false)).isEqualTo(Verdict.HOLD);
+    Position position = evaluated(at(1), at(2));
+
+    assertThat(ReadingOrder.classify(position, at(3), false)).isEqualTo(Verdict.HOLD);
+    assertThat(ReadingOrder.classify(position, at(2), false)).isEqualTo(Verdict.DUPLICATE);
+    assertThat(ReadingOrder.classify(position, at(1), false)).isEqualTo(Verdict.DUPLICATE);
+    assertThat(ReadingOrder.classify(position, at(0), false)).isEqualTo(Verdict.LATE);
+    assertThat(ReadingOrder.classify(position, at(3), true)).isEqualTo(Verdict.DUPLICATE);
+  }
+
+  @Test
+  void onlyTheLastEvaluatedTimesAreRememberedAndTheySurviveTheStoredForm() {
+    Position position = Position.NONE;
+    for (long s = 0; s <= ReadingOrder.MEMORY; s++) {
+      position = ReadingOrder.after(position, at(s));
+    }
+
+    assertThat(position.unnumbered()).hasSize(ReadingOrder.MEMORY);
+    assertThat(ReadingOrder.classify(position, at(1), false)).isEqualTo(Verdict.DUPLICATE);
+    assertThat(ReadingOrder.classify(position, at(0), false)).isEqualTo(Verdict.LATE);
+    assertThat(Position.fromArray(position.toArray())).isEqualTo(position);
+  }
 }

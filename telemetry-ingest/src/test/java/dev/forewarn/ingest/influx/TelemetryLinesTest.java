@@ -68,6 +68,27 @@ class TelemetryLinesTest {
     assertThat(Arrays.asList(fields.split(","))).containsExactlyInAnyOrder("temp_c=70.0", "seq=9i");
   }
 
+  @Test
+  void aReadingWithoutSeqHasNoSeqFieldAndAnotherFormatIsATagAndUnitsAreStrings() {
+    Reading reading =
+        new Reading(
+            "urn:dev:ow:10e2073a01080063",
+            T0,
+            Reading.NO_SEQ,
+            "",
+            Map.of("temp", 23.1),
+            Map.of(),
+            Reading.SENML,
+            Map.of("temp", "Cel\"x"));
+
+    assertThat(line(reading))
+        .isEqualTo(
+            "telemetry,device_id=urn:dev:ow:10e2073a01080063,format=senml"
+                + " temp=23.1,unit:temp=\"Cel\\\"x\" "
+                + T0.toEpochMilli()
+                + "\n");
+  }
+
   private static String line(Reading reading) {
     StringBuilder body = new StringBuilder();
     TelemetryLines.append(body, reading);

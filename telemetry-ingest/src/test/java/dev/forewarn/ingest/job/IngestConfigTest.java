@@ -27,6 +27,33 @@ class IngestConfigTest {
     assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.checkpointDir()).isEmpty();
     assertThat(config.parallelism()).isZero();
+    assertThat(config.telemetrySource().topicFilters())
+        .containsExactly(
+            "$share/forewarn-ingest/devices/+/telemetry", "$share/forewarn-ingest/devices/+/senml");
+    assertThat(config.sparkplugSource()).isEmpty();
+  }
+
+  @Test
+  void sparkplugGroupsAreReadByOnePersistentSessionOfTheirOwn() {
+    IngestConfig config =
+        IngestConfig.parse(
+            new String[] {"--sparkplug-groups", "plant-a, plant-b", "--senml-topic", ""}, Map.of());
+
+    assertThat(config.sparkplugSource())
+        .hasValueSatisfying(
+            sparkplug -> {
+              assertThat(sparkplug.topicFilters())
+                  .containsExactly("spBv1.0/plant-a/#", "spBv1.0/plant-b/#");
+              assertThat(sparkplug.clientId(0)).isEqualTo("forewarn-ingest-sparkplug-0");
+              assertThat(sparkplug.cleanSession()).isFalse();
+            });
+    assertThat(config.telemetrySource().topicFilters())
+        .containsExactly("$share/forewarn-ingest/devices/+/telemetry");
+    assertThat(config.describe()).contains("sparkplug=spBv1.0/plant-a/#,spBv1.0/plant-b/#");
+    assertThatThrownBy(
+            () -> IngestConfig.parse(new String[] {"--sparkplug-groups", "a/b"}, Map.of()))
+        .hasMessageContaining("--sparkplug-groups")
+        .hasMessageContaining("'a/b'");
   }
 
   @Test

@@ -7,6 +7,10 @@ import static dev.forewarn.ingest.testing.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.forewarn.history.InfluxConnection;
+import dev.forewarn.history.LatestReading;
+import dev.forewarn.history.TelemetryHistory;
+import dev.forewarn.ingest.testing.JobArgs;
 import dev.forewarn.ingest.testing.Mqtt;
 import dev.forewarn.ingest.testing.Services;
 import dev.forewarn.ingest.testing.TestSchema;
@@ -16,6 +20,9 @@ import dev.forewarn.rules.document.RuleJson;
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
+import dev.forewarn.rules.reading.SenmlPack;
+import dev.forewarn.simulator.mqtt.RawPublisher;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,7 +63,7 @@ class IngestJobIT {
       mqtt.clearRetained(rulesTopic + "/overheat");
       mqtt.clearRetained(rulesTopic + "/probe");
     }
-    Mqtt.discardSessions(clientId + "-0", clientId + "-1");
+    Mqtt.discardSessions(clientId + "-0", clientId + "-1", clientId + "-sparkplug-0");
     InfluxDB influx = InfluxDBFactory.connect(Services.influxUrl());
     influx.query(new Query("DROP DATABASE \"" + influxDatabase + "\"", null, true));
     influx.close();
@@ -113,35 +120,110 @@ class IngestJobIT {
     }
   }
 
-  private IngestConfig config() {
-    return IngestConfig.parse(
-        new String[] {
-          "--mqtt-url",
-          Services.mqttUrl(),
-          "--mqtt-client-id",
-          clientId,
-          "--mqtt-share-group",
-          "it-" + run,
-          "--rules-topic",
-          rulesTopic + "/+",
-          "--influx-url",
-          Services.influxUrl(),
-          "--influx-database",
-          influxDatabase,
-          "--influx-flush-interval",
-          "200ms",
-          "--jdbc-url",
-          schema.jdbc().url(),
-          "--jdbc-user",
-          schema.jdbc().user(),
-          "--jdbc-password",
-          schema.jdbc().password(),
-          "--checkpoint-interval",
-          "500ms",
-          "--parallelism",
-          "2"
-        },
-        Map.of());
+  @Test
+  void sparkplugSenmlAndSeqlessDevicesGetTheirCaseAsEarlyAsAJsonDevice() throws Exception {
+    String senml = "it-" + run + "-senml";
+    String unnumbered = "it-" + run + "-unnumbered";
+    String edgeNode = "it-" + run + "-edge";
+    WireFormat sparkplugWire = new WireFormat(WireFormat.Kind.SPARKPLUG);
+    String sparkplug = sparkplugWire.jobDeviceId(edgeNode);
+    JobClient job = IngestJob.start(config("--sparkplug-groups", WireFormat.SPARKPLUG_GROUP));
+    try (Mqtt mqtt = new Mqtt()) {
+      mqtt.retain(
+          rulesTopic + "/overheat",
+          RuleJson.toJson(
+              overheating("overheat", 1, devices(degrading, senml, unnumbered, sparkplug))));
+      mqtt.retain(rulesTopic + "/probe", RuleJson.toJson(probeRule()));
+      waitUntilTheJobOpensACaseForTheProbe(mqtt);
+      // The Sparkplug reader is subscribed once data of an edge node it has no birth of comes back
+      // as a dead letter.
+      String unborn = "spBv1.0/" + WireFormat.SPARKPLUG_GROUP + "/NDATA/it-" + run + "-unborn";
+      await()
+          .atMost(60, TimeUnit.SECONDS)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                mqtt.publish(unborn, new byte[0]);
+                return count("dead_letters WHERE topic = '" + unborn + "'") > 0;
+              });
+
+      for (int minute = 0; minute < 8; minute++) {
+        Instant at = T0.plusSeconds(60L * minute);
+        double celsius = 70 + 5 * minute;
+        publish(mqtt, reading(degrading, at, celsius));
+        Reading fromSenml =
+            new Reading(
+                senml,
+                at,
+                Reading.NO_SEQ,
+                "",
+                Map.of("compressor_temp_c", celsius),
+                Map.of(),
+                Reading.SENML,
+                Map.of("compressor_temp_c", "Cel"));
+        mqtt.publish(SenmlPack.topic(senml), SenmlPack.write(fromSenml));
+        Reading withoutSeq =
+            new Reading(unnumbered, at, Reading.NO_SEQ, "", Map.of("compressor_temp_c", celsius));
+        // Each one twice: the second is a duplicate, by device and time.
+        publish(mqtt, withoutSeq);
+        publish(mqtt, withoutSeq);
+        RawPublisher.Message edge =
+            sparkplugWire.encode(
+                new Reading(edgeNode, at, minute, "AC-200", Map.of("compressor_temp_c", celsius)));
+        mqtt.publish(edge.topic(), edge.payload());
+      }
+      mqtt.publish(
+          SenmlPack.topic(senml),
+          "[{\"bn\":\"" + senml + ":\",\"bt\":1.7e9,\"n\":\"label\",\"vs\":\"hall 3\"}]");
+
+      await()
+          .atMost(60, TimeUnit.SECONDS)
+          .untilAsserted(
+              () -> {
+                assertThat(cases(degrading)).containsExactly("OPENED overheat");
+                assertThat(cases(senml)).containsExactly("OPENED overheat");
+                assertThat(cases(unnumbered)).containsExactly("OPENED overheat");
+                assertThat(cases(sparkplug)).containsExactly("OPENED overheat");
+                assertThat(historyPoints(senml)).isEqualTo(8);
+                assertThat(historyPoints(unnumbered)).isEqualTo(8);
+                assertThat(count("dead_letters WHERE topic = 'devices/" + senml + "/senml'"))
+                    .isEqualTo(1);
+              });
+      String opened =
+          "SELECT occurred_at || ' ' || episode_start FROM case_events WHERE device_id = '";
+      List<String> jsonCase = column(opened + degrading + "'");
+      assertThat(column(opened + senml + "'")).isEqualTo(jsonCase);
+      assertThat(column(opened + unnumbered + "'")).isEqualTo(jsonCase);
+      assertThat(column(opened + sparkplug + "'")).isEqualTo(jsonCase);
+      assertThat(
+              column("SELECT reason FROM dead_letters WHERE topic = 'devices/" + senml + "/senml'"))
+          .containsExactly("records[0].vs: a string value; only numbers are kept");
+      assertThat(count("dead_letters WHERE topic = 'devices/" + unnumbered + "/telemetry'"))
+          .isZero();
+
+      try (TelemetryHistory history =
+          new TelemetryHistory(
+              new InfluxConnection(Services.influxUrl(), "", "", influxDatabase))) {
+        Map<String, LatestReading> latest = history.latest(List.of(senml, unnumbered, degrading));
+        assertThat(latest.get(senml).format()).isEqualTo(Reading.SENML);
+        assertThat(latest.get(senml).units()).isEqualTo(Map.of("compressor_temp_c", "Cel"));
+        assertThat(latest.get(senml).at()).isEqualTo(T0.plusSeconds(7 * 60));
+        assertThat(latest.get(unnumbered).format()).isEqualTo(Reading.JSON);
+        assertThat(latest.get(unnumbered).seq()).isEqualTo(Reading.NO_SEQ);
+        assertThat(latest.get(degrading).seq()).isEqualTo(7);
+        assertThat(history.read(senml, T0, T0.plusSeconds(3600)))
+            .extracting(r -> r.metrics().get("compressor_temp_c"))
+            .containsExactly(70.0, 75.0, 80.0, 85.0, 90.0, 95.0, 100.0, 105.0);
+      }
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private IngestConfig config(String... more) {
+    List<String> args = JobArgs.of(clientId, run, rulesTopic + "/+", influxDatabase, schema);
+    args.addAll(List.of(more));
+    return IngestConfig.parse(args.toArray(String[]::new), Map.of());
   }
 
   /** Opens a case on the first reading of the probe device, proving rules and telemetry flow. */

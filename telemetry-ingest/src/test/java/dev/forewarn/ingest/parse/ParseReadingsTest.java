@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forewarn.ingest.mqtt.MqttRecord;
 import dev.forewarn.rules.reading.Reading;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -74,8 +76,49 @@ class ParseReadingsTest {
             new DeadLetter(
                 Instant.ofEpochMilli(RECEIVED_AT),
                 "devices/dev-1/status",
-                "topic: \"devices/dev-1/status\" is not devices/{deviceId}/telemetry",
+                "topic: \"devices/dev-1/status\" is not devices/{deviceId}/telemetry or"
+                    + " devices/{deviceId}/senml",
                 "{\"state\":\"online\"}"));
+  }
+
+  @Test
+  void aSenmlPackGivesOneReadingPerTimeAndADeadLetterPerRefusedRecord() throws Exception {
+    String pack =
+        "[{\"bn\":\"dev-1:\",\"bt\":1.7e9,\"n\":\"temp\",\"u\":\"Cel\",\"v\":21.5},"
+            + "{\"n\":\"rpm\",\"v\":900},"
+            + "{\"n\":\"label\",\"vs\":\"hall\"},"
+            + "{\"n\":\"temp\",\"t\":-60,\"u\":\"Cel\",\"v\":21.0}]";
+    push(message("devices/dev-1/senml", pack.getBytes(StandardCharsets.UTF_8)));
+
+    Instant t = Instant.ofEpochSecond(1_700_000_000L);
+    assertThat(harness.extractOutputValues())
+        .containsExactly(
+            new Reading(
+                "dev-1",
+                t.minusSeconds(60),
+                Reading.NO_SEQ,
+                "",
+                Map.of("temp", 21.0),
+                Map.of(),
+                Reading.SENML,
+                Map.of("temp", "Cel")),
+            new Reading(
+                "dev-1",
+                t,
+                Reading.NO_SEQ,
+                "",
+                Map.of("temp", 21.5, "rpm", 900.0),
+                Map.of(),
+                Reading.SENML,
+                Map.of("temp", "Cel")));
+    assertThat(deadLetters())
+        .singleElement()
+        .isEqualTo(
+            new DeadLetter(
+                Instant.ofEpochMilli(RECEIVED_AT),
+                "devices/dev-1/senml",
+                "records[2].vs: a string value; only numbers are kept",
+                "{\"n\":\"label\",\"vs\":\"hall\"}"));
   }
 
   @Test

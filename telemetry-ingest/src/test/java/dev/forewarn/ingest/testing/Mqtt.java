@@ -1,7 +1,9 @@
 package dev.forewarn.ingest.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -28,6 +30,20 @@ public final class Mqtt implements AutoCloseable {
 
   public void publish(String topic, String payload) throws MqttException {
     publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A message a subscription received. */
+  public record Received(String topic, byte[] payload, boolean retained) {}
+
+  /** Subscribes (QoS 1); what arrives is appended to the returned list, which is thread-safe. */
+  public List<Received> subscribe(String topicFilter) throws MqttException {
+    List<Received> received = new CopyOnWriteArrayList<>();
+    client.subscribe(
+        topicFilter,
+        1,
+        (topic, message) ->
+            received.add(new Received(topic, message.getPayload(), message.isRetained())));
+    return received;
   }
 
   public void retain(String topic, String payload) throws MqttException {
