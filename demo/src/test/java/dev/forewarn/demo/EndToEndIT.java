@@ -1,10 +1,7 @@
 package dev.forewarn.demo;
 
-import static dev.forewarn.demo.TestServices.INFLUX_URL;
 import static dev.forewarn.demo.TestServices.JDBC_PASSWORD;
-import static dev.forewarn.demo.TestServices.JDBC_URL;
 import static dev.forewarn.demo.TestServices.JDBC_USER;
-import static dev.forewarn.demo.TestServices.MQTT_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,11 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.forewarn.ingest.job.IngestConfig;
-import dev.forewarn.ingest.job.IngestJob;
-import dev.forewarn.ingest.job.JobReadiness;
-import dev.forewarn.ingest.mqtt.MqttSessions;
-import dev.forewarn.outreach.OutreachApplication;
 import dev.forewarn.simulator.RunStats;
 import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
@@ -32,19 +24,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole flow on the real services: the simulator publishes to Mosquitto, the job (embedded mini
@@ -59,29 +45,25 @@ class EndToEndIT {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  private final String run =
-      "e2e"
-          + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
-  private final String schema = "it_" + run;
-  private final String influxDatabase = "forewarn_it_" + run;
-  private final String jdbcUrl =
-      JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-  private final TwilioStandIn twilio = new TwilioStandIn();
-  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private final PipelineRun pipeline = new PipelineRun("e2e");
+  private final String run = pipeline.name;
+  private final TwilioStandIn twilio = pipeline.twilio;
 
   @Test
   void degradingDeviceReachesItsOwnerBySmsWhileHealthyDevicesStayQuiet(CapturedOutput log)
       throws Exception {
     OutreachApi api = startOutreach();
-    Simulator simulator = new Simulator(SimulatorConfig.parse(simulatorArgs(), Map.of()));
+    // 4 devices; the degrading one fails 25 s into the 40 s run, so the case opens with the run
+    // still going.
+    Simulator simulator =
+        new Simulator(
+            SimulatorConfig.parse(pipeline.simulatorArgs(4, 40, Duration.ofMinutes(25)), Map.of()));
     List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
     Map<String, String> phones = registerOwners(api, deviceIds);
     api.addRule(Fleet.ruleJson(run + "-overheat", deviceIds));
-    cleanup.add(() -> api.removeRule(run + "-overheat"));
-    JobClient job = IngestJob.start(IngestConfig.parse(jobArgs(), Map.of()));
-    cleanup.add(() -> job.cancel().get(30, TimeUnit.SECONDS));
+    pipeline.closeLater(() -> api.removeRule(run + "-overheat"));
+    pipeline.startJob();
 
-    JobReadiness.awaitConsuming(job, MQTT_URL, Duration.ofSeconds(60));
     simulator.start();
     RunStats published = simulator.awaitCompletion();
     GroundTruth truth = simulator.groundTruth();
@@ -120,30 +102,9 @@ class EndToEndIT {
   }
 
   private OutreachApi startOutreach() {
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(OutreachApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + JDBC_USER,
-                "--spring.datasource.password=" + JDBC_PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.flyway.schemas=" + schema,
-                "--forewarn.mqtt.url=" + MQTT_URL,
-                "--forewarn.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
-                "--forewarn.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
-                "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
-                "--forewarn.twilio.base-url=" + twilio.baseUrl(),
-                // Twilio is configured, so the service needs the URL its webhooks are signed for.
-                "--forewarn.outreach.public-url=https://care.forewarn.test",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + SMTP.getSmtp().getPort(),
-                "--forewarn.security.link-key=" + UUID.randomUUID() + UUID.randomUUID());
-    cleanup.add(context::close);
-    return new OutreachApi(
-        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"),
-        DemoSecurity.apiToken(context));
+    return PipelineRun.api(
+        pipeline.startOutreach(
+            "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort()));
   }
 
   private Map<String, String> registerOwners(OutreachApi api, List<String> deviceIds)
@@ -159,37 +120,6 @@ class EndToEndIT {
     return phones;
   }
 
-  private String[] simulatorArgs() {
-    // 4 devices, 2 readings a second each, a simulated minute per wall second; the degrading
-    // device fails 25 s into the 40 s run, so the case opens with the run still going.
-    return new String[] {
-      "--mqtt-url", MQTT_URL,
-      "--client-id", run + "-sim",
-      "--devices", "4",
-      "--device-prefix", run + "-",
-      "--model", Fleet.MODEL,
-      "--rate", "8",
-      "--duration", "40",
-      "--time-scale", "60",
-      "--degrading", "1",
-      "--failure-after", "1500s",
-    };
-  }
-
-  private String[] jobArgs() {
-    return new String[] {
-      "--mqtt-url", MQTT_URL,
-      "--mqtt-client-id", run + "-job",
-      "--mqtt-share-group", run,
-      "--parallelism", "2",
-      "--influx-url", INFLUX_URL,
-      "--influx-database", influxDatabase,
-      "--jdbc-url", jdbcUrl,
-      "--jdbc-user", JDBC_USER,
-      "--jdbc-password", JDBC_PASSWORD,
-    };
-  }
-
   private static String email(String deviceId) {
     return "owner-" + deviceId + "@example.com";
   }
@@ -200,7 +130,7 @@ class EndToEndIT {
 
   private Map<String, Integer> casesByDevice() throws Exception {
     Map<String, Integer> cases = new HashMap<>();
-    try (Connection db = DriverManager.getConnection(jdbcUrl, JDBC_USER, JDBC_PASSWORD);
+    try (Connection db = DriverManager.getConnection(pipeline.jdbcUrl, JDBC_USER, JDBC_PASSWORD);
         Statement statement = db.createStatement();
         ResultSet rows =
             statement.executeQuery("SELECT device_id, count(*) FROM cases GROUP BY device_id")) {
@@ -213,7 +143,7 @@ class EndToEndIT {
 
   private List<String> notificationStatuses() throws Exception {
     List<String> statuses = new ArrayList<>();
-    try (Connection db = DriverManager.getConnection(jdbcUrl, JDBC_USER, JDBC_PASSWORD);
+    try (Connection db = DriverManager.getConnection(pipeline.jdbcUrl, JDBC_USER, JDBC_PASSWORD);
         Statement statement = db.createStatement();
         ResultSet rows = statement.executeQuery("SELECT status FROM outbox")) {
       while (rows.next()) {
@@ -242,7 +172,7 @@ class EndToEndIT {
   }
 
   private JsonNode influx(String query) throws Exception {
-    return TestServices.influx(influxDatabase, query);
+    return pipeline.influx(query);
   }
 
   private static Map<String, String> form(String body) {
@@ -258,19 +188,6 @@ class EndToEndIT {
 
   @AfterEach
   void tearDown() throws Exception {
-    for (int i = cleanup.size() - 1; i >= 0; i--) {
-      try {
-        cleanup.get(i).close();
-      } catch (Exception e) {
-        System.err.println("cleanup: " + e);
-      }
-    }
-    MqttSessions.endTelemetrySessions(MQTT_URL, run + "-job", 2);
-    influx("DROP DATABASE " + influxDatabase);
-    try (Connection db = DriverManager.getConnection(JDBC_URL, JDBC_USER, JDBC_PASSWORD);
-        Statement statement = db.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-    twilio.close();
+    pipeline.close();
   }
 }

@@ -206,16 +206,7 @@ class RulesReachTheJobIT {
   private void startOutreach() {
     outreach =
         new SpringApplicationBuilder(OutreachApplication.class)
-            .run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + JDBC_USER,
-                "--spring.datasource.password=" + JDBC_PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.flyway.schemas=" + schema,
-                "--forewarn.mqtt.url=" + MQTT_URL,
-                "--forewarn.security.link-key=" + linkKey);
+            .run(PipelineRun.serviceArgs(jdbcUrl, schema, linkKey).toArray(String[]::new));
     token = DemoSecurity.apiToken(outreach);
   }
 

@@ -86,6 +86,7 @@ class RulesApiIT {
     assertThat(listed.get("published").isBoolean()).as("%s", listed).isTrue();
     assertThat(listed.get("published").asBoolean()).isTrue();
     assertThat(listed.get("publishedAt").asText()).isNotBlank();
+    assertThat(listed.get("name").asText()).isEqualTo("Compressor overheating");
     assertThat(
             http.getForObject("/api/rules/" + ruleId, JsonNode.class).get("published").asBoolean())
         .isTrue();

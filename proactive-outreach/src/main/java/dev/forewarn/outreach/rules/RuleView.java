@@ -2,12 +2,15 @@ package dev.forewarn.outreach.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 
 /**
  * A rule version as the API shows it, with the state of the rule it belongs to.
  *
  * @param id rule id
+ * @param name the rule's name, as this version's document gives it
  * @param version version number
  * @param active whether this version is the one in force
  * @param activeVersion the rule's version in force (this or another), absent when none is
@@ -21,6 +24,7 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleView(
     String id,
+    String name,
     int version,
     boolean active,
     Integer activeVersion,
@@ -30,9 +34,12 @@ public record RuleView(
     Instant publishedAt,
     @JsonRawValue String document) {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   static RuleView of(StoredRule rule) {
     return new RuleView(
         rule.id(),
+        nameIn(rule.document()),
         rule.version(),
         rule.active(),
         rule.activeVersion(),
@@ -41,5 +48,14 @@ public record RuleView(
         rule.published(),
         rule.publishedAt(),
         rule.document());
+  }
+
+  /** The name in a stored document; every stored document passed validation, which requires one. */
+  private static String nameIn(String document) {
+    try {
+      return JSON.readTree(document).path("name").asText(null);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored rule document is not JSON", e);
+    }
   }
 }

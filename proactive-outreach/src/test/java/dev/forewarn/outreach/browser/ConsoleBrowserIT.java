@@ -95,6 +95,9 @@ class ConsoleBrowserIT {
     registry.add("forewarn.outreach.public-url", () -> BASE);
     registry.add("forewarn.influx.url", () -> InfluxFixture.URL);
     registry.add("forewarn.influx.database", INFLUX::database);
+    // Critical cases escalate within seconds; the warnings the other tests raise keep 24 hours.
+    registry.add("forewarn.outreach.critical-ack-window", () -> "2s");
+    registry.add("forewarn.intake.timer-interval", () -> "500ms");
   }
 
   @AfterAll
@@ -195,7 +198,8 @@ class ConsoleBrowserIT {
     browser.open(BASE + "/console/cases");
     assertThat(browser.find("[data-empty=cases]").getText()).contains("No cases yet");
     browser.script("window.sameDocument = 'yes'");
-    new CaseEvents(jdbc).insert(overheat(device, RULE_ID, HOT_FROM, Optional.empty()));
+    new CaseEvents(jdbc)
+        .insert(overheat(device, RULE_ID, HOT_FROM, Optional.empty(), Severity.WARNING));
     WebElement card =
         browser.waitUntil(
             d ->
@@ -235,6 +239,8 @@ class ConsoleBrowserIT {
     browser.screenshots("devices");
 
     browser.open(BASE + "/console/rules");
+    assertThat(browser.find("tr[data-rule='" + RULE_ID + "'] .rule-name").getText())
+        .isEqualTo("Compressor overheating");
     assertThat(browser.find("tr[data-rule='" + RULE_ID + "']").getText()).contains("active, v1");
     browser.screenshots("rules");
     browser.open(BASE + "/console/rules/" + RULE_ID);
@@ -269,31 +275,21 @@ class ConsoleBrowserIT {
   @Test
   @Order(2)
   void aCustomerAcknowledgesFromTheSmsLinkAndTheConsoleTimelineShowsItInTheViewersZone() {
-    if (api.get("/api/rules").findValues("id").stream()
-        .noneMatch(id -> id.asText().equals("compressor-overheat"))) {
-      api.post("/api/rules", OutreachClient.json(CustomerPageBrowserIT.RULE), 201);
-    }
+    ensureLinkRule();
     String phone = "+15551" + (100000 + (int) (Math.random() * 800000));
     long owner = customer("Dana", phone);
     String device = "ac-link-" + UUID.randomUUID().toString().substring(0, 8);
     api.device(device, owner, "Living room AC");
     Instant episode = Instant.parse("2026-11-22T10:00:00Z");
     Instant eta = Instant.now().plus(Duration.ofHours(5)).plusSeconds(120);
-    new CaseEvents(jdbc).insert(overheat(device, "compressor-overheat", episode, Optional.of(eta)));
+    new CaseEvents(jdbc)
+        .insert(
+            overheat(device, "compressor-overheat", episode, Optional.of(eta), Severity.WARNING));
     long caseId = api.awaitCase(device, c -> true).get("id").asLong();
-    api.awaitCase(device, c -> OutreachClient.sent(c, "sms", "opened"));
-    String sms =
-        await()
-            .atMost(OutreachClient.WAIT)
-            .until(
-                () -> TWILIO.requestsTo(phone).stream().map(r -> r.get("Body")).toList(),
-                b -> !b.isEmpty())
-            .get(0);
-    Matcher link = LINK.matcher(sms);
-    assertThat(link.find()).as("a link in %s", sms).isTrue();
+    String link = smsLink(device, phone);
 
     zone("Asia/Seoul");
-    browser.open(link.group());
+    browser.open(link);
     assertThat(browser.text())
         .contains("Living room AC", "It may stop working within about 5 hours");
     browser.click("button[data-action=acknowledge]");
@@ -328,7 +324,75 @@ class ConsoleBrowserIT {
         .hasSize(1);
   }
 
+  @Test
+  @Order(3)
+  void aVisitTheCustomerBookedAndACaseNobodyAcknowledgedWaitInTheAgentQueue() {
+    ensureLinkRule();
+    Instant episode = Instant.parse("2026-11-23T08:00:00Z");
+    String bookingPhone = "+15552" + (100000 + (int) (Math.random() * 800000));
+    String booking = "ac-book-" + UUID.randomUUID().toString().substring(0, 8);
+    api.device(booking, customer("Sam", bookingPhone), "Office AC");
+    String silentPhone = "+15553" + (100000 + (int) (Math.random() * 800000));
+    String silent = "ac-silent-" + UUID.randomUUID().toString().substring(0, 8);
+    api.device(silent, customer("Lee", silentPhone), "Server room AC");
+    CaseEvents events = new CaseEvents(jdbc);
+    events.insert(
+        overheat(booking, "compressor-overheat", episode, Optional.empty(), Severity.WARNING));
+    events.insert(
+        overheat(silent, "compressor-overheat", episode, Optional.empty(), Severity.CRITICAL));
+    long booked = api.awaitCase(booking, c -> true).get("id").asLong();
+    long escalated = api.awaitCase(silent, c -> true).get("id").asLong();
+
+    // The customer books from the SMS link; the other owner never answers, even the reminder.
+    browser.open(smsLink(booking, bookingPhone));
+    browser.click("button[data-action=book]");
+    assertThat(browser.find("[data-done=book]").getText())
+        .isEqualTo("An agent will contact you to arrange a visit.");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.theCase(escalated), c -> c.get("escalatedAt").isTextual());
+
+    browser.width(HeadlessChromium.DESKTOP);
+    signIn();
+    browser.open(BASE + "/console/queue");
+    assertThat(browser.all("[data-empty=queue]")).isEmpty();
+    WebElement visit = browser.find("ol.queue li[data-case='" + booked + "']");
+    assertThat(visit.getText())
+        .contains("Visit booked", "case #" + booked, booking)
+        .contains("the customer asked for a visit on the self-service page");
+    WebElement call = browser.find("ol.queue li[data-case='" + escalated + "']");
+    assertThat(call.getText())
+        .contains("Escalated", "case #" + escalated, silent)
+        .contains("not acknowledged after a reminder; please call");
+    assertThat(call.getAttribute("class")).contains("critical");
+    assertThat(TWILIO.requestsTo(silentPhone)).as("the message and its reminder").hasSize(2);
+    browser.screenshots("queue");
+  }
+
   // --- helpers -------------------------------------------------------------------------------
+
+  /** The rule the case links' pages word their cases with, stored once. */
+  private void ensureLinkRule() {
+    if (api.get("/api/rules").findValues("id").stream()
+        .noneMatch(id -> id.asText().equals("compressor-overheat"))) {
+      api.post("/api/rules", OutreachClient.json(CustomerPageBrowserIT.RULE), 201);
+    }
+  }
+
+  /** The case link in the first SMS the Twilio stand-in received for this device's owner. */
+  private String smsLink(String device, String phone) {
+    api.awaitCase(device, c -> OutreachClient.sent(c, "sms", "opened"));
+    String sms =
+        await()
+            .atMost(OutreachClient.WAIT)
+            .until(
+                () -> TWILIO.requestsTo(phone).stream().map(r -> r.get("Body")).toList(),
+                b -> !b.isEmpty())
+            .get(0);
+    Matcher link = LINK.matcher(sms);
+    assertThat(link.find()).as("a link in %s", sms).isTrue();
+    return link.group();
+  }
 
   private void signIn() {
     browser.open(BASE + "/console/cases");
@@ -367,7 +431,7 @@ class ConsoleBrowserIT {
 
   /** An overheating compressor as the job decides it: open two minutes into the episode. */
   private static CaseEvent overheat(
-      String device, String rule, Instant episodeStart, Optional<Instant> eta) {
+      String device, String rule, Instant episodeStart, Optional<Instant> eta, Severity severity) {
     Instant at = episodeStart.plus(Duration.ofMinutes(2));
     Map<String, Double> evidence = new HashMap<>();
     evidence.put("value", 91.0);
@@ -380,7 +444,7 @@ class ConsoleBrowserIT {
             Decision.Kind.OPEN,
             rule,
             1,
-            Severity.WARNING,
+            severity,
             at,
             episodeStart,
             evidence,

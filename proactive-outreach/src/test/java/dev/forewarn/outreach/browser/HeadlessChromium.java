@@ -180,7 +180,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Waits (at most 15 s) until the condition holds, then gives its value. */
   public <T> T waitUntil(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return waitUntil(condition, WAIT);
+  }
+
+  /** Waits at most {@code atMost} until the condition holds, then gives its value. */
+  public <T> T waitUntil(Function<WebDriver, T> condition, Duration atMost) {
+    return new WebDriverWait(driver, atMost).until(condition);
   }
 
   public Object script(String javascript, Object... arguments) {
