@@ -23,14 +23,13 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * the freshest readings by about half a reporting interval more than a maximum would; a silence is
  * noticed that much later, and a reading held behind a gap waits that much longer (a device's own
  * later readings release it sooner, see {@link DetectCases}). A device not heard from for {@code
- * forgetAfter} of arrival time leaves the vote, so devices long gone do not hold time back.
- * Readings whose time is far from their arrival are a separate matter (a clock policy may refuse
- * them before they get here); this generator needs no such policy and works with one.
+ * forgetAfter} of arrival time leaves the vote, so a device that stopped does not hold time back
+ * for the others: the job passes its idle timeout, the same span after which a silent reader stops
+ * holding back the watermark. Readings whose time is far from their arrival are a separate matter
+ * (a clock policy may refuse them before they get here); this generator needs no such policy and
+ * works with one.
  */
 public final class FleetWatermarks implements WatermarkGenerator<Reading> {
-
-  /** How long a device keeps its vote after its last reading arrived, by default. */
-  public static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
   private final long outOfOrdernessMillis;
   private final long forgetAfterMillis;

@@ -182,10 +182,9 @@ public final class IngestGraph {
    */
   static WatermarkStrategy<Reading> readingTime(EventTime eventTime) {
     Duration outOfOrderness = eventTime.maxOutOfOrderness();
+    Duration forgetAfter = eventTime.idleTimeout();
     return WatermarkStrategy.<Reading>forGenerator(
-            context ->
-                new FleetWatermarks(
-                    outOfOrderness, FleetWatermarks.FORGET_AFTER, System::currentTimeMillis))
+            context -> new FleetWatermarks(outOfOrderness, forgetAfter, System::currentTimeMillis))
         .withTimestampAssigner((reading, previous) -> reading.ts().toEpochMilli())
         .withIdleness(eventTime.idleTimeout());
   }

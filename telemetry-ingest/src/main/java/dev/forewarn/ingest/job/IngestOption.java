@@ -72,7 +72,7 @@ enum IngestOption {
   IDLE_TIMEOUT(
       "idle-timeout",
       "30s",
-      "a reader without readings this long stops holding back the watermark"),
+      "a reader, or a device, without readings this long stops holding back the watermark"),
   STATE_TTL(
       "state-ttl",
       "P7D",

@@ -152,34 +152,9 @@ class IngestGraphTest {
   @Test
   void oneDeviceWithAFastClockDoesNotMoveEventTimeForTheOthers() {
     WatermarkGenerator<Reading> generator =
-        IngestGraph.readingTime(
-                new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)))
-            .createWatermarkGenerator(
-                new WatermarkGeneratorSupplier.Context() {
-                  @Override
-                  public MetricGroup getMetricGroup() {
-                    return new UnregisteredMetricsGroup();
-                  }
-
-                  @Override
-                  public RelativeClock getInputActivityClock() {
-                    return SystemClock.getInstance();
-                  }
-                });
+        readingTime(new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     List<Long> watermarks = new ArrayList<>();
-    WatermarkOutput output =
-        new WatermarkOutput() {
-          @Override
-          public void emitWatermark(Watermark watermark) {
-            watermarks.add(watermark.getTimestamp());
-          }
-
-          @Override
-          public void markIdle() {}
-
-          @Override
-          public void markActive() {}
-        };
+    WatermarkOutput output = into(watermarks);
 
     for (int minute = 0; minute < 10; minute++) {
       for (int device = 0; device < 20; device++) {
@@ -195,6 +170,62 @@ class IngestGraphTest {
     assertThat(watermarks).isNotEmpty().allMatch(at -> at < T0.plusSeconds(600).toEpochMilli());
     assertThat(watermarks.get(watermarks.size() - 1))
         .isEqualTo(T0.plusSeconds(540).minusSeconds(5).toEpochMilli() - 1);
+  }
+
+  @Test
+  void aDeviceThatStoppedNoLongerHoldsBackEventTimeOnceTheIdleTimeoutHasPassed()
+      throws InterruptedException {
+    Duration idleTimeout = Duration.ofMillis(300);
+    WatermarkGenerator<Reading> generator =
+        readingTime(new IngestGraph.EventTime(Duration.ofSeconds(5), idleTimeout));
+    List<Long> watermarks = new ArrayList<>();
+    WatermarkOutput output = into(watermarks);
+    Reading last = reading("dev-stopped", T0, 60);
+    generator.onEvent(last, last.ts().toEpochMilli(), output);
+    Reading going = reading("dev-going", T0.plusSeconds(60), 60);
+    generator.onEvent(going, going.ts().toEpochMilli(), output);
+    generator.onPeriodicEmit(output);
+    // Of two devices the lower one is the median: the one that stopped holds time.
+    assertThat(watermarks).containsExactly(T0.minusSeconds(5).toEpochMilli() - 1);
+
+    Thread.sleep(idleTimeout.multipliedBy(2).toMillis());
+    Reading later = reading("dev-going", T0.plusSeconds(120), 60);
+    generator.onEvent(later, later.ts().toEpochMilli(), output);
+    generator.onPeriodicEmit(output);
+
+    assertThat(watermarks).last().isEqualTo(T0.plusSeconds(115).toEpochMilli() - 1);
+  }
+
+  /** The job's generator of reading time, as a source reader would create it. */
+  private static WatermarkGenerator<Reading> readingTime(IngestGraph.EventTime eventTime) {
+    return IngestGraph.readingTime(eventTime)
+        .createWatermarkGenerator(
+            new WatermarkGeneratorSupplier.Context() {
+              @Override
+              public MetricGroup getMetricGroup() {
+                return new UnregisteredMetricsGroup();
+              }
+
+              @Override
+              public RelativeClock getInputActivityClock() {
+                return SystemClock.getInstance();
+              }
+            });
+  }
+
+  private static WatermarkOutput into(List<Long> watermarks) {
+    return new WatermarkOutput() {
+      @Override
+      public void emitWatermark(Watermark watermark) {
+        watermarks.add(watermark.getTimestamp());
+      }
+
+      @Override
+      public void markIdle() {}
+
+      @Override
+      public void markActive() {}
+    };
   }
 
   @Test
