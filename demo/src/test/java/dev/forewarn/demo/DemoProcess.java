@@ -65,6 +65,10 @@ final class DemoProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add("setsid");
+    // A terminal's command takes Ctrl-C even when this JVM runs where it is ignored (a background
+    // job of a non-interactive shell ignores SIGINT, and children inherit that).
+    command.add("env");
+    command.add("--default-signal=INT,TERM");
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String option : System.getProperty("forewarn.demo.java-options", "").split(" ")) {
       if (!option.isBlank()) {

@@ -41,23 +41,33 @@ class DemoRestartIT {
   /**
    * A short run: 6 devices, 2 of them failing 15 s in (the demo's earliest), the summary at 20 s.
    */
-  private static final String[] SCENARIO = {
-    "--duration",
-    "20",
-    "--devices",
-    "6",
-    "--degrading",
-    "2",
-    "--mqtt-url",
-    MQTT_URL,
-    "--influx-url",
-    INFLUX_URL
-  };
+  private static final String[] SCENARIO = scenario(20);
+
+  /**
+   * The same fleet for a run to be interrupted: long enough that it cannot end by itself before the
+   * test stops it, however slowly a loaded machine starts it.
+   */
+  private static final String[] PART_WAY = scenario(600);
+
+  private static String[] scenario(int seconds) {
+    return new String[] {
+      "--duration",
+      Integer.toString(seconds),
+      "--devices",
+      "6",
+      "--degrading",
+      "2",
+      "--mqtt-url",
+      MQTT_URL,
+      "--influx-url",
+      INFLUX_URL
+    };
+  }
 
   /** How much later than in the undisturbed run a first case may open on a loaded machine. */
   private static final Duration LATENESS = Duration.ofSeconds(3);
 
-  private static final Duration START_UP = Duration.ofSeconds(120);
+  private static final Duration START_UP = Duration.ofSeconds(180);
   private static final Duration STOPPING = Duration.ofSeconds(90);
 
   @TempDir static Path state;
@@ -82,7 +92,7 @@ class DemoRestartIT {
 
   @Test
   void runAfterOneKilledPartWayHasNoDeadLettersAndItsFirstCaseOnTime() throws Exception {
-    PartWay killed = PartWay.start("killed", SCENARIO);
+    PartWay killed = PartWay.start("killed", PART_WAY);
     long deadLetters = killed.run().deadLetters();
     System.out.println("killed: dead_letters=" + deadLetters + " when it was killed");
     assertThat(deadLetters).isZero();
@@ -98,7 +108,7 @@ class DemoRestartIT {
 
   @Test
   void ctrlCToTheProcessGroupStopsInOrderAndTheNextRunStartsClean() throws Exception {
-    PartWay stopped = PartWay.start("ctrl-c", SCENARIO);
+    PartWay stopped = PartWay.start("ctrl-c", PART_WAY);
 
     stopped.run().signalGroup("INT");
 
@@ -113,7 +123,7 @@ class DemoRestartIT {
         PartWay.start(
             "sigterm",
             concat(
-                SCENARIO,
+                PART_WAY,
                 "--jdbc-url",
                 JDBC_URL,
                 "--jdbc-user",
