@@ -16,12 +16,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -173,9 +174,27 @@ public final class HeadlessChromium implements AutoCloseable {
   public HeadlessChromium click(String css) {
     WebElement page = find("html");
     find(css).click();
-    waitUntil(ExpectedConditions.stalenessOf(page));
+    waitUntil(d -> gone(page));
     waitUntil(d -> "complete".equals(script("return document.readyState")));
     return this;
+  }
+
+  /**
+   * Whether an element of a page has gone with its page. Mid-navigation Chromium may answer for it
+   * that its node "does not belong to the document" instead of calling it stale: gone all the same.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException stale) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Waits (at most 15 s) until the condition holds, then gives its value. */
