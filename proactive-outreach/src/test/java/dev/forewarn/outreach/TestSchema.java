@@ -27,15 +27,30 @@ public final class TestSchema {
 
   /** Points the datasource and Flyway at this schema. */
   public void register(DynamicPropertyRegistry registry) {
-    registry.add(
-        "spring.datasource.url",
-        () -> JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?") + "currentSchema=" + name);
-    registry.add("spring.datasource.username", () -> env("FOREWARN_TEST_JDBC_USER", "forewarn"));
-    registry.add(
-        "spring.datasource.password", () -> env("FOREWARN_TEST_JDBC_PASSWORD", "forewarn"));
+    registry.add("spring.datasource.url", this::url);
+    registry.add("spring.datasource.username", TestSchema::user);
+    registry.add("spring.datasource.password", TestSchema::password);
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
     registry.add("spring.flyway.schemas", () -> name);
     registry.add("forewarn.security.link-key", () -> LINK_KEY);
+  }
+
+  /** The test database, without a schema. */
+  static String databaseUrl() {
+    return JDBC_URL;
+  }
+
+  /** The test database with this schema as the current one. */
+  String url() {
+    return JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
+  }
+
+  static String user() {
+    return env("FOREWARN_TEST_JDBC_USER", "forewarn");
+  }
+
+  static String password() {
+    return env("FOREWARN_TEST_JDBC_PASSWORD", "forewarn");
   }
 
   /** A signing key for case links, new for every test run (a key is never in the repository). */
