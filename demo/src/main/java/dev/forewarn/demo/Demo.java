@@ -12,6 +12,7 @@ import dev.forewarn.simulator.RunStats;
 import dev.forewarn.simulator.Simulator;
 import dev.forewarn.simulator.SimulatorConfig;
 import dev.forewarn.simulator.fleet.DeviceProfile;
+import dev.forewarn.simulator.mqtt.WireFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +126,9 @@ public final class Demo {
         for (int reader = 0; reader < READERS; reader++) {
           ledger.record(new Leftover.MqttSession(broker.url(), names.jobSession(reader)));
         }
+        if (config.format() == WireFormat.Kind.SPARKPLUG) {
+          ledger.record(new Leftover.MqttSession(broker.url(), names.sparkplugSession()));
+        }
         ledger.record(new Leftover.MqttRetained(broker.url(), names.rulesTopic()));
       }
       return stopRequested() ? Summary.NONE : runFlow(broker, database, history, directory);
@@ -141,14 +146,21 @@ public final class Demo {
       String base = "http://localhost:" + config.port();
       say(security.signIn(outreach, base + "/login"));
       OutreachApi api = new OutreachApi(base, DemoSecurity.apiToken(outreach));
+      Fleet fleet = Fleet.of(config);
       Simulator simulator =
           new Simulator(
               SimulatorConfig.parse(
-                  Fleet.of(config).simulatorArgs(broker.url(), names.simulatorClientId()),
-                  Map.of()));
-      List<String> deviceIds = simulator.fleet().stream().map(DeviceProfile::deviceId).toList();
+                  fleet.simulatorArgs(broker.url(), names.simulatorClientId()), Map.of()));
+      List<String> deviceIds =
+          simulator.fleet().stream().map(DeviceProfile::deviceId).map(fleet::jobDeviceId).toList();
       Fleet.register(deviceIds, api);
-      api.addRule(Fleet.ruleJson(RULE_ID, deviceIds));
+      api.addRule(fleet.rule(RULE_ID, deviceIds));
+      say(
+          "fleet: %d devices, %d degrading, speaking %s"
+              .formatted(
+                  config.devices(),
+                  config.degrading(),
+                  config.format().name().toLowerCase(Locale.ROOT)));
       JobClient job =
           IngestJob.start(
               IngestConfig.parse(jobArgs(broker, database, history, directory), Map.of()));
@@ -230,18 +242,22 @@ public final class Demo {
 
   private String[] jobArgs(MqttBroker broker, Database database, History history, Path directory) {
     List<String> args =
-        List.of(
-            "--mqtt-url", broker.url(),
-            "--mqtt-client-id", names.jobClientId(),
-            "--mqtt-share-group", names.shareGroup(),
-            "--rules-topic", names.rulesTopic(),
-            "--parallelism", Integer.toString(READERS),
-            "--checkpoint-dir", directory.resolve("checkpoints").toUri().toString(),
-            "--jdbc-url", database.jdbcUrl(),
-            "--jdbc-user", database.user(),
-            "--jdbc-password", database.password(),
-            "--influx-url", history.url().orElse(""),
-            "--influx-database", history.database());
+        new ArrayList<>(
+            List.of(
+                "--mqtt-url", broker.url(),
+                "--mqtt-client-id", names.jobClientId(),
+                "--mqtt-share-group", names.shareGroup(),
+                "--rules-topic", names.rulesTopic(),
+                "--parallelism", Integer.toString(READERS),
+                "--checkpoint-dir", directory.resolve("checkpoints").toUri().toString(),
+                "--jdbc-url", database.jdbcUrl(),
+                "--jdbc-user", database.user(),
+                "--jdbc-password", database.password(),
+                "--influx-url", history.url().orElse(""),
+                "--influx-database", history.database()));
+    if (config.format() == WireFormat.Kind.SPARKPLUG) {
+      args.addAll(List.of("--sparkplug-groups", WireFormat.SPARKPLUG_GROUP));
+    }
     return args.toArray(String[]::new);
   }
 

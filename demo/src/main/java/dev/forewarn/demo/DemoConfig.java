@@ -1,5 +1,6 @@
 package dev.forewarn.demo;
 
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param jdbcUser its user
  * @param jdbcPassword its password
  * @param influxUrl an InfluxDB to use instead of looking for one
+ * @param format what the simulated devices speak
  */
 record DemoConfig(
     int duration,
@@ -30,7 +32,8 @@ record DemoConfig(
     Optional<String> jdbcUrl,
     String jdbcUser,
     String jdbcPassword,
-    Optional<String> influxUrl) {
+    Optional<String> influxUrl,
+    WireFormat.Kind format) {
 
   private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
@@ -60,6 +63,13 @@ record DemoConfig(
         "--influx-url",
         "$FOREWARN_INFLUX_URL, else a local or installed InfluxDB, else off",
         "URL: InfluxDB");
+    option(
+        "--format",
+        "json",
+        "json|senml|sparkplug: what the simulated devices speak (Forewarn JSON, SenML packs, or"
+            + " Sparkplug B edge nodes of group "
+            + WireFormat.SPARKPLUG_GROUP
+            + ")");
   }
 
   private static void option(String flag, String defaultValue, String description) {
@@ -122,7 +132,16 @@ record DemoConfig(
         text(given, "--jdbc-url", env.get("FOREWARN_JDBC_URL")),
         text(given, "--jdbc-user", env.get("FOREWARN_JDBC_USER")).orElse("forewarn"),
         text(given, "--jdbc-password", env.get("FOREWARN_JDBC_PASSWORD")).orElse("forewarn"),
-        text(given, "--influx-url", env.get("FOREWARN_INFLUX_URL")));
+        text(given, "--influx-url", env.get("FOREWARN_INFLUX_URL")),
+        format(given.getOrDefault("--format", "json")));
+  }
+
+  private static WireFormat.Kind format(String name) {
+    try {
+      return WireFormat.Kind.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format: " + e.getMessage(), e);
+    }
   }
 
   private static int number(Map<String, String> given, String flag, int fallback) {

@@ -1,14 +1,22 @@
 package dev.forewarn.demo;
 
+import dev.forewarn.simulator.mqtt.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The demo's simulated fleet and its owners: device {@code demo-N} belongs to customer N, with a
  * made-up phone number and email address that only the sandbox channels (or a configured test
  * account) ever see.
  */
-record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds, int runSeconds) {
+record Fleet(
+    int devices,
+    int degrading,
+    int timeScale,
+    int failAfterWallSeconds,
+    int runSeconds,
+    WireFormat.Kind format) {
 
   static final String PREFIX = "demo-";
   static final String MODEL = "AC-200";
@@ -28,7 +36,8 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
             ? Math.min(FAIL_AFTER, Math.max(FAIL_AFTER_SHORTEST, config.duration() * 6 / 10))
             : FAIL_AFTER;
     int run = config.duration() > 0 ? config.duration() + 60 : 7 * 24 * 3600;
-    return new Fleet(config.devices(), config.degrading(), config.timeScale(), failAfter, run);
+    return new Fleet(
+        config.devices(), config.degrading(), config.timeScale(), failAfter, run, config.format());
   }
 
   /** Registers an owner for every device the simulator plays. */
@@ -44,16 +53,37 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
   }
 
   /**
+   * The id the job gives a device the simulator plays as {@code deviceId}, in this fleet's format.
+   */
+  String jobDeviceId(String deviceId) {
+    return new WireFormat(format).jobDeviceId(deviceId);
+  }
+
+  /**
+   * The demo's rule for these devices (ids as the job gives them). SenML carries no model, so a
+   * SenML fleet's rule is scoped by its device ids alone.
+   */
+  String rule(String ruleId, List<String> jobDeviceIds) {
+    return ruleJson(
+        ruleId, jobDeviceIds, format == WireFormat.Kind.SENML ? List.of() : List.of(MODEL));
+  }
+
+  /** The demo's rule, scoped to these devices of the demo's model. */
+  static String ruleJson(String ruleId, List<String> deviceIds) {
+    return ruleJson(ruleId, deviceIds, List.of(MODEL));
+  }
+
+  /**
    * Compressor above 85 °C for two simulated minutes and three readings; clears below 80 °C. A
    * trend forecast beside it estimates when the compressor reaches the failure level (95 °C), so
    * the case carries an ETA; its horizon of one second lets only the threshold open the case (the
    * forecast alone holds only once the level is past 95 °C). Customers read the rule's own wording,
    * in English or Korean, with units.
    */
-  static String ruleJson(String ruleId, List<String> deviceIds) {
+  private static String ruleJson(String ruleId, List<String> deviceIds, List<String> models) {
     return """
         {"id": "%s", "schemaVersion": 2, "name": "Compressor overheating",
-         "severity": "warning", "scope": {"models": ["%s"], "deviceIds": [%s]},
+         "severity": "warning", "scope": {"models": [%s], "deviceIds": [%s]},
          "condition": {"type": "any", "conditions": [
            {"type": "threshold", "metric": "compressor_temp_c", "direction": "above",
             "level": 85.0, "clearLevel": 80.0},
@@ -67,10 +97,11 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
              "ko": "압축기가 과열되고 있습니다: {conditions[0].value}, 기준 {conditions[0].level}"},
            "units": {"compressor_temp_c": "°C"}}}
         """
-        .formatted(
-            ruleId,
-            MODEL,
-            String.join(",", deviceIds.stream().map(id -> "\"" + id + "\"").toList()));
+        .formatted(ruleId, quoted(models), quoted(deviceIds));
+  }
+
+  private static String quoted(List<String> words) {
+    return String.join(",", words.stream().map(word -> "\"" + word + "\"").toList());
   }
 
   String[] simulatorArgs(String mqttUrl, String clientId) {
@@ -95,6 +126,8 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
       Integer.toString(degrading),
       "--failure-after",
       (failAfterWallSeconds * timeScale) + "s",
+      "--format",
+      format.name().toLowerCase(Locale.ROOT),
     };
   }
 }

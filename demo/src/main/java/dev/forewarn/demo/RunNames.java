@@ -37,6 +37,11 @@ record RunNames(String id) {
     return jobClientId() + "-" + reader;
   }
 
+  /** The session of the job's Sparkplug B reader. */
+  String sparkplugSession() {
+    return jobClientId() + "-sparkplug-0";
+  }
+
   String shareGroup() {
     return "forewarn-demo-" + id;
   }

@@ -54,6 +54,36 @@ final class DemoProcess implements AutoCloseable {
       long deadLetters,
       Optional<Duration> firstCase) {}
 
+  /** How long a demo may take to start on a loaded machine. */
+  static final Duration START_UP = Duration.ofSeconds(180);
+
+  /** ... and to stop. */
+  static final Duration STOPPING = Duration.ofSeconds(90);
+
+  /**
+   * A short run on the test services: 6 devices, 2 of them failing 15 s in (the demo's earliest),
+   * for {@code seconds}.
+   *
+   * @param more further options
+   */
+  static String[] shortFleet(int seconds, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--duration",
+                Integer.toString(seconds),
+                "--devices",
+                "6",
+                "--degrading",
+                "2",
+                "--mqtt-url",
+                TestServices.MQTT_URL,
+                "--influx-url",
+                TestServices.INFLUX_URL));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   /**
    * Starts a demo; its output goes to {@code target/demo-runs/<name>.log}.
    *

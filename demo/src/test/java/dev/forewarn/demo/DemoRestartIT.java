@@ -1,6 +1,5 @@
 package dev.forewarn.demo;
 
-import static dev.forewarn.demo.TestServices.INFLUX_URL;
 import static dev.forewarn.demo.TestServices.JDBC_PASSWORD;
 import static dev.forewarn.demo.TestServices.JDBC_URL;
 import static dev.forewarn.demo.TestServices.JDBC_USER;
@@ -38,37 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoRestartIT {
 
-  /**
-   * A short run: 6 devices, 2 of them failing 15 s in (the demo's earliest), the summary at 20 s.
-   */
-  private static final String[] SCENARIO = scenario(20);
+  /** A short run: 6 devices, 2 of them failing 15 s in, the summary at 20 s. */
+  private static final String[] SCENARIO = DemoProcess.shortFleet(20);
 
   /**
    * The same fleet for a run to be interrupted: long enough that it cannot end by itself before the
    * test stops it, however slowly a loaded machine starts it.
    */
-  private static final String[] PART_WAY = scenario(600);
-
-  private static String[] scenario(int seconds) {
-    return new String[] {
-      "--duration",
-      Integer.toString(seconds),
-      "--devices",
-      "6",
-      "--degrading",
-      "2",
-      "--mqtt-url",
-      MQTT_URL,
-      "--influx-url",
-      INFLUX_URL
-    };
-  }
+  private static final String[] PART_WAY = DemoProcess.shortFleet(600);
 
   /** How much later than in the undisturbed run a first case may open on a loaded machine. */
   private static final Duration LATENESS = Duration.ofSeconds(3);
-
-  private static final Duration START_UP = Duration.ofSeconds(180);
-  private static final Duration STOPPING = Duration.ofSeconds(90);
 
   @TempDir static Path state;
 
@@ -153,7 +132,7 @@ class DemoRestartIT {
       DemoProcess run = DemoProcess.start(name, state, args);
       RUNS.add(run);
       RunNames names = run.names();
-      run.awaitLine("demo: console on", START_UP);
+      run.awaitLine("demo: console on", DemoProcess.START_UP);
       await("readings stored by run " + names.id())
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(500))
@@ -174,7 +153,7 @@ class DemoRestartIT {
   private static DemoProcess.Summary completeRun(String name) throws Exception {
     try (DemoProcess run = DemoProcess.start(name, state, SCENARIO)) {
       RunNames names = run.names();
-      assertThat(run.awaitExit(START_UP.plus(STOPPING))).isZero();
+      assertThat(run.awaitExit(DemoProcess.START_UP.plus(DemoProcess.STOPPING))).isZero();
       DemoProcess.Summary summary = run.summary();
       System.out.println(name + ": " + run.summaryLine());
       assertThat(summary.casesOpened()).as("cases opened by %s", name).isEqualTo(2);
@@ -185,7 +164,7 @@ class DemoRestartIT {
   }
 
   private static void assertStoppedInOrder(DemoProcess run, String signal) throws Exception {
-    assertThat(run.awaitExit(STOPPING)).isZero();
+    assertThat(run.awaitExit(DemoProcess.STOPPING)).isZero();
     System.out.println(signal + ": " + run.summaryLine());
     assertThat(run.summary().deadLetters()).isZero();
     List<String> lines = run.lines();

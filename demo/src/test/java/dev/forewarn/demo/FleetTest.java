@@ -1,6 +1,7 @@
 package dev.forewarn.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Evaluators;
@@ -64,6 +65,34 @@ class FleetTest {
     Rule rule = RuleJson.parse(Fleet.ruleJson("demo-compressor-overheat", List.of("demo-1")));
 
     assertThat(replay(rule, minute -> 72 + Math.sin(minute) * 2 + minute * 0.01)).isEmpty();
+  }
+
+  @Test
+  void aSenmlFleetIsPlayedAsSuchAndItsRuleNamesNoModelForSenmlCarriesNone() {
+    Fleet fleet = fleet("--format", "senml");
+
+    assertThat(String.join(" ", fleet.simulatorArgs("tcp://127.0.0.1:1883", "run-sim")))
+        .endsWith("--format senml");
+    assertThat(fleet.jobDeviceId("demo-1")).isEqualTo("demo-1");
+    Rule rule = RuleJson.parse(fleet.rule("r", List.of("demo-1")));
+    assertThat(rule.scope().models()).isEmpty();
+    assertThat(rule.scope().deviceIds()).containsExactly("demo-1");
+  }
+
+  @Test
+  void aSparkplugFleetsDevicesAreEdgeNodesOfTheirGroupAndKeepTheirModel() {
+    Fleet fleet = fleet("--format", "sparkplug");
+
+    assertThat(fleet.jobDeviceId("demo-1")).isEqualTo("forewarn.demo-1");
+    Rule rule = RuleJson.parse(fleet.rule("r", List.of(fleet.jobDeviceId("demo-1"))));
+    assertThat(rule.scope().models()).containsExactly(Fleet.MODEL);
+    assertThat(rule.scope().deviceIds()).containsExactly("forewarn.demo-1");
+  }
+
+  @Test
+  void anUnknownFormatIsRefusedWithTheOnesThereAre() {
+    assertThatThrownBy(() -> fleet("--format", "cbor"))
+        .hasMessage("--format: expected json, senml or sparkplug, got 'cbor'");
   }
 
   private static List<Decision> replay(Rule rule, java.util.function.IntToDoubleFunction temp) {
