@@ -85,7 +85,7 @@ public final class IngestJob {
             JdbcSink.deadLetters(config.jdbc(), config.deadLetterFlushInterval()),
             config.sparkplugSource().map(any -> new MqttPublishSink(config.telemetrySource()))),
         new IngestGraph.EventTime(
-            config.maxOutOfOrderness(), config.idleTimeout(), config.stateTtl()));
+            config.maxOutOfOrderness(), config.idleTimeout(), config.stateTtl(), config.clocks()));
     return env;
   }
 
