@@ -1,5 +1,7 @@
 package dev.forewarn.outreach.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -15,10 +17,18 @@ public class OperationsQueries {
   public static final Map<String, String> DEAD_LETTER_SORTS =
       Map.of("receivedAt", "received_at", "id", "id");
 
-  private final JdbcClient jdbc;
+  /**
+   * How far back a reading refused for its device's clock counts as a clock problem of the device:
+   * the telemetry job's default state time to live, after which a device's clock is judged afresh.
+   */
+  public static final Duration CLOCK_WINDOW = Duration.ofDays(7);
 
-  OperationsQueries(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  OperationsQueries(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public Stats stats() {
@@ -29,7 +39,10 @@ public class OperationsQueries {
                 + " (SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')) AS pending,"
                 + " (SELECT count(*) FROM outbox WHERE status = 'FAILED') AS failed,"
                 + " (SELECT count(*) FROM dead_letters) AS dead_letters,"
-                + " (SELECT count(*) FROM case_events WHERE processed_at IS NULL) AS waiting")
+                + " (SELECT count(*) FROM case_events WHERE processed_at IS NULL) AS waiting,"
+                + " (SELECT count(DISTINCT device_id) FROM dead_letters"
+                + "   WHERE clock IS NOT NULL AND received_at >= :clockSince) AS clock_problems")
+        .param("clockSince", SqlFilter.utc(clock.instant().minus(CLOCK_WINDOW)))
         .query(
             (rs, row) ->
                 new Stats(
@@ -39,7 +52,8 @@ public class OperationsQueries {
                     rs.getLong("pending"),
                     rs.getLong("failed"),
                     rs.getLong("dead_letters"),
-                    rs.getLong("waiting")))
+                    rs.getLong("waiting"),
+                    rs.getLong("clock_problems")))
         .single();
   }
 
