@@ -241,7 +241,8 @@ public final class Demo {
             "--jdbc-user", database.user(),
             "--jdbc-password", database.password(),
             "--influx-url", history.url().orElse(""),
-            "--influx-database", history.database());
+            "--influx-database", history.database(),
+            "--max-future-skew", Fleet.of(config).maxFutureSkew().toString());
     return args.toArray(String[]::new);
   }
 

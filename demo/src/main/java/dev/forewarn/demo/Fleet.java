@@ -1,6 +1,7 @@
 package dev.forewarn.demo;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -71,6 +72,21 @@ record Fleet(int devices, int degrading, int timeScale, int failAfterWallSeconds
             ruleId,
             MODEL,
             String.join(",", deviceIds.stream().map(id -> "\"" + id + "\"").toList()));
+  }
+
+  /**
+   * How far ahead of its arrival the job lets a reading of this fleet be: the simulated clock runs
+   * {@code timeScale} times as fast as the wall clock, so by the end of the run it is {@code
+   * runSeconds × (timeScale − 1)} seconds ahead; the job's usual 5 minutes on top. The job would
+   * otherwise refuse the fleet's readings as stamped by wrong clocks a few seconds into the run.
+   */
+  Duration maxFutureSkew() {
+    return maxFutureSkew(timeScale, runSeconds);
+  }
+
+  /** {@link #maxFutureSkew()} of a fleet at this time scale playing this many wall seconds. */
+  static Duration maxFutureSkew(int timeScale, int runSeconds) {
+    return Duration.ofSeconds((long) runSeconds * (timeScale - 1)).plusMinutes(5);
   }
 
   String[] simulatorArgs(String mqttUrl, String clientId) {
