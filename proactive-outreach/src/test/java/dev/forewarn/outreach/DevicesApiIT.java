@@ -125,6 +125,10 @@ class DevicesApiIT {
     assertThat(listed.get(0).get("clock").get("refused").asLong()).isEqualTo(2);
     assertThat(api.get("/api/stats").get("devices_with_clock_problems").asLong())
         .isEqualTo(before + 1);
+    JsonNode letters = api.get("/api/dead-letters?deviceId=" + device).get("items");
+    assertThat(letters).hasSize(3);
+    assertThat(letters.get(0).get("clock").asText()).isEqualTo("went_back");
+    assertThat(letters.get(0).get("deviceId").asText()).isEqualTo(device);
   }
 
   private void clockRefusal(String deviceId, OffsetDateTime at, String problem) {

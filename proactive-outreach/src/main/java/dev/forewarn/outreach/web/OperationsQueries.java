@@ -62,7 +62,8 @@ public class OperationsQueries {
    *
    * @param reason text the reason contains, case-insensitive
    * @param kind the reason's kind ({@link DeadLetterKinds})
-   * @param deviceId the device of the topic {@code devices/{deviceId}/telemetry}
+   * @param deviceId the device of the topic {@code devices/{deviceId}/telemetry}, or the device the
+   *     job named
    */
   public Page<DeadLetter> deadLetters(
       String reason, String kind, String deviceId, Instant from, Instant to, Paging paging) {
@@ -75,13 +76,14 @@ public class OperationsQueries {
             .when(kind, DeadLetterKinds.SQL + " = :kind", "kind")
             .when(
                 deviceId == null ? null : "devices/" + deviceId + "/telemetry",
-                "topic = :topic",
+                "(topic = :topic OR device_id = :device)",
                 "topic")
+            .with("device", deviceId)
             .when(SqlFilter.utc(from), "received_at >= :from", "from")
             .when(SqlFilter.utc(to), "received_at < :to", "to");
     return filter.page(
         jdbc,
-        "id, received_at, topic, reason, payload",
+        "id, received_at, topic, reason, payload, device_id, clock",
         " FROM dead_letters",
         (rs, row) ->
             new DeadLetter(
@@ -90,7 +92,9 @@ public class OperationsQueries {
                 rs.getString("topic"),
                 DeadLetterKinds.of(rs.getString("reason")),
                 rs.getString("reason"),
-                rs.getString("payload")),
+                rs.getString("payload"),
+                rs.getString("device_id"),
+                rs.getString("clock")),
         paging,
         "id");
   }
