@@ -114,7 +114,11 @@ public record IngestConfig(
         + jdbc.safeUrl()
         + " checkpoint="
         + checkpointInterval
-        + checkpointDir.map(dir -> " in " + dir).orElse(" in memory");
+        + checkpointDir.map(dir -> " in " + dir).orElse(" in memory")
+        + " readings="
+        + clocks.earliest()
+        + "..arrival+"
+        + clocks.maxFutureSkew();
   }
 
   private static MqttSourceSettings telemetry(OptionValues values) {

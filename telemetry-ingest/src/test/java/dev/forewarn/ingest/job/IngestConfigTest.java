@@ -99,6 +99,7 @@ class IngestConfigTest {
             Map.of("FOREWARN_EARLIEST_READING_TIME", "2020-06-01T00:00:00Z"));
     assertThat(config.clocks())
         .isEqualTo(new ClockPolicy(Duration.ofHours(1), Instant.parse("2020-06-01T00:00:00Z")));
+    assertThat(config.describe()).endsWith(" readings=2020-06-01T00:00:00Z..arrival+PT1H");
     assertThatThrownBy(
             () -> IngestConfig.parse(new String[] {"--earliest-reading-time", "2000"}, Map.of()))
         .hasMessage(
