@@ -48,6 +48,8 @@ class DevicesApiIT {
     SCHEMA.register(registry);
     registry.add("forewarn.influx.url", () -> InfluxFixture.URL);
     registry.add("forewarn.influx.database", INFLUX::database);
+    registry.add("forewarn.admin.user", () -> "devices-boss");
+    registry.add("forewarn.admin.password", () -> "a long enough password");
   }
 
   @AfterAll
@@ -129,6 +131,16 @@ class DevicesApiIT {
     assertThat(letters).hasSize(3);
     assertThat(letters.get(0).get("clock").asText()).isEqualTo("went_back");
     assertThat(letters.get(0).get("deviceId").asText()).isEqualTo(device);
+    Browser console = new Browser(actors.baseUrl());
+    console.get("/login");
+    console.submit(
+        "/login", Map.of("username", "devices-boss", "password", "a long enough password"));
+    assertThat(console.get("/console/devices/" + device).body())
+        .contains("Its clock is wrong (<span>went_back</span>)")
+        .contains("<span>2</span> readings refused");
+    assertThat(console.get("/console/devices/" + fine).body()).doesNotContain("clock is wrong");
+    assertThat(console.get("/console/devices").body())
+        .contains("clock wrong (went_back): 2 refused");
   }
 
   private void clockRefusal(String deviceId, OffsetDateTime at, String problem) {
