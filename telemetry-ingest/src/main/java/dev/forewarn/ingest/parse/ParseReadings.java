@@ -120,7 +120,7 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
       refuse(message, "$: unreadable (" + e + ")", ctx);
       return;
     }
-    take(message, reading, message.payload(), ctx, out);
+    take(message, reading, ctx, out);
   }
 
   private void processSenml(
@@ -144,16 +144,15 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
       }
     }
     for (Reading reading : pack.readings()) {
-      take(message, reading, message.payload(), ctx, out);
+      take(message, reading, ctx, out);
     }
   }
 
   /** Passes a reading on unless its time is one its device's clock cannot have given. */
-  private void take(
-      MqttRecord message, Reading reading, byte[] payload, Context ctx, Collector<Reading> out) {
+  private void take(MqttRecord message, Reading reading, Context ctx, Collector<Reading> out) {
     Optional<ClockPolicy.Refusal> clock = clocks.judge("ts", reading.ts(), arrival(message));
     if (clock.isPresent()) {
-      refuseClock(message, reading.deviceId(), clock.get(), payload, ctx);
+      refuseClock(message, reading.deviceId(), clock.get(), message.payload(), ctx);
       return;
     }
     readings.inc();
