@@ -254,7 +254,8 @@ public final class Demo {
                 "--jdbc-user", database.user(),
                 "--jdbc-password", database.password(),
                 "--influx-url", history.url().orElse(""),
-                "--influx-database", history.database()));
+                "--influx-database", history.database(),
+                "--max-future-skew", Fleet.of(config).maxFutureSkew().toString()));
     if (config.format() == WireFormat.Kind.SPARKPLUG) {
       args.addAll(List.of("--sparkplug-groups", WireFormat.SPARKPLUG_GROUP));
     }

@@ -2,6 +2,7 @@ package dev.forewarn.demo;
 
 import dev.forewarn.simulator.mqtt.WireFormat;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -102,6 +103,21 @@ record Fleet(
 
   private static String quoted(List<String> words) {
     return String.join(",", words.stream().map(word -> "\"" + word + "\"").toList());
+  }
+
+  /**
+   * How far ahead of its arrival the job lets a reading of this fleet be: the simulated clock runs
+   * {@code timeScale} times as fast as the wall clock, so by the end of the run it is {@code
+   * runSeconds × (timeScale − 1)} seconds ahead; the job's usual 5 minutes on top. The job would
+   * otherwise refuse the fleet's readings as stamped by wrong clocks a few seconds into the run.
+   */
+  Duration maxFutureSkew() {
+    return maxFutureSkew(timeScale, runSeconds);
+  }
+
+  /** {@link #maxFutureSkew()} of a fleet at this time scale playing this many wall seconds. */
+  static Duration maxFutureSkew(int timeScale, int runSeconds) {
+    return Duration.ofSeconds((long) runSeconds * (timeScale - 1)).plusMinutes(5);
   }
 
   String[] simulatorArgs(String mqttUrl, String clientId) {

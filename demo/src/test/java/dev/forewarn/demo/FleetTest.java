@@ -10,6 +10,7 @@ import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.document.RuleJson;
 import dev.forewarn.rules.lifecycle.Decision;
 import dev.forewarn.rules.reading.Reading;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,14 @@ class FleetTest {
     assertThat(String.join(" ", fleet.simulatorArgs("tcp://127.0.0.1:1883", "run-sim")))
         .contains("--client-id run-sim")
         .contains("--failure-after 3240s");
+  }
+
+  @Test
+  void theJobLetsReadingsBeAsFarAheadAsTheSimulatedClockGetsInTheRun() {
+    // 90 s of the run and the 60 s the simulator plays on, at a simulated minute a second.
+    assertThat(fleet("--duration", "90", "--time-scale", "60").maxFutureSkew())
+        .isEqualTo(Duration.ofSeconds(150 * 59).plusMinutes(5));
+    assertThat(fleet("--time-scale", "1").maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test

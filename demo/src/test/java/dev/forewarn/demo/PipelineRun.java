@@ -43,6 +43,9 @@ final class PipelineRun implements AutoCloseable {
   final TwilioStandIn twilio = new TwilioStandIn();
   private final List<AutoCloseable> cleanup = new ArrayList<>();
 
+  /** The longest a run's simulator plays, in wall seconds. */
+  static final int MAX_RUN_SECONDS = 3_600;
+
   PipelineRun(String prefix) {
     name =
         prefix
@@ -120,6 +123,8 @@ final class PipelineRun implements AutoCloseable {
       "--jdbc-url", jdbcUrl,
       "--jdbc-user", JDBC_USER,
       "--jdbc-password", JDBC_PASSWORD,
+      // The simulator plays a minute a second: readings run ahead of their arrival.
+      "--max-future-skew", Fleet.maxFutureSkew(60, MAX_RUN_SECONDS).toString(),
     };
     JobClient job = IngestJob.start(IngestConfig.parse(args, Map.of()));
     cleanup.add(() -> job.cancel().get(30, TimeUnit.SECONDS));

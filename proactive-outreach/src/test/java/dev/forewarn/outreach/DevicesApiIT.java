@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,8 @@ class DevicesApiIT {
     SCHEMA.register(registry);
     registry.add("forewarn.influx.url", () -> InfluxFixture.URL);
     registry.add("forewarn.influx.database", INFLUX::database);
+    registry.add("forewarn.admin.user", () -> "devices-boss");
+    registry.add("forewarn.admin.password", () -> "a long enough password");
   }
 
   @AfterAll
@@ -90,6 +95,64 @@ class DevicesApiIT {
     for (String field : List.of("customerId", "model", "nickname", "secondaryCustomerId")) {
       assertThat(read.get(field)).as(field).isEqualTo(moved.get(field));
     }
+  }
+
+  @Test
+  void aDeviceWhoseReadingsWereRefusedForItsClockShowsItAndTheStatsCountIt() {
+    long jane = api.post("/api/customers", Map.of("name", "Jane"), 201).get("id").asLong();
+    String fine = device + "-fine";
+    api.post("/api/devices", Map.of("deviceId", device, "customerId", jane), 201);
+    api.post("/api/devices", Map.of("deviceId", fine, "customerId", jane), 201);
+    long before = api.get("/api/stats").get("devices_with_clock_problems").asLong();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    clockRefusal(device, now.minusDays(10), "before_earliest"); // long ago: not counted
+    clockRefusal(device, now.minusHours(2), "ahead");
+    clockRefusal(device, now.minusMinutes(5), "went_back");
+    jdbc.update(
+        "INSERT INTO dead_letters (received_at, topic, reason, payload, device_id)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        now,
+        "devices/" + fine + "/telemetry",
+        "seq: required",
+        "{}",
+        fine);
+
+    JsonNode clock = api.get("/api/devices/" + device).get("clock");
+    assertThat(clock.get("problem").asText()).isEqualTo("went_back");
+    assertThat(Instant.parse(clock.get("lastSeen").asText()))
+        .isEqualTo(now.minusMinutes(5).toInstant());
+    assertThat(clock.get("refused").asLong()).isEqualTo(2);
+    assertThat(api.get("/api/devices/" + fine).get("clock").isNull()).isTrue();
+    JsonNode listed = api.get("/api/devices?customerId=" + jane + "&sort=deviceId");
+    assertThat(listed.get(0).get("clock").get("refused").asLong()).isEqualTo(2);
+    assertThat(api.get("/api/stats").get("devices_with_clock_problems").asLong())
+        .isEqualTo(before + 1);
+    JsonNode letters = api.get("/api/dead-letters?deviceId=" + device).get("items");
+    assertThat(letters).hasSize(3);
+    assertThat(letters.get(0).get("clock").asText()).isEqualTo("went_back");
+    assertThat(letters.get(0).get("deviceId").asText()).isEqualTo(device);
+    Browser console = new Browser(actors.baseUrl());
+    console.get("/login");
+    console.submit(
+        "/login", Map.of("username", "devices-boss", "password", "a long enough password"));
+    assertThat(console.get("/console/devices/" + device).body())
+        .contains("Its clock is wrong (<span>went_back</span>)")
+        .contains("<span>2</span> readings refused");
+    assertThat(console.get("/console/devices/" + fine).body()).doesNotContain("clock is wrong");
+    assertThat(console.get("/console/devices").body())
+        .contains("clock wrong (went_back): 2 refused");
+  }
+
+  private void clockRefusal(String deviceId, OffsetDateTime at, String problem) {
+    jdbc.update(
+        "INSERT INTO dead_letters (received_at, topic, reason, payload, device_id, clock)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        at,
+        "devices/" + deviceId + "/telemetry",
+        "ts: wrong (" + problem + ")",
+        "{}",
+        deviceId,
+        problem);
   }
 
   @Test

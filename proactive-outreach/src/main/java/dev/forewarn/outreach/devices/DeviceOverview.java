@@ -1,6 +1,7 @@
 package dev.forewarn.outreach.devices;
 
 import dev.forewarn.history.LatestReading;
+import dev.forewarn.outreach.web.OperationsQueries;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,8 @@ import java.util.List;
  *     ({@code INFO}, {@code WARNING}, {@code CRITICAL})
  * @param latest its newest stored reading; null when it has none or no history is configured
  * @param openCases its open cases, oldest first
+ * @param clock what is wrong with its clock, when the telemetry job refused any of its readings for
+ *     their time within the last {@link OperationsQueries#CLOCK_WINDOW}; otherwise null
  */
 public record DeviceOverview(
     String deviceId,
@@ -27,7 +30,8 @@ public record DeviceOverview(
     Instant createdAt,
     String health,
     LatestReading latest,
-    List<OpenCase> openCases) {
+    List<OpenCase> openCases,
+    ClockStatus clock) {
 
   DeviceOverview withLatest(LatestReading reading) {
     return new DeviceOverview(
@@ -39,8 +43,21 @@ public record DeviceOverview(
         createdAt,
         health,
         reading,
-        openCases);
+        openCases,
+        clock);
   }
+
+  /**
+   * A device clock the telemetry job does not believe (docs/contracts.md, dead letters): readings
+   * stamped far ahead of their arrival, before the earliest time a reading may have, or far behind
+   * the device's newest.
+   *
+   * @param problem the newest refusal's: {@code ahead}, {@code before_earliest} or {@code
+   *     went_back}
+   * @param lastSeen when the newest refused reading arrived
+   * @param refused how many of its readings were refused for their time within the window
+   */
+  public record ClockStatus(String problem, Instant lastSeen, long refused) {}
 
   /**
    * An open case of the device.

@@ -7,11 +7,13 @@ import dev.forewarn.history.LatestReading;
 import dev.forewarn.outreach.history.History;
 import dev.forewarn.outreach.web.BadRequestException;
 import dev.forewarn.outreach.web.NotFoundException;
+import dev.forewarn.outreach.web.OperationsQueries;
 import dev.forewarn.outreach.web.Page;
 import dev.forewarn.outreach.web.Paging;
 import dev.forewarn.outreach.web.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ public class DeviceViews {
 
   private static final String COLUMNS =
       "d.device_id, d.customer_id, d.secondary_customer_id, d.nickname, d.model,"
-          + " d.created_at, COALESCE(o.worst, 0) AS worst, o.cases::text AS cases";
+          + " d.created_at, COALESCE(o.worst, 0) AS worst, o.cases::text AS cases,"
+          + " k.refused AS clock_refused, k.last_seen AS clock_last_seen, k.problem AS clock_problem";
 
   private static final String FROM =
       " FROM devices d LEFT JOIN LATERAL ("
@@ -42,16 +45,23 @@ public class DeviceViews {
           + "   AS worst, jsonb_agg(jsonb_build_object('id', c.id, 'ruleId', c.rule_id,"
           + "   'ruleVersion', c.rule_version, 'severity', c.severity, 'openedAt', c.opened_at,"
           + "   'summary', c.summary) ORDER BY c.id) AS cases"
-          + "  FROM cases c WHERE c.device_id = d.device_id AND c.status = 'OPEN') o ON true";
+          + "  FROM cases c WHERE c.device_id = d.device_id AND c.status = 'OPEN') o ON true"
+          + " LEFT JOIN LATERAL ("
+          + "  SELECT count(*) AS refused, max(l.received_at) AS last_seen,"
+          + "   (array_agg(l.clock ORDER BY l.received_at DESC, l.id DESC))[1] AS problem"
+          + "  FROM dead_letters l WHERE l.device_id = d.device_id AND l.clock IS NOT NULL"
+          + "   AND l.received_at >= :clockSince) k ON true";
 
   private final JdbcClient jdbc;
   private final History history;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  DeviceViews(JdbcClient jdbc, History history, ObjectMapper json) {
+  DeviceViews(JdbcClient jdbc, History history, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.history = history;
     this.json = json;
+    this.clock = clock;
   }
 
   /**
@@ -65,7 +75,8 @@ public class DeviceViews {
         new SqlFilter()
             .when(customerId, "d.customer_id = :customer", "customer")
             .when(model, "d.model = :model", "model")
-            .when(health == null ? null : worst(health), "COALESCE(o.worst, 0) = :worst", "worst");
+            .when(health == null ? null : worst(health), "COALESCE(o.worst, 0) = :worst", "worst")
+            .with("clockSince", clockSince());
     Page<DeviceOverview> page =
         filter.page(jdbc, COLUMNS, FROM, this::overview, paging, "d.device_id");
     return new Page<>(withLatest(page.items()), page.total(), page.page(), page.size());
@@ -76,6 +87,7 @@ public class DeviceViews {
     DeviceOverview device =
         jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.device_id = :id")
             .param("id", deviceId)
+            .param("clockSince", clockSince())
             .query(this::overview)
             .optional()
             .orElseThrow(() -> new NotFoundException("no device with id " + deviceId));
@@ -102,6 +114,10 @@ public class DeviceViews {
     return devices.stream().map(d -> d.withLatest(latest.get(d.deviceId()))).toList();
   }
 
+  private OffsetDateTime clockSince() {
+    return SqlFilter.utc(clock.instant().minus(OperationsQueries.CLOCK_WINDOW));
+  }
+
   private DeviceOverview overview(ResultSet rs, int row) throws SQLException {
     int worst = rs.getInt("worst");
     String cases = rs.getString("cases");
@@ -119,7 +135,19 @@ public class DeviceViews {
           default -> "OK";
         },
         null,
-        cases == null ? List.of() : openCases(cases));
+        cases == null ? List.of() : openCases(cases),
+        clockStatus(rs));
+  }
+
+  private static DeviceOverview.ClockStatus clockStatus(ResultSet rs) throws SQLException {
+    long refused = rs.getLong("clock_refused");
+    if (refused == 0) {
+      return null;
+    }
+    return new DeviceOverview.ClockStatus(
+        rs.getString("clock_problem"),
+        rs.getObject("clock_last_seen", OffsetDateTime.class).toInstant(),
+        refused);
   }
 
   private List<DeviceOverview.OpenCase> openCases(String cases) {

@@ -1,5 +1,7 @@
 package dev.forewarn.outreach.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -15,10 +17,18 @@ public class OperationsQueries {
   public static final Map<String, String> DEAD_LETTER_SORTS =
       Map.of("receivedAt", "received_at", "id", "id");
 
-  private final JdbcClient jdbc;
+  /**
+   * How far back a reading refused for its device's clock counts as a clock problem of the device:
+   * the telemetry job's default state time to live, after which a device's clock is judged afresh.
+   */
+  public static final Duration CLOCK_WINDOW = Duration.ofDays(7);
 
-  OperationsQueries(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  OperationsQueries(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public Stats stats() {
@@ -29,7 +39,10 @@ public class OperationsQueries {
                 + " (SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')) AS pending,"
                 + " (SELECT count(*) FROM outbox WHERE status = 'FAILED') AS failed,"
                 + " (SELECT count(*) FROM dead_letters) AS dead_letters,"
-                + " (SELECT count(*) FROM case_events WHERE processed_at IS NULL) AS waiting")
+                + " (SELECT count(*) FROM case_events WHERE processed_at IS NULL) AS waiting,"
+                + " (SELECT count(DISTINCT device_id) FROM dead_letters"
+                + "   WHERE clock IS NOT NULL AND received_at >= :clockSince) AS clock_problems")
+        .param("clockSince", SqlFilter.utc(clock.instant().minus(CLOCK_WINDOW)))
         .query(
             (rs, row) ->
                 new Stats(
@@ -39,7 +52,8 @@ public class OperationsQueries {
                     rs.getLong("pending"),
                     rs.getLong("failed"),
                     rs.getLong("dead_letters"),
-                    rs.getLong("waiting")))
+                    rs.getLong("waiting"),
+                    rs.getLong("clock_problems")))
         .single();
   }
 
@@ -48,7 +62,8 @@ public class OperationsQueries {
    *
    * @param reason text the reason contains, case-insensitive
    * @param kind the reason's kind ({@link DeadLetterKinds})
-   * @param deviceId the device of the topic {@code devices/{deviceId}/telemetry}
+   * @param deviceId the device of the topic {@code devices/{deviceId}/telemetry}, or the device the
+   *     job named
    */
   public Page<DeadLetter> deadLetters(
       String reason, String kind, String deviceId, Instant from, Instant to, Paging paging) {
@@ -61,13 +76,14 @@ public class OperationsQueries {
             .when(kind, DeadLetterKinds.SQL + " = :kind", "kind")
             .when(
                 deviceId == null ? null : "devices/" + deviceId + "/telemetry",
-                "topic = :topic",
+                "(topic = :topic OR device_id = :device)",
                 "topic")
+            .with("device", deviceId)
             .when(SqlFilter.utc(from), "received_at >= :from", "from")
             .when(SqlFilter.utc(to), "received_at < :to", "to");
     return filter.page(
         jdbc,
-        "id, received_at, topic, reason, payload",
+        "id, received_at, topic, reason, payload, device_id, clock",
         " FROM dead_letters",
         (rs, row) ->
             new DeadLetter(
@@ -76,7 +92,9 @@ public class OperationsQueries {
                 rs.getString("topic"),
                 DeadLetterKinds.of(rs.getString("reason")),
                 rs.getString("reason"),
-                rs.getString("payload")),
+                rs.getString("payload"),
+                rs.getString("device_id"),
+                rs.getString("clock")),
         paging,
         "id");
   }

@@ -28,6 +28,12 @@ public final class SqlFilter {
     return this;
   }
 
+  /** Binds a parameter that the select list or the joins use, whatever the filters are. */
+  public SqlFilter with(String name, Object value) {
+    params.put(name, value);
+    return this;
+  }
+
   /** Adds a condition that needs no value. */
   public SqlFilter always(String condition) {
     conditions.add(condition);

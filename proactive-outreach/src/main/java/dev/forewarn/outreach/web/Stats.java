@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param notificationsFailed messages given up on, each with its reason
  * @param deadLetters telemetry messages the job refused
  * @param caseEventsWaiting case events not yet turned into cases
+ * @param devicesWithClockProblems devices with a reading refused for its time (the device's clock)
+ *     within the last {@link OperationsQueries#CLOCK_WINDOW}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Stats(
@@ -22,4 +24,5 @@ public record Stats(
     long notificationsPending,
     long notificationsFailed,
     long deadLetters,
-    long caseEventsWaiting) {}
+    long caseEventsWaiting,
+    long devicesWithClockProblems) {}

@@ -93,14 +93,15 @@ final class ReadingParser {
 
   /** The refusal of an event time no store could hold. */
   static ReadingRejectedException outsideHistory(String field, Instant ts) {
-    return reject(
+    return new ReadingRejectedException(
         field,
         "outside the times history can hold ("
             + Reading.EARLIEST
             + " to "
             + Reading.LATEST
             + "): "
-            + ts);
+            + ts,
+        ts);
   }
 
   private long readSeq(String field, JsonToken value) throws IOException {

@@ -65,8 +65,21 @@ public final class SenmlPack {
    *
    * @param reason why, naming the field, e.g. {@code records[1].t: not a number ("soon")}
    * @param record the record as JSON text, or the whole payload when the pack was refused
+   * @param field the field at fault, e.g. {@code records[1].t}
+   * @param time the refused time, when the record was refused for its time; otherwise null
    */
-  public record Refusal(String reason, String record) {}
+  public record Refusal(String reason, String record, String field, Instant time) {
+
+    /** A refusal that is not about a time. */
+    public Refusal(String reason, String record) {
+      this(reason, record, "$", null);
+    }
+
+    /** The refused time, when the record was refused for its time. */
+    public Optional<Instant> refusedTime() {
+      return Optional.ofNullable(time);
+    }
+  }
 
   private SenmlPack() {}
 
@@ -184,7 +197,8 @@ public final class SenmlPack {
         try {
           take(path, record);
         } catch (ReadingRejectedException e) {
-          refused.add(new Refusal(e.getMessage(), record.toString()));
+          refused.add(
+              new Refusal(e.getMessage(), record.toString(), e.field(), e.time().orElse(null)));
         }
       }
       List<Reading> readings = new ArrayList<>(values.size());

@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * Dead letters into {@code dead_letters}. The table has no natural key, so a message replayed after
- * a restart may be kept twice; a duplicate dead letter is harmless, a lost one is not.
+ * a restart may be kept twice; a duplicate dead letter is harmless, a lost one is not. The device
+ * and the clock problem are null when not known or not a clock refusal.
  */
 final class DeadLetterRows implements RowWriter<DeadLetter> {
 
   private static final String INSERT =
-      "INSERT INTO dead_letters (received_at, topic, reason, payload) VALUES (?, ?, ?, ?)";
+      "INSERT INTO dead_letters (received_at, topic, reason, payload, device_id, clock)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
 
   @Override
   public String table() {
@@ -29,6 +31,8 @@ final class DeadLetterRows implements RowWriter<DeadLetter> {
         insert.setString(2, StorableText.of(letter.topic()));
         insert.setString(3, StorableText.of(letter.reason()));
         insert.setString(4, StorableText.of(letter.payload()));
+        insert.setString(5, letter.deviceId().isEmpty() ? null : letter.deviceId());
+        insert.setString(6, letter.clock().isEmpty() ? null : letter.clock());
         insert.addBatch();
       }
       insert.executeBatch();

@@ -2,7 +2,9 @@ package dev.forewarn.ingest.detection;
 
 import dev.forewarn.ingest.detection.ReadingOrder.Position;
 import dev.forewarn.ingest.detection.ReadingOrder.Verdict;
+import dev.forewarn.ingest.parse.ClockPolicy;
 import dev.forewarn.ingest.parse.DeadLetter;
+import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.reading.Reading;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -36,10 +39,11 @@ import org.slf4j.LoggerFactory;
  * last one, after the watermark passes it when a gap precedes it; duplicates are counted ({@code
  * duplicates}), readings that arrive after their turn are counted ({@code late_readings}) and kept
  * as dead letters on {@link #DEAD_LETTERS}, as is a reading one rule failed to evaluate (for that
- * rule only, see {@link RuleRunner}). Per device it keeps one encoded {@link RuleState} per rule; a
- * rule that is removed or replaced by a newer version takes its state with it on every key, so
- * nothing leaks and a new version starts from scratch. Readings not newer than the last one a rule
- * evaluated are counted as {@code out_of_order}.
+ * rule only, see {@link RuleRunner}). A reading more than the state's time to live behind the
+ * device's newest is refused for its clock (counted as {@code clock_refused}). Per device it keeps
+ * one encoded {@link RuleState} per rule; a rule that is removed or replaced by a newer version
+ * takes its state with it on every key, so nothing leaks and a new version starts from scratch.
+ * Readings not newer than the last one a rule evaluated are counted as {@code out_of_order}.
  */
 public final class DetectCases
     extends KeyedBroadcastProcessFunction<String, Reading, RuleUpdate, CaseEvent> {
@@ -80,6 +84,7 @@ public final class DetectCases
   private transient Wakeups wakeups;
   private transient Counter duplicates;
   private transient Counter late;
+  private transient Counter clockRefused;
   private transient Counter caseEvents;
   private transient Counter outOfOrder;
   private transient Counter ruleUpdates;
@@ -115,6 +120,7 @@ public final class DetectCases
     wakeups = new Wakeups(getRuntimeContext().getState(Wakeups.NEXT));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
     late = getRuntimeContext().getMetricGroup().counter("late_readings");
+    clockRefused = getRuntimeContext().getMetricGroup().counter(ParseReadings.CLOCK_REFUSED);
     caseEvents = getRuntimeContext().getMetricGroup().counter("case_events");
     runner =
         new RuleRunner(
@@ -133,6 +139,9 @@ public final class DetectCases
   @Override
   public void processElement(Reading reading, ReadOnlyContext ctx, Collector<CaseEvent> out)
       throws Exception {
+    if (clockWentBack(reading, ctx)) {
+      return;
+    }
     if (!synced) {
       // The rules are not all in yet (a backlog after a restart reaches detection first): hold
       // the reading until they are. Event time stands still until then (RulesWatermarks).
@@ -342,6 +351,33 @@ public final class DetectCases
       outOfOrder.inc();
     }
     return ReadingOrder.after(position, reading);
+  }
+
+  /**
+   * Refuses a reading further behind the device's newest than its state lives: its clock went back
+   * (a reset, a battery change), and evaluated it would meet states it is older than; held, it
+   * would wait for a watermark long past. Counted as {@code clock_refused}, not as a late reading.
+   */
+  private boolean clockWentBack(Reading reading, ReadOnlyContext ctx) throws Exception {
+    Long newest = lastSeen.value();
+    if (newest == null) {
+      return false;
+    }
+    Optional<ClockPolicy.Refusal> refusal =
+        ClockPolicy.wentBack(reading.ts(), Instant.ofEpochMilli(newest), stateTtl);
+    if (refusal.isEmpty()) {
+      return false;
+    }
+    clockRefused.inc();
+    ctx.output(
+        DEAD_LETTERS,
+        DeadLetter.clock(
+            Instant.ofEpochMilli(ctx.currentProcessingTime()),
+            ReadingJson.telemetryTopic(reading.deviceId()),
+            reading.deviceId(),
+            refusal.get(),
+            ReadingJson.write(reading)));
+    return true;
   }
 
   private void refuse(Verdict verdict, Reading reading, Position position, ReadOnlyContext ctx) {

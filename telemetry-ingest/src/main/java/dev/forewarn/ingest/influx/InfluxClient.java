@@ -1,6 +1,7 @@
 package dev.forewarn.ingest.influx;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDB.ConsistencyLevel;
@@ -12,14 +13,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The InfluxDB v1 HTTP API as the history sink needs it. A write that InfluxDB refuses for the data
- * itself (a field type conflict, a time outside the retention policy, a line it cannot parse) is
- * logged and counted: retrying it would never end. Anything else (InfluxDB down, overloaded,
- * refusing our credentials) is reported as an {@link IOException}, and the caller tries again
- * later.
+ * itself (a field type conflict, a time outside the retention policy, a line it cannot parse, any
+ * other {@code partial write}) comes back as InfluxDB's reason: retrying it would never end.
+ * Anything else (InfluxDB down, overloaded, refusing our credentials) is reported as an {@link
+ * IOException}, and the caller tries again later.
  */
 class InfluxClient implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InfluxClient.class);
+
+  // InfluxDB 1.x's answer when it refused some points of a write for their data (and kept the
+  // rest).
+  private static final String PARTIAL_WRITE = "partial write:";
 
   private final InfluxSettings settings;
   private final InfluxDB influx;
@@ -53,24 +58,22 @@ class InfluxClient implements AutoCloseable {
   /**
    * Writes one batch of line-protocol lines with times in milliseconds, once.
    *
-   * @param points how many lines the batch holds, for the log
-   * @return whether InfluxDB accepted it; false when it refused (part of) the data itself, which no
-   *     retry would change
+   * @return empty when InfluxDB took every line; otherwise its reason for refusing (some of) the
+   *     data itself, which no retry would change (InfluxDB 1.x keeps the lines it did take)
    * @throws IOException when InfluxDB could not be reached or failed; worth another try later
    */
-  boolean write(String lines, int points) throws IOException {
+  Optional<String> write(String lines) throws IOException {
     try {
       influx.write(settings.database(), null, ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lines);
-      return true;
+      return Optional.empty();
     } catch (InfluxDBException.FieldTypeConflictException
         | InfluxDBException.PointsBeyondRetentionPolicyException
         | InfluxDBException.UnableToParseException e) {
-      LOG.error(
-          "InfluxDB refused points of a batch of {} (the others were written): {}",
-          points,
-          e.getMessage());
-      return false;
+      return Optional.of(String.valueOf(e.getMessage()));
     } catch (InfluxDBException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(PARTIAL_WRITE)) {
+        return Optional.of(e.getMessage());
+      }
       if (e instanceof InfluxDBException.DatabaseNotFoundException) {
         createDatabase();
       }

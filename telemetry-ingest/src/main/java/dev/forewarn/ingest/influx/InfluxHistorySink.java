@@ -10,19 +10,37 @@ import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes readings to InfluxDB as the telemetry history (see {@link InfluxHistoryWriter}): batches
  * go out on a thread of their own, so InfluxDB being slow or away never holds up the job, and a
- * checkpoint carries the batches not yet written as the writer's state (line-protocol text).
+ * checkpoint carries the batches not yet written as the writer's state (line-protocol text). The
+ * points InfluxDB refuses go to {@link RefusedPoints} as dead letters.
  */
 public final class InfluxHistorySink
     implements Sink<Reading>, SupportsWriterState<Reading, String> {
 
-  private final InfluxSettings settings;
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxHistorySink.class);
 
+  private final InfluxSettings settings;
+  private final RefusedPoints refused;
+
+  /** A sink that only logs the points InfluxDB refuses. */
   public InfluxHistorySink(InfluxSettings settings) {
+    this(
+        settings,
+        letters ->
+            letters.forEach(letter -> LOG.error("{}: {}", letter.reason(), letter.payload())));
+  }
+
+  /**
+   * @param refused where the points InfluxDB refuses go, as dead letters
+   */
+  public InfluxHistorySink(InfluxSettings settings, RefusedPoints refused) {
     this.settings = settings;
+    this.refused = refused;
   }
 
   @Override
@@ -38,7 +56,8 @@ public final class InfluxHistorySink
         new InfluxClient(settings),
         context.getProcessingTimeService(),
         context.metricGroup(),
-        recoveredState);
+        recoveredState,
+        refused);
   }
 
   @Override

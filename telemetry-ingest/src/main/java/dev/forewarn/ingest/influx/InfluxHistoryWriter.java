@@ -1,11 +1,15 @@
 package dev.forewarn.ingest.influx;
 
 import dev.forewarn.ingest.influx.HistoryBuffer.Batch;
+import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -26,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * away long enough to fill it, the oldest waiting batches are dropped and counted ({@code
  * history_points_dropped}). Points written twice (a batch in flight at a checkpoint) overwrite
  * themselves.
+ *
+ * <p>A batch InfluxDB refuses points of (InfluxDB 1.x keeps the others and names one reason) is
+ * halved and written again, and the halves that are refused halved again, until each refused point
+ * stands alone with its own reason: those become dead letters ({@link RefusedPoints}) and are
+ * counted ({@code history_points_refused}), the rest is history. Writing twice is harmless, and a
+ * batch holding k refused points of n costs about k log2 n more writes.
  */
 final class InfluxHistoryWriter implements StatefulSinkWriter<Reading, String> {
 
@@ -40,6 +50,8 @@ final class InfluxHistoryWriter implements StatefulSinkWriter<Reading, String> {
   private final ProcessingTimeService time;
   private final Counter written;
   private final Counter refusedBatches;
+  private final Counter refusedPoints;
+  private final RefusedPoints refused;
   private final Counter dropped;
   private final HistoryBuffer buffer;
   private final StringBuilder batch;
@@ -55,12 +67,15 @@ final class InfluxHistoryWriter implements StatefulSinkWriter<Reading, String> {
       InfluxClient client,
       ProcessingTimeService time,
       MetricGroup metrics,
-      Collection<String> restored) {
+      Collection<String> restored,
+      RefusedPoints refused) {
     this.settings = settings;
     this.client = client;
     this.time = time;
     this.written = metrics.counter("history_points_written");
     this.refusedBatches = metrics.counter("history_batches_refused");
+    this.refusedPoints = metrics.counter("history_points_refused");
+    this.refused = refused;
     this.dropped = metrics.counter("history_points_dropped");
     this.buffer = new HistoryBuffer(settings.bufferPoints());
     metrics.gauge("history_points_buffered", buffer::points);
@@ -159,11 +174,11 @@ final class InfluxHistoryWriter implements StatefulSinkWriter<Reading, String> {
     long outageStart = 0;
     for (int attempt = 0; ; attempt++) {
       try {
-        if (client.write(next.lines(), next.points())) {
-          written.inc(next.points());
-        } else {
-          refusedBatches.inc();
+        List<DeadLetter> letters = writeOrHalve(next.lines(), true);
+        if (!letters.isEmpty()) {
+          keepUntilDone(letters, next.points());
         }
+        written.inc(next.points() - letters.size());
         if (outageStart != 0) {
           LOG.info(
               "InfluxDB at {} takes history again after {} s; {} points were buffered",
@@ -179,6 +194,77 @@ final class InfluxHistoryWriter implements StatefulSinkWriter<Reading, String> {
               "history not written, buffering up to {} points and retrying: {}",
               settings.bufferPoints(),
               e.getMessage());
+        }
+        Thread.sleep(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
+      }
+    }
+  }
+
+  /**
+   * Writes the lines; when InfluxDB refuses some, writes each half again, until every refused line
+   * stands alone.
+   *
+   * @return a dead letter per line InfluxDB refused, with its reason
+   */
+  private List<DeadLetter> writeOrHalve(String lines, boolean whole) throws IOException {
+    Optional<String> refusal = client.write(lines);
+    if (refusal.isEmpty()) {
+      return List.of();
+    }
+    if (whole) {
+      refusedBatches.inc();
+    }
+    int cut = middle(lines);
+    if (cut < 0) {
+      return List.of(deadLetter(lines.strip(), refusal.get()));
+    }
+    List<DeadLetter> letters = new ArrayList<>(writeOrHalve(lines.substring(0, cut), false));
+    letters.addAll(writeOrHalve(lines.substring(cut), false));
+    return letters;
+  }
+
+  /** Where the second half of the lines starts; -1 for a single line. */
+  private static int middle(String lines) {
+    int half = countLines(lines) / 2;
+    if (half == 0) {
+      return -1;
+    }
+    int at = -1;
+    for (int i = 0; i < half; i++) {
+      at = lines.indexOf('\n', at + 1);
+    }
+    return at + 1;
+  }
+
+  private static DeadLetter deadLetter(String line, String reason) {
+    String deviceId = TelemetryLines.deviceId(line);
+    return new DeadLetter(
+        Instant.now(),
+        deviceId.isEmpty() ? "" : ReadingJson.telemetryTopic(deviceId),
+        "history: InfluxDB refused the point: " + reason,
+        line,
+        deviceId,
+        "");
+  }
+
+  /** Keeps the dead letters of refused points, pausing and trying again until they are kept. */
+  private void keepUntilDone(List<DeadLetter> letters, int batchPoints)
+      throws InterruptedException {
+    LOG.warn(
+        "InfluxDB at {} refused {} of {} points, kept as dead letters; the first: {}",
+        settings.url(),
+        letters.size(),
+        batchPoints,
+        letters.get(0).reason());
+    for (int attempt = 0; ; attempt++) {
+      try {
+        refused.keep(letters);
+        refusedPoints.inc(letters.size());
+        return;
+      } catch (Exception e) {
+        if (attempt == 0) {
+          LOG.warn(
+              "dead letters of refused history points not kept yet, retrying: {}", e.toString());
         }
         Thread.sleep(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
       }

@@ -109,6 +109,26 @@ final class TelemetryLines {
     body.append('"');
   }
 
+  /** The device id of a line this class wrote, unescaped; empty when the line has none. */
+  static String deviceId(String line) {
+    String start = MEASUREMENT + ",device_id=";
+    if (!line.startsWith(start)) {
+      return "";
+    }
+    StringBuilder id = new StringBuilder();
+    for (int i = start.length(); i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\' && i + 1 < line.length() && special(line.charAt(i + 1))) {
+        id.append(line.charAt(++i));
+      } else if (c == ',' || c == ' ') {
+        break;
+      } else {
+        id.append(c);
+      }
+    }
+    return id.toString();
+  }
+
   private static boolean special(char c) {
     return c == ',' || c == '=' || c == ' ';
   }

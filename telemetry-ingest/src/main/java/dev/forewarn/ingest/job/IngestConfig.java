@@ -6,6 +6,7 @@ import dev.forewarn.ingest.cases.JdbcSettings;
 import dev.forewarn.ingest.influx.InfluxSettings;
 import dev.forewarn.ingest.mqtt.MqttSourceSettings;
 import dev.forewarn.ingest.mqtt.RetainedSet;
+import dev.forewarn.ingest.parse.ClockPolicy;
 import dev.forewarn.ingest.sparkplug.ResolveSparkplug;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import java.util.function.UnaryOperator;
  * @param stateTtl how long, in event time, a device's rule states outlive its last reading
  * @param sparkplugSource the Sparkplug B subscription of the configured groups: one persistent
  *     session; empty when no group is configured
+ * @param clocks which times a reading may carry: how far ahead of its arrival, from when on
  */
 public record IngestConfig(
     MqttSourceSettings telemetrySource,
@@ -52,7 +54,8 @@ public record IngestConfig(
     Duration idleTimeout,
     Duration bufferTimeout,
     Duration stateTtl,
-    Optional<MqttSourceSettings> sparkplugSource) {
+    Optional<MqttSourceSettings> sparkplugSource,
+    ClockPolicy clocks) {
 
   /**
    * Parses arguments and environment.
@@ -77,7 +80,8 @@ public record IngestConfig(
         values.duration(IDLE_TIMEOUT),
         values.duration(BUFFER_TIMEOUT),
         values.duration(STATE_TTL),
-        sparkplug(values));
+        sparkplug(values),
+        new ClockPolicy(values.duration(MAX_FUTURE_SKEW), values.instant(EARLIEST_READING_TIME)));
   }
 
   /** Every option with its environment variable, default and meaning. */
@@ -110,7 +114,11 @@ public record IngestConfig(
         + jdbc.safeUrl()
         + " checkpoint="
         + checkpointInterval
-        + checkpointDir.map(dir -> " in " + dir).orElse(" in memory");
+        + checkpointDir.map(dir -> " in " + dir).orElse(" in memory")
+        + " readings="
+        + clocks.earliest()
+        + "..arrival+"
+        + clocks.maxFutureSkew();
   }
 
   private static MqttSourceSettings telemetry(OptionValues values) {

@@ -7,6 +7,7 @@ import dev.forewarn.ingest.detection.RuleUpdate;
 import dev.forewarn.ingest.detection.RulesWatermarks;
 import dev.forewarn.ingest.mqtt.MqttOutbound;
 import dev.forewarn.ingest.mqtt.MqttRecord;
+import dev.forewarn.ingest.parse.ClockPolicy;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.ingest.sparkplug.ResolveSparkplug;
@@ -74,11 +75,19 @@ public final class IngestGraph {
    *
    * @param maxOutOfOrderness how late a reading may arrive and still be in event time
    * @param idleTimeout a reader without readings this long stops holding back the watermark
-   * @param stateTtl how long, in event time, a device's state outlives its last reading
+   * @param stateTtl how long, in event time, a device's state outlives its last reading; a reading
+   *     further behind the device's newest is refused for its clock
+   * @param clocks which times a reading may carry, given when it arrived
    */
-  public record EventTime(Duration maxOutOfOrderness, Duration idleTimeout, Duration stateTtl) {
+  public record EventTime(
+      Duration maxOutOfOrderness, Duration idleTimeout, Duration stateTtl, ClockPolicy clocks) {
 
-    /** Settings with the default state time to live. */
+    /** Settings with the default clock policy. */
+    public EventTime(Duration maxOutOfOrderness, Duration idleTimeout, Duration stateTtl) {
+      this(maxOutOfOrderness, idleTimeout, stateTtl, ClockPolicy.DEFAULT);
+    }
+
+    /** Settings with the default state time to live and clock policy. */
     public EventTime(Duration maxOutOfOrderness, Duration idleTimeout) {
       this(maxOutOfOrderness, idleTimeout, DetectCases.STATE_TTL);
     }
@@ -92,11 +101,11 @@ public final class IngestGraph {
     SingleOutputStreamOperator<Reading> parsed =
         env.fromSource(inputs.telemetry(), WatermarkStrategy.noWatermarks(), "telemetry (MQTT)")
             .uid("telemetry-source")
-            .process(new ParseReadings())
+            .process(new ParseReadings(eventTime.clocks()))
             .name("parse readings")
             .uid("parse-readings");
     Optional<SingleOutputStreamOperator<Reading>> sparkplug =
-        inputs.sparkplug().map(source -> sparkplug(env, source));
+        inputs.sparkplug().map(source -> sparkplug(env, source, eventTime.clocks()));
     DataStream<Reading> readings =
         sparkplug
             .map(resolved -> parsed.union(resolved))
@@ -151,12 +160,12 @@ public final class IngestGraph {
    * Sparkplug B: one reader, keyed by edge node, births in keyed state ({@link ResolveSparkplug}).
    */
   private static SingleOutputStreamOperator<Reading> sparkplug(
-      StreamExecutionEnvironment env, Source<MqttRecord, ?, ?> source) {
+      StreamExecutionEnvironment env, Source<MqttRecord, ?, ?> source, ClockPolicy clocks) {
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "sparkplug (MQTT)")
         .setParallelism(1)
         .uid("sparkplug-source")
         .keyBy(ResolveSparkplug::edgeNodeKey, Types.STRING)
-        .process(new ResolveSparkplug())
+        .process(new ResolveSparkplug(clocks))
         .name("resolve sparkplug")
         .uid("resolve-sparkplug");
   }

@@ -1,5 +1,6 @@
 package dev.forewarn.ingest.job;
 
+import dev.forewarn.ingest.cases.DeadLetterStore;
 import dev.forewarn.ingest.cases.JdbcSink;
 import dev.forewarn.ingest.cases.Tables;
 import dev.forewarn.ingest.influx.InfluxHistorySink;
@@ -85,7 +86,7 @@ public final class IngestJob {
             JdbcSink.deadLetters(config.jdbc(), config.deadLetterFlushInterval()),
             config.sparkplugSource().map(any -> new MqttPublishSink(config.telemetrySource()))),
         new IngestGraph.EventTime(
-            config.maxOutOfOrderness(), config.idleTimeout(), config.stateTtl()));
+            config.maxOutOfOrderness(), config.idleTimeout(), config.stateTtl(), config.clocks()));
     return env;
   }
 
@@ -136,6 +137,7 @@ public final class IngestJob {
       LOG.warn("InfluxDB history writes are off: no --influx-url / FOREWARN_INFLUX_URL configured");
       return Optional.empty();
     }
-    return Optional.of(new InfluxHistorySink(config.influx().get()));
+    return Optional.of(
+        new InfluxHistorySink(config.influx().get(), new DeadLetterStore(config.jdbc())));
   }
 }

@@ -78,6 +78,15 @@ enum IngestOption {
       "P7D",
       "how long, in event time, a device's rule states outlive its last reading; then they go,"
           + " and an open case is closed as SUPERSEDED"),
+  MAX_FUTURE_SKEW(
+      "max-future-skew",
+      "5m",
+      "how far ahead of its arrival a reading's time may be; a reading further ahead is a dead"
+          + " letter (its device's clock is wrong)"),
+  EARLIEST_READING_TIME(
+      "earliest-reading-time",
+      "2000-01-01T00:00:00Z",
+      "the earliest time a reading may have; an earlier one is a dead letter (a clock reset)"),
   BUFFER_TIMEOUT(
       "buffer-timeout",
       "10ms",

@@ -1,6 +1,7 @@
 package dev.forewarn.ingest.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -95,6 +96,16 @@ final class OptionValues {
       throw bad(option, text, "expected a duration greater than zero");
     }
     return value;
+  }
+
+  /** An ISO-8601 instant such as {@code 2000-01-01T00:00:00Z}. */
+  Instant instant(IngestOption option) {
+    String text = text(option);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw bad(option, text, "expected an instant like 2000-01-01T00:00:00Z");
+    }
   }
 
   private static Duration shortDuration(Matcher form) {

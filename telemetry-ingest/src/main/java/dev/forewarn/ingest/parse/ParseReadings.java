@@ -6,6 +6,7 @@ import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.rules.reading.ReadingJson;
 import dev.forewarn.rules.reading.ReadingRejectedException;
 import dev.forewarn.rules.reading.SenmlPack;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Turns telemetry messages into readings, by topic: Forewarn JSON on {@code
  * devices/{deviceId}/telemetry} ({@link ReadingJson}), SenML packs on {@code
  * devices/{deviceId}/senml} ({@link SenmlPack}: one reading per time in the pack, each refused
- * record a dead letter of its own). Everything it refuses goes to the {@link #DEAD_LETTERS} side
+ * record a dead letter of its own). A reading whose time its device's clock cannot have given
+ * ({@link ClockPolicy}: far ahead of its arrival, or before the earliest time) is refused as well,
+ * counted as {@value #CLOCK_REFUSED}. Everything it refuses goes to the {@link #DEAD_LETTERS} side
  * output with the reason. Both are counted as Flink metrics and as the accumulators {@value
  * #READINGS} and {@value #DEAD_LETTER_COUNT}, which a client reads from the job while it runs.
  */
@@ -34,20 +37,39 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
   /** Accumulator and metric name: messages refused. */
   public static final String DEAD_LETTER_COUNT = "dead_letters";
 
+  /** Metric name: readings refused for their device's clock (also counted as dead letters). */
+  public static final String CLOCK_REFUSED = "clock_refused";
+
   /** Side output of refused messages. */
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
   private static final Logger LOG = LoggerFactory.getLogger(ParseReadings.class);
 
+  private final ClockPolicy clocks;
+
   private transient Counter readings;
+  private transient Counter clockRefused;
   private transient Counter deadLetters;
   private transient LongCounter readingsTotal;
   private transient LongCounter deadLettersTotal;
 
+  /** Parsing under the {@link ClockPolicy#DEFAULT default clock policy}. */
+  public ParseReadings() {
+    this(ClockPolicy.DEFAULT);
+  }
+
+  /**
+   * @param clocks which times a reading may carry, given when it arrived
+   */
+  public ParseReadings(ClockPolicy clocks) {
+    this.clocks = clocks;
+  }
+
   @Override
   public void open(OpenContext openContext) {
     readings = getRuntimeContext().getMetricGroup().counter(READINGS);
+    clockRefused = getRuntimeContext().getMetricGroup().counter(CLOCK_REFUSED);
     deadLetters = getRuntimeContext().getMetricGroup().counter(DEAD_LETTER_COUNT);
     readingsTotal = getRuntimeContext().getLongCounter(READINGS);
     deadLettersTotal = getRuntimeContext().getLongCounter(DEAD_LETTER_COUNT);
@@ -85,14 +107,20 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
     try {
       reading = ReadingJson.parse(deviceId.get(), message.payload());
     } catch (ReadingRejectedException e) {
-      refuse(message, e.getMessage(), ctx);
+      Optional<ClockPolicy.Refusal> clock =
+          e.time().flatMap(ts -> clocks.judge(e.field(), ts, arrival(message)));
+      if (clock.isPresent()) {
+        refuseClock(message, deviceId.get(), clock.get(), message.payload(), ctx);
+      } else {
+        refuse(message, e.getMessage(), ctx);
+      }
       return;
     } catch (RuntimeException e) {
       // A bug in parsing must cost one message, never the job.
       refuse(message, "$: unreadable (" + e + ")", ctx);
       return;
     }
-    take(reading, out);
+    take(message, reading, ctx, out);
   }
 
   private void processSenml(
@@ -106,17 +134,44 @@ public final class ParseReadings extends ProcessFunction<MqttRecord, Reading> {
       return;
     }
     for (SenmlPack.Refusal refusal : pack.refused()) {
-      refuse(message.topic(), receivedAt, refusal.reason(), refusal.record(), ctx);
+      Optional<ClockPolicy.Refusal> clock =
+          refusal.refusedTime().flatMap(ts -> clocks.judge(refusal.field(), ts, receivedAt));
+      if (clock.isPresent()) {
+        byte[] record = refusal.record().getBytes(StandardCharsets.UTF_8);
+        refuseClock(message, deviceId, clock.get(), record, ctx);
+      } else {
+        refuse(message.topic(), receivedAt, refusal.reason(), refusal.record(), ctx);
+      }
     }
     for (Reading reading : pack.readings()) {
-      take(reading, out);
+      take(message, reading, ctx, out);
     }
   }
 
-  private void take(Reading reading, Collector<Reading> out) {
+  /** Passes a reading on unless its time is one its device's clock cannot have given. */
+  private void take(MqttRecord message, Reading reading, Context ctx, Collector<Reading> out) {
+    Optional<ClockPolicy.Refusal> clock = clocks.judge("ts", reading.ts(), arrival(message));
+    if (clock.isPresent()) {
+      refuseClock(message, reading.deviceId(), clock.get(), message.payload(), ctx);
+      return;
+    }
     readings.inc();
     readingsTotal.add(1);
     out.collect(reading);
+  }
+
+  private void refuseClock(
+      MqttRecord message,
+      String deviceId,
+      ClockPolicy.Refusal refusal,
+      byte[] payload,
+      Context ctx) {
+    clockRefused.inc();
+    refuse(DeadLetter.clock(arrival(message), message.topic(), deviceId, refusal, payload), ctx);
+  }
+
+  private static Instant arrival(MqttRecord message) {
+    return Instant.ofEpochMilli(message.receivedAtMillis());
   }
 
   private void refuse(MqttRecord message, String reason, Context ctx) {

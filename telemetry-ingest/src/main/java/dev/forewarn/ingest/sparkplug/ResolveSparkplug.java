@@ -2,6 +2,7 @@ package dev.forewarn.ingest.sparkplug;
 
 import dev.forewarn.ingest.mqtt.MqttOutbound;
 import dev.forewarn.ingest.mqtt.MqttRecord;
+import dev.forewarn.ingest.parse.ClockPolicy;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.parse.ParseReadings;
 import dev.forewarn.rules.reading.Reading;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * {"state":"offline"}} on {@code devices/{deviceId}/status}, exactly as a device's own last will
  * does; a birth publishes {@code {"state":"online"}}. Sequence numbers (0 to 255, wrapping) that
  * skip are counted per edge node ({@code sparkplug_seq_gaps}). Readings carry no seq: a device and
- * a time identify them.
+ * a time identify them. Metrics at a time the device's clock cannot have given ({@link
+ * ClockPolicy}) are a dead letter per time, counted as {@code clock_refused}.
  */
 public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRecord, Reading> {
 
@@ -82,6 +84,8 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
       new ValueStateDescriptor<>(
           "sparkplug-node", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
 
+  private final ClockPolicy clocks;
+
   private transient MapState<String, String> births;
   private transient ValueState<long[]> node;
   private transient Map<String, Births> decoded;
@@ -90,8 +94,21 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
   private transient Counter skipped;
   private transient Counter gaps;
   private transient Counter rebirths;
+  private transient Counter clockRefused;
   private transient LongCounter readingsTotal;
   private transient LongCounter deadLettersTotal;
+
+  /** Resolution under the {@link ClockPolicy#DEFAULT default clock policy}. */
+  public ResolveSparkplug() {
+    this(ClockPolicy.DEFAULT);
+  }
+
+  /**
+   * @param clocks which times a metric may carry, given when its message arrived
+   */
+  public ResolveSparkplug(ClockPolicy clocks) {
+    this.clocks = clocks;
+  }
 
   @Override
   public void open(OpenContext openContext) {
@@ -104,6 +121,7 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
     skipped = metrics.counter("sparkplug_metrics_skipped");
     gaps = metrics.counter("sparkplug_seq_gaps");
     rebirths = metrics.counter("sparkplug_rebirth_requests");
+    clockRefused = metrics.counter(ParseReadings.CLOCK_REFUSED);
     // Added to the job's totals, which a client reads while the job runs.
     readingsTotal = getRuntimeContext().getLongCounter(ParseReadings.READINGS);
     deadLettersTotal = getRuntimeContext().getLongCounter(ParseReadings.DEAD_LETTER_COUNT);
@@ -254,6 +272,7 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
             ? payload.getTimestamp().toInstant()
             : Instant.ofEpochMilli(record.receivedAtMillis());
     Map<Instant, Map<String, Double>> byTime = new TreeMap<>();
+    Map<Instant, List<String>> refusedTimes = new TreeMap<>();
     List<String> unknown = new ArrayList<>();
     for (Metric metric : payload.getMetrics()) {
       String name = metric.hasName() ? metric.getName() : null;
@@ -276,12 +295,18 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
       }
       Date at = metric.getTimestamp();
       Instant ts = at == null ? fallback : at.toInstant();
+      Instant arrival = Instant.ofEpochMilli(record.receivedAtMillis());
+      if (clocks.judge("ts", ts, arrival).isPresent()) {
+        refusedTimes.computeIfAbsent(ts, t -> new ArrayList<>()).add(name);
+        continue;
+      }
       if (!Reading.storable(ts)) {
         skipped.inc();
         continue;
       }
       byTime.computeIfAbsent(ts, t -> new HashMap<>()).put(name, value);
     }
+    refusedTimes.forEach((ts, names) -> refuseClock(ctx, record, deviceId, ts, names));
     if (!unknown.isEmpty()) {
       refuse(
           ctx,
@@ -360,6 +385,30 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
     return -1;
   }
 
+  /** A dead letter for the metrics of one message at a time the device's clock cannot have. */
+  private void refuseClock(
+      Context ctx, MqttRecord record, String deviceId, Instant ts, List<String> names) {
+    Instant arrival = Instant.ofEpochMilli(record.receivedAtMillis());
+    ClockPolicy.Refusal refusal =
+        clocks.judge("timestamp of " + String.join(", ", names), ts, arrival).orElseThrow();
+    clockRefused.inc();
+    deadLetters.inc();
+    deadLettersTotal.add(1);
+    ctx.output(
+        ParseReadings.DEAD_LETTERS,
+        new DeadLetter(
+            arrival,
+            record.topic(),
+            refusal.reason(),
+            base64(record),
+            deviceId,
+            refusal.problem().code()));
+  }
+
+  private static String base64(MqttRecord record) {
+    return "base64:" + Base64.getEncoder().encodeToString(record.payload());
+  }
+
   private void refuse(Context ctx, MqttRecord record, String reason) {
     deadLetters.inc();
     deadLettersTotal.add(1);
@@ -369,6 +418,6 @@ public final class ResolveSparkplug extends KeyedProcessFunction<String, MqttRec
             Instant.ofEpochMilli(record.receivedAtMillis()),
             record.topic(),
             reason,
-            "base64:" + Base64.getEncoder().encodeToString(record.payload())));
+            base64(record)));
   }
 }

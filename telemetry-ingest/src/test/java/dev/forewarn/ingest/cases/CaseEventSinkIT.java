@@ -6,6 +6,8 @@ import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_3M;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forewarn.ingest.parse.ClockPolicy;
+import dev.forewarn.ingest.parse.ClockProblem;
 import dev.forewarn.ingest.parse.DeadLetter;
 import dev.forewarn.ingest.testing.ManualTime;
 import dev.forewarn.ingest.testing.TestSchema;
@@ -13,6 +15,7 @@ import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
 import dev.forewarn.rules.lifecycle.Decision;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -108,6 +111,42 @@ class CaseEventSinkIT {
       assertThat(row.getObject(1, OffsetDateTime.class).toInstant()).isEqualTo(T0);
       assertThat(row.getString(2)).isEqualTo("$: not a JSON object");
       assertThat(row.getString(3)).isEqualTo("\uFFFDx\uFFFD");
+    }
+  }
+
+  @Test
+  void keepsTheDeviceAndTheClockProblemOfAClockRefusalAndNullsOtherwise() throws Exception {
+    String device = "dev-" + UUID.randomUUID();
+    String topic = "devices/" + device + "/telemetry";
+    DeadLetter ahead =
+        DeadLetter.clock(
+            T0,
+            topic,
+            device,
+            new ClockPolicy.Refusal(ClockProblem.AHEAD, "ts: far ahead"),
+            "{}".getBytes(StandardCharsets.UTF_8));
+    DeadLetter other = DeadLetter.of(T0, topic, "$: not a JSON object", new byte[] {'x'});
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.fromData(List.of(ahead, other), TypeInformation.of(DeadLetter.class))
+        .sinkTo(JdbcSink.deadLetters(schema.jdbc(), Duration.ofMillis(50)));
+    env.execute("dead-letter-clock-it");
+
+    try (Connection connection = schema.jdbc().connect();
+        Statement query = connection.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "SELECT device_id, clock, reason FROM dead_letters WHERE topic = '"
+                    + topic
+                    + "' ORDER BY id")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo(device);
+      assertThat(rows.getString(2)).isEqualTo("ahead");
+      assertThat(rows.getString(3)).isEqualTo("ts: far ahead");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isNull();
+      assertThat(rows.getString(2)).isNull();
     }
   }
 

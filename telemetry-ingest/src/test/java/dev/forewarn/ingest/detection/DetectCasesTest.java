@@ -1,6 +1,7 @@
 package dev.forewarn.ingest.detection;
 
 import static dev.forewarn.ingest.testing.Fixtures.METRIC;
+import static dev.forewarn.ingest.testing.Fixtures.MODEL;
 import static dev.forewarn.ingest.testing.Fixtures.T0;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_1M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_2M;
@@ -94,6 +95,45 @@ class DetectCasesTest {
     assertThat(events.get(0).eventId())
         .isEqualTo(CaseEvent.idFor(HOT, "overheat", 1, CaseEvent.Type.OPENED, T0_PLUS_1M));
     assertThat(events).allSatisfy(event -> assertThat(event.deviceId()).isEqualTo(HOT));
+  }
+
+  @Test
+  void refusesAReadingFurtherBehindTheDevicesNewestThanTheStateLivesAndGoesOn() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85));
+    Reading wentBack =
+        new Reading(HOT, T0.minus(Duration.ofDays(800)), 2, MODEL, Map.of(METRIC, 99.0));
+    pushWithoutWatermark(wentBack);
+    push(reading(HOT, T0_PLUS_2M, 86), reading(HOT, T0_PLUS_3M, 87));
+
+    assertThat(deadLetters())
+        .singleElement()
+        .satisfies(
+            letter -> {
+              assertThat(letter.reason())
+                  .isEqualTo(
+                      "ts: 2024-09-13T10:00:00Z is 2 years behind the device's newest reading at"
+                          + " 2026-11-22T10:01:00Z (limit 7 days): its clock went back");
+              assertThat(letter.clock()).isEqualTo("went_back");
+              assertThat(letter.deviceId()).isEqualTo(HOT);
+              assertThat(letter.payload()).contains("\"seq\":2").contains("2024-09-13T10:00:00Z");
+            });
+    // The device's own next readings (seq 2 again) are evaluated as if it had never come.
+    assertThat(harness.extractOutputValues())
+        .extracting(CaseEvent::type, CaseEvent::occurredAt)
+        .containsExactly(tuple(OPENED, T0_PLUS_3M));
+  }
+
+  @Test
+  void aReadingBehindByLessThanTheStateLivesIsJudgedByItsTurnAsBefore() throws Exception {
+    harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
+    push(reading(HOT, T0, 70), reading(HOT, T0_PLUS_1M, 85));
+    pushWithoutWatermark(
+        new Reading(HOT, T0.minus(Duration.ofDays(6)), 1, MODEL, Map.of(METRIC, 99.0)));
+
+    assertThat(deadLetters())
+        .extracting(DeadLetter::clock)
+        .allSatisfy(clock -> assertThat(clock).isEmpty());
   }
 
   @Test

@@ -127,7 +127,8 @@ class InfluxOutageIT {
         new InfluxClient(settings),
         new ManualTime(),
         new UnregisteredMetricsGroup(),
-        state);
+        state,
+        letters -> {});
   }
 
   private long pointsStored() {

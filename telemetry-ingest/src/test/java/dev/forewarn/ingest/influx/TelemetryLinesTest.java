@@ -94,4 +94,13 @@ class TelemetryLinesTest {
     TelemetryLines.append(body, reading);
     return body.toString();
   }
+
+  @Test
+  void readsTheDeviceIdBackFromALineEscapesAndAll() {
+    StringBuilder body = new StringBuilder();
+    TelemetryLines.append(body, new Reading("hall 3,a=b", T0, 1, "AC-200", Map.of("t", 1.0)));
+
+    assertThat(TelemetryLines.deviceId(body.toString())).isEqualTo("hall 3,a=b");
+    assertThat(TelemetryLines.deviceId("weather,station=x t=1 0")).isEmpty();
+  }
 }

@@ -3,7 +3,9 @@ package dev.forewarn.ingest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forewarn.ingest.parse.ClockPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +86,25 @@ class IngestConfigTest {
               assertThat(influx.batchSize()).isEqualTo(100);
               assertThat(influx.database()).isEqualTo("forewarn");
             });
+  }
+
+  @Test
+  void theClockPolicyComesFromItsOptionsAndDefaultsToFiveMinutesAndTheYear2000() {
+    assertThat(IngestConfig.parse(NO_ARGS, Map.of()).clocks())
+        .isEqualTo(new ClockPolicy(Duration.ofMinutes(5), Instant.parse("2000-01-01T00:00:00Z")));
+
+    IngestConfig config =
+        IngestConfig.parse(
+            new String[] {"--max-future-skew", "1h"},
+            Map.of("FOREWARN_EARLIEST_READING_TIME", "2020-06-01T00:00:00Z"));
+    assertThat(config.clocks())
+        .isEqualTo(new ClockPolicy(Duration.ofHours(1), Instant.parse("2020-06-01T00:00:00Z")));
+    assertThat(config.describe()).endsWith(" readings=2020-06-01T00:00:00Z..arrival+PT1H");
+    assertThatThrownBy(
+            () -> IngestConfig.parse(new String[] {"--earliest-reading-time", "2000"}, Map.of()))
+        .hasMessage(
+            "--earliest-reading-time (or FOREWARN_EARLIEST_READING_TIME): expected an instant like"
+                + " 2000-01-01T00:00:00Z, got '2000'");
   }
 
   @Test

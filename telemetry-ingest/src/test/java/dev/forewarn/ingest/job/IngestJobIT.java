@@ -52,6 +52,7 @@ class IngestJobIT {
   private final String degrading = "it-" + run + "-degrading";
   private final String healthy = "it-" + run + "-healthy";
   private final String probe = "it-" + run + "-probe";
+  private final String wrongClock = "it-" + run + "-clock";
   private final String rulesTopic = "forewarn-it/" + run + "/rules";
   private final String clientId = "it-job-" + run;
   private final String influxDatabase = "forewarn_it_" + run;
@@ -86,6 +87,12 @@ class IngestJobIT {
         publish(mqtt, reading(healthy, at, 60));
       }
       mqtt.publish(ReadingJson.telemetryTopic(degrading), "{\"ts\": \"yesterday\"}");
+      publish(mqtt, reading(wrongClock, T0, 60));
+      for (String ts : List.of("+99999-01-01T00:00:00Z", "1970-01-01T00:00:00Z")) {
+        mqtt.publish(
+            ReadingJson.telemetryTopic(wrongClock),
+            "{\"ts\": \"" + ts + "\", \"metrics\": {\"compressor_temp_c\": 60}}");
+      }
 
       await()
           .atMost(60, TimeUnit.SECONDS)
@@ -97,6 +104,13 @@ class IngestJobIT {
                     .isEqualTo(1);
                 assertThat(historyPoints(degrading)).isEqualTo(6);
                 assertThat(historyPoints(healthy)).isEqualTo(6);
+                assertThat(
+                        column(
+                            "SELECT clock FROM dead_letters WHERE device_id = '"
+                                + wrongClock
+                                + "' ORDER BY clock"))
+                    .containsExactly("ahead", "before_earliest");
+                assertThat(historyPoints(wrongClock)).isEqualTo(1);
               });
       assertThat(cases(healthy)).isEmpty();
       assertThat(

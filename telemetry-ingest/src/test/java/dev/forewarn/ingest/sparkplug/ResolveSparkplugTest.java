@@ -12,6 +12,7 @@ import dev.forewarn.rules.reading.Reading;
 import dev.forewarn.simulator.mqtt.RawPublisher;
 import dev.forewarn.simulator.mqtt.WireFormat;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -186,6 +187,45 @@ class ResolveSparkplugTest {
                             Map.of()))
                 .toList());
     assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void metricsAtTimesTheClockCannotHaveGivenAreDeadLettersAndTheOthersAreTaken() throws Exception {
+    push("NBIRTH/gw", payload(0, T0, named("bdSeq", MetricDataType.Int64, 0L)));
+    push("DBIRTH/gw/m1", payload(1, T0, named("rpm", MetricDataType.Int32, 900).alias(5L)));
+    Instant reset = Instant.parse("1970-01-01T00:10:00Z");
+    Instant ahead = T0.plus(Duration.ofDays(400));
+    SparkplugBPayload data =
+        new SparkplugBPayload.SparkplugBPayloadBuilder(2L)
+            .setTimestamp(Date.from(T0.plusSeconds(1)))
+            .addMetric(stamped(aliased(5, MetricDataType.Int32, 950), T0.plusSeconds(1)))
+            .addMetric(stamped(aliased(5, MetricDataType.Int32, 960), ahead))
+            .addMetric(stamped(named("temp", MetricDataType.Double, 20.5), reset))
+            .createPayload();
+    push("DDATA/gw/m1", new SparkplugBPayloadEncoder().getBytes(data, false));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Reading::ts, Reading::metrics)
+        .containsExactly(
+            tuple(T0, Map.of("rpm", 900.0)), tuple(T0.plusSeconds(1), Map.of("rpm", 950.0)));
+    assertThat(deadLetters())
+        .extracting(DeadLetter::reason, DeadLetter::deviceId, DeadLetter::clock)
+        .containsExactly(
+            tuple(
+                "timestamp of temp: 1970-01-01T00:10:00Z is before 2000-01-01T00:00:00Z, the"
+                    + " earliest time a reading may have",
+                "plant.gw.m1",
+                "before_earliest"),
+            tuple(
+                "timestamp of rpm: 2027-12-27T10:00:00Z is 1 year ahead of arrival at"
+                    + " 2026-11-22T10:00:00Z (limit 5 min)",
+                "plant.gw.m1",
+                "ahead"));
+    assertThat(deadLetters()).allSatisfy(d -> assertThat(d.payload()).startsWith("base64:"));
+  }
+
+  private static Metric stamped(Metric.MetricBuilder metric, Instant at) throws Exception {
+    return metric.timestamp(Date.from(at)).createMetric();
   }
 
   private void push(String topic, byte[] payload) throws Exception {
