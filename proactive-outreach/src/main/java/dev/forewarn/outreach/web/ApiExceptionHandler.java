@@ -86,9 +86,10 @@ class ApiExceptionHandler {
 
   /** A chunked body that grew past the limit while a controller read it. */
   @ExceptionHandler(BodyTooLargeException.class)
-  @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
-  ApiError tooLarge(BodyTooLargeException e) {
-    return new ApiError(null, e.getMessage());
+  ResponseEntity<ApiError> tooLarge(BodyTooLargeException e) {
+    // An entity, not @ResponseStatus: the API description lists 413 only where a body is read.
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(new ApiError(null, e.getMessage()));
   }
 
   /**
