@@ -27,12 +27,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ApiExceptionHandler {
 
-  private final RequestLimitProperties limits;
-
-  ApiExceptionHandler(RequestLimitProperties limits) {
-    this.limits = limits;
-  }
-
   @ExceptionHandler(RuleValidationException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   ApiError invalidRule(RuleValidationException e) {
@@ -81,7 +75,7 @@ class ApiExceptionHandler {
             .body(new ApiError(null, tooLarge.getMessage()));
       }
     }
-    return ResponseEntity.badRequest().body(JsonProblems.describe(e, limits.maxJsonDepth()));
+    return ResponseEntity.badRequest().body(JsonProblems.describe(e));
   }
 
   /** A chunked body that grew past the limit while a controller read it. */

@@ -22,13 +22,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * {@code contactPoints[0].kind}) and what is wrong with it, or where the text stops being JSON.
  * Never echoes Java class names.
  */
-final class JsonProblems {
+public final class JsonProblems {
 
+  private static final Pattern MAX_DEPTH = Pattern.compile("maximum allowed \\((\\d+)");
   private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
 
   private JsonProblems() {}
 
-  static ApiError describe(HttpMessageNotReadableException e, int maxDepth) {
+  static ApiError describe(HttpMessageNotReadableException e) {
     // Jackson wraps a parser's failure inside an object in a mapping exception that knows the
     // field, so the parser's own exception is looked for along the whole chain.
     String mappedPath = "";
@@ -37,11 +38,7 @@ final class JsonProblems {
         mappedPath = path(mapping);
       }
       if (t instanceof StreamConstraintsException limit) {
-        String problem =
-            limit.getOriginalMessage().contains("nesting depth")
-                ? "the JSON nests deeper than the limit of " + maxDepth + " levels"
-                : "the JSON exceeds a parser limit: " + firstSentence(limit.getOriginalMessage());
-        return new ApiError(null, problem + at(limit.getLocation()));
+        return new ApiError(null, parserLimit(limit));
       }
       if (t instanceof JsonParseException syntax) {
         String path = mappedPath.isEmpty() ? contextPath(syntax) : mappedPath;
@@ -65,6 +62,20 @@ final class JsonProblems {
       return new ApiError(null, "the request needs a JSON body");
     }
     return new ApiError(null, "the body is not valid JSON for this request");
+  }
+
+  /**
+   * A parser limit in words, e.g. "the JSON nests deeper than the limit of 100 levels (line 1,
+   * column 101)", for any endpoint that parses JSON itself.
+   */
+  public static String parserLimit(StreamConstraintsException limit) {
+    String message = limit.getOriginalMessage();
+    Matcher max = MAX_DEPTH.matcher(message);
+    String problem =
+        message.contains("nesting depth") && max.find()
+            ? "the JSON nests deeper than the limit of " + max.group(1) + " levels"
+            : "the JSON exceeds a parser limit: " + firstSentence(message);
+    return problem + at(limit.getLocation());
   }
 
   private static String mismatch(JsonMappingException mapping, boolean atRoot) {
