@@ -112,6 +112,17 @@ class HostileTextIT {
     assertThat(filtered.toString()).contains("\"" + device + "\"");
     JsonNode none = devicesOfModel("x' OR '1'='1");
     assertThat(none.toString()).doesNotContain("\"" + device + "\"");
+    var sorted =
+        actors
+            .manager()
+            .getForEntity(
+                URI.create(
+                    actors.baseUrl()
+                        + "/api/devices?sort="
+                        + URLEncoder.encode("id; DROP TABLE cases;--", StandardCharsets.UTF_8)),
+                JsonNode.class);
+    assertThat(sorted.getStatusCode().value()).isEqualTo(400);
+    assertThat(sorted.getBody().get("field").asText()).isEqualTo("sort");
     assertThat(TableCounts.of(jdbc)).containsKeys("cases", "customers", "devices", "rules");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM cases", Long.class)).isEqualTo(1);
 
