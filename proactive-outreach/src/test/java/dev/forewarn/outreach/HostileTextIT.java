@@ -2,6 +2,7 @@ package dev.forewarn.outreach;
 
 import static dev.forewarn.outreach.OutreachClient.sent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ import org.springframework.web.util.HtmlUtils;
  * SQL and HTML in every text a caller can give the service (customer name, device nickname and
  * model, rule name and customer wording, an inbound SMS and its id, a query filter): stored and
  * answered verbatim, every table still there, and each console and customer page that shows the
- * text shows it escaped, never as markup.
+ * text (the case link page and the signed-in customer's account too) shows it escaped, never as
+ * markup.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({TestSchema.DropOnClose.class, Actors.class})
@@ -142,6 +145,35 @@ class HostileTextIT {
     HttpResponse<String> customerPage = new Browser(actors.baseUrl()).get("/c/" + link);
     assertThat(customerPage.statusCode()).isEqualTo(200);
     assertEscaped("/c/{token}", customerPage.body());
+    Browser me = signedInCustomer(phone);
+    HttpResponse<String> account = me.get("/me");
+    assertThat(account.statusCode()).isEqualTo(200);
+    assertThat(account.body()).contains("Hello " + HtmlUtils.htmlEscape(SQL));
+    assertEscaped("/me", account.body());
+  }
+
+  /** The customer signs in with a code sent by SMS to their number, as CustomerSignInIT does. */
+  private Browser signedInCustomer(String phone) {
+    Browser browser = new Browser(actors.baseUrl());
+    browser.get("/me/sign-in");
+    browser.submit("/me/sign-in/code", Map.of("address", phone));
+    String prefix = "Forewarn: your sign-in code is ";
+    String body =
+        await()
+            .atMost(OutreachClient.WAIT)
+            .until(
+                () ->
+                    TWILIO.requestsTo(phone).stream()
+                        .map(sms -> sms.get("Body"))
+                        .filter(text -> text.startsWith(prefix))
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    String code = body.substring(prefix.length(), prefix.length() + 6);
+    HttpResponse<String> signedIn =
+        browser.submit("/me/sign-in", Map.of("address", phone, "code", code));
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/me");
+    return browser;
   }
 
   /** The device list filtered by model, the value encoded once, as a browser would. */
