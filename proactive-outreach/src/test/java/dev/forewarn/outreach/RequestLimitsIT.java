@@ -137,6 +137,9 @@ class RequestLimitsIT {
         "text for a number", post("/api/devices", "{\"deviceId\":\"ac-1\",\"customerId\":\"x\"}"));
     answers.put(
         "list for a number", post("/api/devices", "{\"deviceId\":\"ac-1\",\"customerId\":[1]}"));
+    answers.put(
+        "number out of range",
+        post("/api/devices", "{\"deviceId\":\"ac-1\",\"customerId\":99999999999999999999}"));
     answers.put("not JSON", post("/api/customers", "name=Jo"));
     answers.put("empty", post("/api/customers", ""));
     answers.put(
@@ -168,6 +171,10 @@ class RequestLimitsIT {
         .isEqualTo("customerId");
     assertThat(error(answers.get("list for a number")))
         .isEqualTo("must be a whole number, not a list");
+    assertThat(body(answers.get("number out of range")).get("field").asText())
+        .isEqualTo("customerId");
+    assertThat(error(answers.get("number out of range")))
+        .startsWith("Numeric value (99999999999999999999) out of range of long");
     assertThat(error(answers.get("not JSON"))).startsWith("the body is not valid JSON: ");
     assertThat(error(answers.get("empty"))).isEqualTo("the request needs a JSON body");
     assertThat(error(answers.get("bad UTF-8"))).startsWith("the body is not valid JSON: ");
