@@ -152,6 +152,9 @@ class RequestLimitsIT {
             false,
             manager));
 
+    answers.put(
+        "object for a time",
+        post("/api/tokens", "{\"name\":\"t\",\"role\":\"AGENT\",\"expiresAt\":{}}"));
     answers.forEach(
         (what, answer) ->
             assertThat(answer.statusCode()).as("%s: %s", what, answer.body()).isEqualTo(400));
@@ -174,7 +177,9 @@ class RequestLimitsIT {
     assertThat(body(answers.get("number out of range")).get("field").asText())
         .isEqualTo("customerId");
     assertThat(error(answers.get("number out of range")))
-        .startsWith("Numeric value (99999999999999999999) out of range of long");
+        .isEqualTo("is out of range for a whole number");
+    assertThat(body(answers.get("object for a time")).get("field").asText()).isEqualTo("expiresAt");
+    assertThat(error(answers.get("object for a time"))).isEqualTo("cannot be an object");
     assertThat(error(answers.get("not JSON"))).startsWith("the body is not valid JSON: ");
     assertThat(error(answers.get("empty"))).isEqualTo("the request needs a JSON body");
     assertThat(error(answers.get("bad UTF-8"))).startsWith("the body is not valid JSON: ");

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 public final class JsonProblems {
 
   private static final Pattern MAX_DEPTH = Pattern.compile("maximum allowed \\((\\d+)");
-  private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
+  private static final Pattern TOKEN =
+      Pattern.compile("token `JsonToken\\.([A-Z_]+)`|Unexpected token \\(([A-Z_]+)\\)");
 
   private JsonProblems() {}
 
@@ -82,15 +85,29 @@ public final class JsonProblems {
     if (mapping instanceof InvalidFormatException format) {
       return "cannot read '" + format.getValue() + "'";
     }
-    if (mapping instanceof MismatchedInputException mismatched
-        && mismatched.getTargetType() != null) {
-      String expected = expected(mismatched.getTargetType());
+    if (mapping instanceof MismatchedInputException mismatched) {
+      String expected =
+          mismatched.getTargetType() == null ? null : expected(mismatched.getTargetType());
       String got = token(mismatched).map(JsonProblems::got).orElse(null);
       if (expected != null && got != null) {
         return (atRoot ? "the body must be " : "must be ") + expected + ", not " + got;
       }
+      if (got != null) {
+        return (atRoot ? "the body cannot be " : "cannot be ") + got;
+      }
     }
-    return firstSentence(mapping.getOriginalMessage());
+    if (mapping.getCause() instanceof InputCoercionException range) {
+      String expected = range.getTargetType() == null ? null : expected(range.getTargetType());
+      return "is out of range" + (expected == null ? "" : " for " + expected);
+    }
+    if (mapping instanceof ValueInstantiationException
+        && mapping.getCause() != null
+        && mapping.getCause().getMessage() != null) {
+      return firstSentence(mapping.getCause().getMessage());
+    }
+    // Jackson's own wording names Java types in backticks; callers know the field, not the class.
+    String message = firstSentence(mapping.getOriginalMessage());
+    return message.contains("`") || message.contains("java.") ? "cannot be read as given" : message;
   }
 
   /** The token the parser found instead; its message names it when the parser has moved on. */
@@ -98,7 +115,8 @@ public final class JsonProblems {
     Matcher named = TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
     if (named.find()) {
       try {
-        return Optional.of(JsonToken.valueOf(named.group(1)));
+        String name = named.group(1) != null ? named.group(1) : named.group(2);
+        return Optional.of(JsonToken.valueOf(name));
       } catch (IllegalArgumentException unknown) {
         return Optional.empty();
       }
