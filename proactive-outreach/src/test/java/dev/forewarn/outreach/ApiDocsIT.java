@@ -104,6 +104,9 @@ class ApiDocsIT {
                             || (op.has("parameters") && !op.get("parameters").isEmpty())) {
                           softly.assertThat(responses.has("400")).as(name + " 400").isTrue();
                         }
+                        if (op.has("requestBody")) {
+                          softly.assertThat(responses.has("413")).as(name + " 413").isTrue();
+                        }
                         softly.assertThat(op.get("x-roles")).as(name + " roles").isNotEmpty();
                         softly.assertThat(op.get("security")).as(name + " security").hasSize(2);
                       });
@@ -118,6 +121,10 @@ class ApiDocsIT {
     assertThat(roles(paths, "/api/me/cases/{id}", "get")).containsExactly("CUSTOMER", "CASE_LINK");
     assertThat(paths.get("/webhooks/twilio/status").get("post").get("responses").has("403"))
         .isTrue();
+    assertThat(paths.at("/~1webhooks~1twilio~1inbound/post/responses/413/description").asText())
+        .isEqualTo(
+            "the body is larger than the limit of 1 MiB (1048576 bytes)"
+                + " (forewarn.web.max-body-size)");
     // A rule document is read as text but described as the JSON object it is.
     for (String method : List.of("post", "put")) {
       String path = method.equals("post") ? "/api/rules" : "/api/rules/{id}";

@@ -1,10 +1,12 @@
 package dev.forewarn.outreach.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.outreach.web.BadRequestException;
+import dev.forewarn.outreach.web.JsonProblems;
 import dev.forewarn.outreach.web.NotFoundException;
 import dev.forewarn.rules.document.Rule;
 import dev.forewarn.rules.document.RuleJson;
@@ -288,6 +290,8 @@ public class RuleService {
     JsonNode tree;
     try {
       tree = json.readTree(body == null ? "" : body);
+    } catch (StreamConstraintsException e) {
+      throw new BadRequestException("$", JsonProblems.parserLimit(e));
     } catch (JsonProcessingException e) {
       throw new BadRequestException("$", "not valid JSON: " + e.getOriginalMessage());
     }

@@ -1,9 +1,10 @@
 package dev.forewarn.outreach.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.forewarn.rules.document.RuleValidationException;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,8 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns refused input into 400, unknown resources into 404 and actions the resource's state does
- * not allow into 409, always naming what is wrong.
+ * Turns refused input into 400 (413 for a body over the size limit), unknown resources into 404 and
+ * actions the resource's state does not allow into 409, always naming what is wrong.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -65,26 +66,53 @@ class ApiExceptionHandler {
     return new ApiError(e.getName(), "cannot read '" + e.getValue() + "'");
   }
 
+  /** 400 saying what is wrong with the body; 413 when a chunked body outgrew the limit. */
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  @ResponseStatus(HttpStatus.BAD_REQUEST)
-  ApiError unreadable(HttpMessageNotReadableException e) {
-    if (e.getCause() instanceof JsonMappingException) {
-      JsonMappingException mapping = (JsonMappingException) e.getCause();
-      String path =
-          mapping.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."));
-      if (!path.isEmpty()) {
-        String problem =
-            mapping instanceof InvalidFormatException
-                ? "cannot read '" + ((InvalidFormatException) mapping).getValue() + "'"
-                : mapping.getOriginalMessage();
-        return new ApiError(path, problem);
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .body(new ApiError(null, tooLarge.getMessage()));
       }
     }
-    return new ApiError(null, "the body is not valid JSON for this request");
+    return ResponseEntity.badRequest().body(JsonProblems.describe(e));
+  }
+
+  /** A chunked body that grew past the limit while a controller read it. */
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<ApiError> tooLarge(BodyTooLargeException e) {
+    // An entity, not @ResponseStatus: the API description lists 413 only where a body is read.
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(new ApiError(null, e.getMessage()));
+  }
+
+  /**
+   * A value PostgreSQL refuses as data (SQL state class 22), such as text with a NUL character: the
+   * statement failed, its transaction rolled back, and the caller hears which kind of value it was.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ApiError> unstorable(DataIntegrityViolationException e) {
+    Optional<SQLException> sql = sqlCause(e);
+    String state = sql.map(SQLException::getSQLState).orElse("");
+    if (!state.startsWith("22")) {
+      throw e;
+    }
+    String message = sql.map(SQLException::getMessage).orElse("");
+    String reason =
+        message.contains("Zero bytes") || message.contains("0x00") || message.contains("\\u0000")
+            ? "text may not contain the NUL character (U+0000)"
+            : "a value is malformed or out of range";
+    return ResponseEntity.badRequest()
+        .body(new ApiError(null, "the request cannot be stored: " + reason));
+  }
+
+  private static Optional<SQLException> sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return Optional.of(sql);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Wrong method, media type or path: Spring's own status, in our error shape. */
