@@ -30,11 +30,16 @@ final class Influx {
     return database;
   }
 
-  /** Readings stored for devices whose id starts with {@code prefix}. */
-  long count(String prefix) throws IOException, InterruptedException {
+  /**
+   * Readings stored for devices whose id starts with {@code prefix}: the points that hold the field
+   * {@code field}, a metric every one of those readings carries (seq is optional).
+   */
+  long count(String prefix, String field) throws IOException, InterruptedException {
     JsonNode series =
         query(
-                "SELECT count(compressor_temp_c) FROM telemetry WHERE device_id =~ /^"
+                "SELECT count(\""
+                    + field
+                    + "\") FROM telemetry WHERE device_id =~ /^"
                     + prefix.replace(".", "\\.")
                     + "/")
             .path("results")

@@ -115,7 +115,7 @@ final class PipelineRun implements AutoCloseable {
       awaitProcessed(sent);
       double perSecond = messages.size() / ((System.nanoTime() - start) / 1e9);
       if (config.history()) {
-        long stored = influx.count(workload.devicePrefix());
+        long stored = influx.count(workload.devicePrefix(), Workload.METRIC);
         if (stored != sent) {
           throw new IllegalStateException(
               "InfluxDB reports " + sent + " points written but holds " + stored);

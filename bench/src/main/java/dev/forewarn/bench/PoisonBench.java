@@ -37,6 +37,9 @@ public final class PoisonBench {
           + " reports its restarts and one valid reading's time from publish to history.\n";
 
   /** Each kind: a name, whether it is refused as a dead letter, and its payload for a seq. */
+  /** The metric of the valid readings, which history is counted by. */
+  private static final String METRIC = "temp";
+
   private record Kind(String name, boolean refused, LongFunction<String> payload) {}
 
   private static final List<Kind> KINDS =
@@ -68,7 +71,9 @@ public final class PoisonBench {
                       + at(seq)
                       + "\",\"seq\":"
                       + seq
-                      + ",\"metrics\":{\"temp\":"
+                      + ",\"metrics\":{\""
+                      + METRIC
+                      + "\":"
                       + (seq % 2 == 0 ? "1.7e308" : "-1.7e308")
                       + "}}"));
 
@@ -139,7 +144,7 @@ public final class PoisonBench {
         publisher.publishAll(List.of(message(timed, reading(Instant.now().toString(), 1))));
       }
       long deadline = published + TimeUnit.SECONDS.toNanos(120);
-      while (influx.count(timed) < 1) {
+      while (influx.count(timed, METRIC) < 1) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the timed reading did not reach InfluxDB in 120 s");
         }
@@ -164,8 +169,8 @@ public final class PoisonBench {
                 kept,
                 kind.refused() ? "" : " (valid: in history, evaluated by every rule)"));
       }
-      long stored = influx.count("poison-" + run + "-huge-values");
-      long healthy = influx.count("healthy-" + run);
+      long stored = influx.count("poison-" + run + "-huge-values", METRIC);
+      long healthy = influx.count("healthy-" + run, METRIC);
       report.append(
           String.format(
               Locale.ROOT,
@@ -215,7 +220,7 @@ public final class PoisonBench {
   }
 
   private static String reading(String ts, long seq) {
-    return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"metrics\":{\"temp\":60}}";
+    return "{\"ts\":\"" + ts + "\",\"seq\":" + seq + ",\"metrics\":{\"" + METRIC + "\":60}}";
   }
 
   private static Instant at(long seq) {

@@ -19,6 +19,10 @@ import java.util.Map;
 final class Workload {
 
   static final String MODEL = "AC-200";
+
+  /** The metric every reading carries (see {@link #message}), and its rule watches. */
+  static final String METRIC = "compressor_temp_c";
+
   static final double NORMAL = 65.0;
   static final double BREACH = 95.0;
   static final double LEVEL = 90.0;
