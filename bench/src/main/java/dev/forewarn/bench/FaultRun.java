@@ -88,8 +88,9 @@ final class FaultRun implements AutoCloseable {
     return influx;
   }
 
-  String rulesTopic() {
-    return "forewarn/bench/" + run + "/rules";
+  /** Where a scenario's rules are published: each scenario's job reads its own rules only. */
+  String rulesTopic(String scenario) {
+    return "forewarn/bench/" + run + "/" + scenario + "/rules";
   }
 
   /**
@@ -98,7 +99,7 @@ final class FaultRun implements AutoCloseable {
    * @param shared whether the job reads telemetry through a shared subscription, as by default, or
    *     through a plain one (as its only reader)
    */
-  java.util.List<String> jobOptions(String clientId, boolean shared) {
+  java.util.List<String> jobOptions(String clientId, String rulesTopic, boolean shared) {
     return java.util.List.of(
         "--mqtt-url",
         broker.url(),
@@ -107,7 +108,7 @@ final class FaultRun implements AutoCloseable {
         "--mqtt-share-group",
         shared ? clientId : "",
         "--rules-topic",
-        rulesTopic() + "/+",
+        rulesTopic + "/+",
         "--parallelism",
         "1",
         "--checkpoint-interval",
@@ -126,12 +127,12 @@ final class FaultRun implements AutoCloseable {
     return password;
   }
 
-  /** Publishes a rule document retained under the run's rules topic (gone with the broker). */
-  void publishRule(String id, String document) throws Exception {
+  /** Publishes a rule document retained under a rules topic (gone with the broker). */
+  void publishRule(String rulesTopic, String id, String document) throws Exception {
     try (MqttClient client =
         new MqttClient(broker.url(), "faults-" + run + "-rules", new MemoryPersistence())) {
       client.connect();
-      client.publish(rulesTopic() + "/" + id, document.getBytes(StandardCharsets.UTF_8), 1, true);
+      client.publish(rulesTopic + "/" + id, document.getBytes(StandardCharsets.UTF_8), 1, true);
       client.disconnect();
     }
   }

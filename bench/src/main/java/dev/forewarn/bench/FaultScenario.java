@@ -107,13 +107,14 @@ final class FaultScenario {
     String prefix = name + "-";
     String ruleId = "hot-" + name;
     FaultFleet fleet = FaultFleet.plan(prefix, ruleId, devices, rate, seconds);
-    run.publishRule(ruleId, fleet.rule());
+    String rulesTopic = run.rulesTopic(name);
+    run.publishRule(rulesTopic, ruleId, fleet.rule());
     Path dir = run.dir().resolve("scenario-" + fault.number);
     try (JobProcess job =
             new JobProcess(
                 run.ledger(),
                 dir,
-                run.jobOptions("faults-" + name + "-job", shared),
+                run.jobOptions("faults-" + name + "-job", rulesTopic, shared),
                 run.jdbcPassword());
         RetryingFleet publisher =
             new RetryingFleet(run.broker().url(), "faults-" + name + "-fleet", fleet.readings())) {
