@@ -72,41 +72,23 @@ final class FaultScenario {
 
   private static final Duration READY = Duration.ofSeconds(180);
   private static final Duration RECOVERY = Duration.ofSeconds(180);
-  private static final Duration SETTLE = Duration.ofSeconds(180);
 
   private final FaultRun run;
   private final Fault fault;
-  private final int devices;
-  private final double rate;
-  private final int seconds;
-  private final Duration down;
-  private final boolean shared;
+  private final FaultsBench.Config config;
 
-  /**
-   * @param shared whether the job reads through a shared subscription (its default)
-   */
-  FaultScenario(
-      FaultRun run,
-      Fault fault,
-      int devices,
-      double rate,
-      int seconds,
-      Duration down,
-      boolean shared) {
+  FaultScenario(FaultRun run, Fault fault, FaultsBench.Config config) {
     this.run = run;
-    this.shared = shared;
     this.fault = fault;
-    this.devices = devices;
-    this.rate = rate;
-    this.seconds = seconds;
-    this.down = down;
+    this.config = config;
   }
 
   Result play() throws Exception {
     String name = "f" + fault.number + "-" + run.run();
     String prefix = name + "-";
     String ruleId = "hot-" + name;
-    FaultFleet fleet = FaultFleet.plan(prefix, ruleId, devices, rate, seconds);
+    FaultFleet fleet =
+        FaultFleet.plan(prefix, ruleId, config.devices(), config.rate(), config.seconds());
     String rulesTopic = run.rulesTopic(name);
     run.publishRule(rulesTopic, ruleId, fleet.rule());
     Path dir = run.dir().resolve("scenario-" + fault.number);
@@ -114,21 +96,21 @@ final class FaultScenario {
             new JobProcess(
                 run.ledger(),
                 dir,
-                run.jobOptions("faults-" + name + "-job", rulesTopic, shared),
+                run.jobOptions("faults-" + name + "-job", rulesTopic, config.sharedSubscription()),
                 run.jdbcPassword());
         RetryingFleet publisher =
             new RetryingFleet(run.broker().url(), "faults-" + name + "-fleet", fleet.readings())) {
       job.start(Optional.empty());
       say("job started as process %d (log %s)", job.pid(), job.log());
       awaitConsuming(job, name);
-      Duration faultAt = fleet.faultAt(seconds);
+      Duration faultAt = fleet.faultAt(config.seconds());
       say(
-          "fleet: %d readings of %d devices at %.0f/s for %d s; %d degrading, %d cases expected;"
+          "fleet: %d readings of %d devices at %d/s for %d s; %d degrading, %d cases expected;"
               + " fault at %.1f s",
           fleet.readings().size(),
-          devices,
-          rate,
-          seconds,
+          config.devices(),
+          config.rate(),
+          config.seconds(),
           fleet.truth().failing().size(),
           fleet.expectedCases(),
           faultAt.toNanos() / 1e9);
@@ -142,7 +124,7 @@ final class FaultScenario {
               ? "no reading stored within " + RECOVERY.toSeconds() + " s of the fault's end"
               : String.format(
                   Locale.ROOT, "first reading stored %.1f s after the fault", recovery));
-      if (!publisher.await(Duration.ofSeconds(seconds).plus(RECOVERY))) {
+      if (!publisher.await(Duration.ofSeconds(config.seconds()).plus(RECOVERY))) {
         note += "; the fleet did not finish";
       }
       say(
@@ -152,7 +134,7 @@ final class FaultScenario {
       long sentTotal = expectedPoints.values().stream().mapToLong(Long::longValue).sum();
       Map<String, Long> points = Map.of();
       Map<String, Long> opened = Map.of();
-      long deadline = System.nanoTime() + SETTLE.toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(config.settleSeconds()).toNanos();
       do {
         Thread.sleep(1000);
         points = storedPoints(prefix);
@@ -197,8 +179,8 @@ final class FaultScenario {
       case JOB_KILLED -> {
         long pid = job.pid();
         job.kill();
-        say("killed the job (kill -9, pid %d); down for %d s", pid, down.toSeconds());
-        Thread.sleep(down.toMillis());
+        say("killed the job (kill -9, pid %d); down for %d s", pid, config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
         Optional<Path> checkpoint = job.newestCheckpoint();
         job.start(checkpoint);
         say(
@@ -210,11 +192,11 @@ final class FaultScenario {
       }
       case BROKER_RESTARTED -> {
         run.broker().stop();
-        say("stopped the broker (SIGTERM); down for %d s", down.toSeconds());
-        Thread.sleep(down.toMillis());
+        say("stopped the broker (SIGTERM); down for %d s", config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
         run.broker().startAgain();
         say("broker started again on %s", run.broker().url());
-        return "broker down " + down.toSeconds() + " s";
+        return "broker down " + config.downSeconds() + " s";
       }
       default -> throw new IllegalStateException("unknown fault " + fault);
     }

@@ -2,7 +2,6 @@ package dev.forewarn.bench;
 
 import dev.forewarn.bench.FaultScenario.Fault;
 import dev.forewarn.bench.FaultScenario.Result;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +37,11 @@ public final class FaultsBench {
               "",
               "on",
               "on: the job reads through $share/... (its default); off: a plain subscription")
+          .add(
+              "--settle-seconds",
+              "",
+              "180",
+              "longest wait, after the fleet ends, for the stores to hold what they should")
           .add("--influx-url", "FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086", "InfluxDB")
           .postgres();
 
@@ -53,6 +57,7 @@ public final class FaultsBench {
       int seconds,
       int downSeconds,
       boolean sharedSubscription,
+      int settleSeconds,
       String influxUrl,
       String jdbcUrl,
       String jdbcUser,
@@ -77,6 +82,7 @@ public final class FaultsBench {
               Options.number(values, "--seconds"),
               Options.number(values, "--down-seconds"),
               Options.onOff(values, "--shared-subscription"),
+              Options.number(values, "--settle-seconds"),
               values.get("--influx-url"),
               values.get("--jdbc-url"),
               values.get("--jdbc-user"),
@@ -84,6 +90,7 @@ public final class FaultsBench {
       Options.positive("--devices", config.devices());
       Options.positive("--rate", config.rate());
       Options.positive("--down-seconds", config.downSeconds());
+      Options.positive("--settle-seconds", config.settleSeconds());
       if (config.seconds() < 10) {
         throw new IllegalArgumentException("--seconds: at least 10, was " + config.seconds());
       }
@@ -208,16 +215,7 @@ public final class FaultsBench {
               + (config.sharedSubscription() ? "shared" : "plain")
               + " subscription");
       for (Fault fault : config.scenarios()) {
-        results.add(
-            new FaultScenario(
-                    faults,
-                    fault,
-                    config.devices(),
-                    config.rate(),
-                    config.seconds(),
-                    Duration.ofSeconds(config.downSeconds()),
-                    config.sharedSubscription())
-                .play());
+        results.add(new FaultScenario(faults, fault, config).play());
       }
     }
     return new Report(results);
