@@ -10,11 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The subscription of one connection. It subscribes only when the broker started a new session: a
- * resumed session still holds its subscription, and subscribing again while the broker floods the
- * backlog only races it (a blocking subscribe there deadlocks the reader). A subscription sent on a
- * new session but never confirmed, say because the connection dropped before the SUBACK, is sent
- * again on the next connect. Subscribing never blocks: Paho reports the outcome on its own thread.
+ * The subscription of one connection. It subscribes when the broker started a new session. A
+ * resumed session still holds its plain subscriptions, and subscribing to them again would bring
+ * their retained messages a second time; but Mosquitto (2.0) keeps a persistent session across its
+ * own restart without its shared subscriptions ({@code $share/...}), so that a resumed session
+ * would receive nothing more: those are subscribed again on every resumed session (replacing one
+ * the broker still holds, which the protocol allows). A subscription sent on a new session but
+ * never confirmed, say because the connection dropped before the SUBACK, is sent again on the next
+ * connect. Subscribing never blocks: Paho reports the outcome on its own thread, and a blocking
+ * subscribe while the broker floods a resumed session's backlog deadlocks the reader.
  */
 final class Subscription {
 
@@ -23,7 +27,7 @@ final class Subscription {
 
   private final IMqttAsyncClient client;
   private final String[] topicFilters;
-  private final int[] qos;
+  private final String[] sharedFilters;
   private final Consumer<Runnable> retryLater;
   private final Runnable onSubscribed;
   // A new session was started and our subscription on it is not confirmed yet.
@@ -40,8 +44,8 @@ final class Subscription {
       Runnable onSubscribed) {
     this.client = client;
     this.topicFilters = topicFilters.toArray(String[]::new);
-    this.qos = new int[this.topicFilters.length];
-    Arrays.fill(qos, 1);
+    this.sharedFilters =
+        topicFilters.stream().filter(filter -> filter.startsWith("$share/")).toArray(String[]::new);
     this.retryLater = retryLater;
     this.onSubscribed = onSubscribed;
   }
@@ -52,39 +56,48 @@ final class Subscription {
       pending = true;
     }
     if (pending) {
-      subscribe();
+      subscribe(topicFilters);
+    } else if (sharedFilters.length > 0) {
+      subscribe(sharedFilters);
     }
   }
 
-  private void subscribe() {
+  private void subscribe(String[] filters) {
     if (!client.isConnected()) {
       return; // the next connect subscribes
     }
+    int[] qos = new int[filters.length];
+    Arrays.fill(qos, 1);
     try {
-      client.subscribe(topicFilters, qos, null, Paho.listener(this::answered, this::failed));
+      client.subscribe(
+          filters,
+          qos,
+          null,
+          Paho.listener(token -> answered(token, filters), error -> failed(error, filters)));
     } catch (MqttException e) {
-      failed(e);
+      failed(e, filters);
     }
   }
 
-  private void answered(IMqttToken token) {
+  private void answered(IMqttToken token, String[] filters) {
     int[] granted = token.getGrantedQos();
     if (granted != null && Arrays.stream(granted).anyMatch(answer -> answer == REFUSED)) {
-      failed(new MqttException(REFUSED));
+      failed(new MqttException(REFUSED), filters);
       return;
     }
-    pending = false;
-    LOG.info(
-        "MQTT client {} subscribed to {}", client.getClientId(), Arrays.toString(topicFilters));
+    if (filters == topicFilters) {
+      pending = false;
+    }
+    LOG.info("MQTT client {} subscribed to {}", client.getClientId(), Arrays.toString(filters));
     onSubscribed.run();
   }
 
-  private void failed(Throwable error) {
+  private void failed(Throwable error, String[] filters) {
     LOG.error(
         "MQTT client {} cannot subscribe to {} ({}); retrying",
         client.getClientId(),
-        Arrays.toString(topicFilters),
+        Arrays.toString(filters),
         error.toString());
-    retryLater.accept(this::subscribe);
+    retryLater.accept(() -> subscribe(filters));
   }
 }

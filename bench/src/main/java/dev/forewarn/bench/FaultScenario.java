@@ -1,0 +1,283 @@
+package dev.forewarn.bench;
+
+import dev.forewarn.ingest.job.JobReadiness;
+import dev.forewarn.rules.reading.Reading;
+import dev.forewarn.rules.reading.ReadingJson;
+import dev.forewarn.simulator.fleet.Outgoing;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * One fault while a fleet publishes: the telemetry job in its own JVM and a fleet retrying each
+ * reading until acknowledged, the fault injected at a known time, then what the stores hold counted
+ * against what the fleet sent and the rule had to open.
+ */
+final class FaultScenario {
+
+  /** The faults, by the number {@code --scenarios} names them with. */
+  enum Fault {
+    JOB_KILLED(1, "job kill -9"),
+    BROKER_RESTARTED(2, "broker restart");
+
+    final int number;
+    final String label;
+
+    Fault(int number, String label) {
+      this.number = number;
+      this.label = label;
+    }
+
+    static Fault of(int number) {
+      for (Fault fault : values()) {
+        if (fault.number == number) {
+          return fault;
+        }
+      }
+      throw new IllegalArgumentException(
+          "--scenarios: "
+              + number
+              + " is not a scenario; known: 1 (job kill -9), 2 (broker"
+              + " restart)");
+    }
+  }
+
+  /**
+   * What one scenario found.
+   *
+   * @param recoverySeconds from the end of the fault to the first reading stored after it; -1 when
+   *     none was within the patience
+   */
+  record Result(
+      Fault fault,
+      long sent,
+      long stored,
+      long readingsLost,
+      long casesExpected,
+      long casesOpened,
+      long casesLost,
+      long casesDuplicated,
+      double recoverySeconds,
+      long retries,
+      String note) {}
+
+  private static final Duration READY = Duration.ofSeconds(180);
+  private static final Duration RECOVERY = Duration.ofSeconds(180);
+
+  private final FaultRun run;
+  private final Fault fault;
+  private final FaultsBench.Config config;
+
+  FaultScenario(FaultRun run, Fault fault, FaultsBench.Config config) {
+    this.run = run;
+    this.fault = fault;
+    this.config = config;
+  }
+
+  Result play() throws Exception {
+    String name = "f" + fault.number + "-" + run.run();
+    String prefix = name + "-";
+    String ruleId = "hot-" + name;
+    FaultFleet fleet =
+        FaultFleet.plan(prefix, ruleId, config.devices(), config.rate(), config.seconds());
+    String rulesTopic = run.rulesTopic(name);
+    run.publishRule(rulesTopic, ruleId, fleet.rule());
+    Path dir = run.dir().resolve("scenario-" + fault.number);
+    try (JobProcess job =
+            new JobProcess(
+                run.ledger(),
+                dir,
+                run.jobOptions("faults-" + name + "-job", rulesTopic, config.sharedSubscription()),
+                run.jdbcPassword());
+        RetryingFleet publisher =
+            new RetryingFleet(run.broker().url(), "faults-" + name + "-fleet", fleet.readings())) {
+      job.start(Optional.empty());
+      say("job started as process %d (log %s)", job.pid(), job.log());
+      awaitConsuming(job, name);
+      Duration faultAt = fleet.faultAt(config.seconds());
+      say(
+          "fleet: %d readings of %d devices at %d/s for %d s; %d degrading, %d cases expected;"
+              + " fault at %.1f s",
+          fleet.readings().size(),
+          config.devices(),
+          config.rate(),
+          config.seconds(),
+          fleet.truth().failing().size(),
+          fleet.expectedCases(),
+          faultAt.toNanos() / 1e9);
+      publisher.start();
+      sleepUntil(publisher.startedNanos() + faultAt.toNanos());
+      String note = inject(job);
+      long faultEnd = System.nanoTime();
+      double recovery = awaitFirstStored(prefix, faultEnd);
+      say(
+          recovery < 0
+              ? "no reading stored within " + RECOVERY.toSeconds() + " s of the fault's end"
+              : String.format(
+                  Locale.ROOT, "first reading stored %.1f s after the fault", recovery));
+      if (!publisher.await(Duration.ofSeconds(config.seconds()).plus(RECOVERY))) {
+        note += "; the fleet did not finish";
+      }
+      say(
+          "fleet done: %d readings acknowledged, %d retries; waiting for the stores",
+          publisher.sent(), publisher.retries());
+      Map<String, Long> expectedPoints = expectedPoints(fleet);
+      long sentTotal = expectedPoints.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Long> points = Map.of();
+      Map<String, Long> opened = Map.of();
+      long deadline = System.nanoTime() + Duration.ofSeconds(config.settleSeconds()).toNanos();
+      do {
+        Thread.sleep(1000);
+        points = storedPoints(prefix);
+        opened = run.openedCases(prefix);
+      } while ((sum(points) < sentTotal || sum(opened) < fleet.expectedCases())
+          && System.nanoTime() < deadline);
+      Thread.sleep(3000); // for anything stored twice to show
+      points = storedPoints(prefix);
+      opened = run.openedCases(prefix);
+      long casesLost = 0;
+      long casesDuplicated = 0;
+      Set<String> keys = new HashSet<>(fleet.expectedOpened().keySet());
+      keys.addAll(opened.keySet());
+      for (String key : keys) {
+        long expected = fleet.expectedOpened().getOrDefault(key, 0L);
+        long found = opened.getOrDefault(key, 0L);
+        casesLost += Math.max(0, expected - found);
+        casesDuplicated += Math.max(0, found - expected);
+      }
+      long lost = 0;
+      for (Map.Entry<String, Long> device : expectedPoints.entrySet()) {
+        lost += Math.max(0, device.getValue() - points.getOrDefault(device.getKey(), 0L));
+      }
+      return new Result(
+          fault,
+          publisher.sent(),
+          sum(points),
+          lost,
+          fleet.expectedCases(),
+          sum(opened),
+          casesLost,
+          casesDuplicated,
+          recovery,
+          publisher.retries(),
+          note);
+    }
+  }
+
+  /** Injects the fault and ends it; says what it did. */
+  private String inject(JobProcess job) throws Exception {
+    switch (fault) {
+      case JOB_KILLED -> {
+        long pid = job.pid();
+        job.kill();
+        say("killed the job (kill -9, pid %d); down for %d s", pid, config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
+        Optional<Path> checkpoint = job.newestCheckpoint();
+        job.start(checkpoint);
+        say(
+            "job restarted as process %d from %s",
+            job.pid(), checkpoint.map(Path::toString).orElse("no checkpoint"));
+        return checkpoint
+            .map(c -> "restored from " + c.getFileName())
+            .orElse("no checkpoint: started afresh");
+      }
+      case BROKER_RESTARTED -> {
+        run.broker().stop();
+        say("stopped the broker (SIGTERM); down for %d s", config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
+        run.broker().startAgain();
+        say("broker started again on %s", run.broker().url());
+        return "broker down " + config.downSeconds() + " s";
+      }
+      default -> throw new IllegalStateException("unknown fault " + fault);
+    }
+  }
+
+  /** Publishes probe readings until the job has stored one: its sessions exist from then on. */
+  private void awaitConsuming(JobProcess job, String name) throws Exception {
+    String probe = JobReadiness.PROBE_PREFIX + name;
+    long started = System.nanoTime();
+    long deadline = started + READY.toNanos();
+    try (MqttClient client = new MqttClient(run.broker().url(), probe, new MemoryPersistence())) {
+      client.connect();
+      for (long seq = 0; storedProbes(probe) == 0; seq++) {
+        if (!job.alive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "the job stored no probe reading within "
+                  + READY.toSeconds()
+                  + " s; see "
+                  + job.log());
+        }
+        Reading reading = new Reading(probe, Instant.now(), seq, "probe", Map.of("probe", 1.0));
+        client.publish(ReadingJson.telemetryTopic(probe), ReadingJson.write(reading), 1, false);
+        Thread.sleep(500);
+      }
+      client.disconnect();
+    }
+    say("job consuming after %.1f s", (System.nanoTime() - started) / 1e9);
+  }
+
+  private long storedProbes(String probe) {
+    try {
+      return sum(run.influx().countByDevice(probe, "probe"));
+    } catch (Exception e) {
+      return 0; // no database yet: the job creates it with its first write
+    }
+  }
+
+  /** Seconds from the fault's end until the run's stored readings first grow; -1 if they do not. */
+  private double awaitFirstStored(String prefix, long faultEnd) throws Exception {
+    long before = sum(storedPoints(prefix));
+    while (System.nanoTime() - faultEnd < RECOVERY.toNanos()) {
+      if (sum(storedPoints(prefix)) > before) {
+        return (System.nanoTime() - faultEnd) / 1e9;
+      }
+      Thread.sleep(100);
+    }
+    return -1;
+  }
+
+  private Map<String, Long> storedPoints(String prefix) throws Exception {
+    return run.influx().countByDevice(prefix, FaultFleet.METRIC);
+  }
+
+  /** Distinct readings per device: what history must hold once. */
+  private static Map<String, Long> expectedPoints(FaultFleet fleet) {
+    Map<String, Set<Instant>> times = new HashMap<>();
+    for (Outgoing.Telemetry reading : fleet.readings()) {
+      times.computeIfAbsent(reading.deviceId(), d -> new HashSet<>()).add(reading.reading().ts());
+    }
+    Map<String, Long> counts = new HashMap<>();
+    times.forEach((device, set) -> counts.put(device, (long) set.size()));
+    return counts;
+  }
+
+  private static long sum(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static void sleepUntil(long nanos) {
+    for (long wait = nanos - System.nanoTime(); wait > 0; wait = nanos - System.nanoTime()) {
+      LockSupport.parkNanos(wait);
+    }
+  }
+
+  private void say(String format, Object... values) {
+    System.out.println(
+        "bench: scenario "
+            + fault.number
+            + " ("
+            + fault.label
+            + "): "
+            + String.format(Locale.ROOT, format, values));
+  }
+}

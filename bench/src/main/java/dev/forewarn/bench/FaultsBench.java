@@ -1,0 +1,223 @@
+package dev.forewarn.bench;
+
+import dev.forewarn.bench.FaultScenario.Fault;
+import dev.forewarn.bench.FaultScenario.Result;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code ./forewarn bench faults}: real faults on 127.0.0.1 while a fleet publishes at a steady
+ * rate. Each scenario runs the telemetry job as a JVM of its own against a Mosquitto of the run's
+ * own, injects one fault, and counts from the fleet's ground truth and the real stores: readings
+ * sent and stored in InfluxDB, cases the rule had to open and the OPENED events in PostgreSQL, and
+ * the time from the end of the fault to the first reading stored after it. Prints a row per
+ * scenario and last {@code faults: scenarios=N readings_lost=N cases_lost=N cases_duplicated=N
+ * sends_duplicated=N max_recovery_s=N}.
+ */
+public final class FaultsBench {
+
+  private static final Options OPTIONS =
+      new Options(
+              "Usage: ./forewarn bench faults [options]\n"
+                  + "Injects faults while a fleet publishes and counts readings and cases lost or"
+                  + " duplicated.\nScenarios: 1 the telemetry job killed (kill -9) and restarted"
+                  + " from its newest checkpoint;\n2 the MQTT broker stopped and started again.\n\n")
+          .add("--scenarios", "", "1,2", "scenarios to run, comma-separated")
+          .add("--devices", "", "20", "devices in each scenario's fleet (a quarter degrade)")
+          .add("--rate", "", "40", "readings per second, whole fleet")
+          .add("--seconds", "", "60", "how long each scenario's fleet publishes")
+          .add("--down-seconds", "", "5", "how long the job or the broker stays down")
+          .add(
+              "--shared-subscription",
+              "",
+              "on",
+              "on: the job reads through $share/... (its default); off: a plain subscription")
+          .add(
+              "--settle-seconds",
+              "",
+              "180",
+              "longest wait, after the fleet ends, for the stores to hold what they should")
+          .add("--influx-url", "FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086", "InfluxDB")
+          .postgres();
+
+  /**
+   * A run's settings.
+   *
+   * @param scenarios the faults to inject, in order
+   */
+  record Config(
+      List<Fault> scenarios,
+      int devices,
+      int rate,
+      int seconds,
+      int downSeconds,
+      boolean sharedSubscription,
+      int settleSeconds,
+      String influxUrl,
+      String jdbcUrl,
+      String jdbcUser,
+      String jdbcPassword) {
+
+    static Config parse(String[] args, Map<String, String> env) {
+      Map<String, String> values = OPTIONS.parse(args, env);
+      Set<Fault> faults = new LinkedHashSet<>();
+      for (String number : values.get("--scenarios").split(",")) {
+        try {
+          faults.add(Fault.of(Integer.parseInt(number.trim())));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "--scenarios: not a scenario number: \"" + number.trim() + "\"");
+        }
+      }
+      Config config =
+          new Config(
+              List.copyOf(faults),
+              Options.number(values, "--devices"),
+              Options.number(values, "--rate"),
+              Options.number(values, "--seconds"),
+              Options.number(values, "--down-seconds"),
+              Options.onOff(values, "--shared-subscription"),
+              Options.number(values, "--settle-seconds"),
+              values.get("--influx-url"),
+              values.get("--jdbc-url"),
+              values.get("--jdbc-user"),
+              values.get("--jdbc-password"));
+      Options.positive("--devices", config.devices());
+      Options.positive("--rate", config.rate());
+      Options.positive("--down-seconds", config.downSeconds());
+      Options.positive("--settle-seconds", config.settleSeconds());
+      if (config.seconds() < 10) {
+        throw new IllegalArgumentException("--seconds: at least 10, was " + config.seconds());
+      }
+      return config;
+    }
+  }
+
+  /** The scenarios' results, and the report. */
+  record Report(List<Result> results) {
+
+    long readingsLost() {
+      return results.stream().mapToLong(Result::readingsLost).sum();
+    }
+
+    long casesLost() {
+      return results.stream().mapToLong(Result::casesLost).sum();
+    }
+
+    long casesDuplicated() {
+      return results.stream().mapToLong(Result::casesDuplicated).sum();
+    }
+
+    /** The longest recovery; a scenario that did not recover counts as -1 and fails the run. */
+    boolean recovered() {
+      return results.stream().allMatch(r -> r.recoverySeconds() >= 0);
+    }
+
+    boolean clean() {
+      return readingsLost() == 0 && casesLost() == 0 && casesDuplicated() == 0 && recovered();
+    }
+
+    String text() {
+      StringBuilder text = new StringBuilder();
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-16s %7s %7s %5s %9s %6s %5s %5s %10s %9s %7s  %s%n",
+              "scenario",
+              "sent",
+              "stored",
+              "lost",
+              "cases_exp",
+              "opened",
+              "c_lost",
+              "c_dup",
+              "recovery_s",
+              "sends_dup",
+              "retries",
+              "note"));
+      for (Result r : results) {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "%-16s %7d %7d %5d %9d %6d %5d %5d %10s %9s %7d  %s%n",
+                r.fault().number + " " + r.fault().label,
+                r.sent(),
+                r.stored(),
+                r.readingsLost(),
+                r.casesExpected(),
+                r.casesOpened(),
+                r.casesLost(),
+                r.casesDuplicated(),
+                r.recoverySeconds() < 0
+                    ? "none"
+                    : String.format(Locale.ROOT, "%.1f", r.recoverySeconds()),
+                "n/a",
+                r.retries(),
+                r.note()));
+      }
+      double maxRecovery = results.stream().mapToDouble(Result::recoverySeconds).max().orElse(0);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "faults: scenarios=%d readings_lost=%d cases_lost=%d cases_duplicated=%d"
+                  + " sends_duplicated=0 max_recovery_s=%d",
+              results.size(),
+              readingsLost(),
+              casesLost(),
+              casesDuplicated(),
+              recovered() ? Math.round(maxRecovery) : -1));
+      return text.toString();
+    }
+  }
+
+  private FaultsBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (Options.wantsHelp(args)) {
+      System.out.print(OPTIONS.help());
+      System.out.println(
+          "\nsends_dup is n/a in both scenarios: they count readings and cases, not messages sent"
+              + " to customers.");
+      return;
+    }
+    Config config;
+    try {
+      config = Config.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench faults: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Report report = run(config);
+    System.out.println(report.text());
+    System.exit(report.clean() ? 0 : 1);
+  }
+
+  static Report run(Config config) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+    List<Result> results = new ArrayList<>();
+    try (FaultRun faults =
+        new FaultRun(
+            run, config.influxUrl(), config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())) {
+      System.out.println(
+          "bench: run "
+              + run
+              + ": own broker "
+              + faults.broker().url()
+              + ", files in "
+              + faults.dir()
+              + ", the job reads telemetry through a "
+              + (config.sharedSubscription() ? "shared" : "plain")
+              + " subscription");
+      for (Fault fault : config.scenarios()) {
+        results.add(new FaultScenario(faults, fault, config).play());
+      }
+    }
+    return new Report(results);
+  }
+}

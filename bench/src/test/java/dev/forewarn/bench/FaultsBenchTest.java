@@ -1,0 +1,58 @@
+package dev.forewarn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.forewarn.bench.FaultScenario.Fault;
+import dev.forewarn.bench.FaultScenario.Result;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FaultsBenchTest {
+
+  @Test
+  void runsBothScenariosByDefaultWithTheJobsSharedSubscription() {
+    FaultsBench.Config config = FaultsBench.Config.parse(new String[0], Map.of());
+
+    assertThat(config.scenarios()).containsExactly(Fault.JOB_KILLED, Fault.BROKER_RESTARTED);
+    assertThat(config.sharedSubscription()).isTrue();
+    assertThat(config.devices()).isEqualTo(20);
+  }
+
+  @Test
+  void refusesAnUnknownScenarioNamingTheKnownOnes() {
+    assertThatThrownBy(
+            () -> FaultsBench.Config.parse(new String[] {"--scenarios", "1,6"}, Map.of()))
+        .hasMessageContaining("--scenarios: 6 is not a scenario")
+        .hasMessageContaining("2 (broker restart)");
+    assertThatThrownBy(
+            () -> FaultsBench.Config.parse(new String[] {"--scenarios", "one"}, Map.of()))
+        .hasMessage("--scenarios: not a scenario number: \"one\"");
+  }
+
+  @Test
+  void sumsTheScenariosIntoTheLastLine() {
+    FaultsBench.Report report =
+        new FaultsBench.Report(
+            List.of(
+                new Result(Fault.JOB_KILLED, 500, 500, 0, 2, 2, 0, 0, 4.1, 0, "restored"),
+                new Result(Fault.BROKER_RESTARTED, 500, 344, 156, 2, 4, 0, 2, 3.5, 25, "down")));
+
+    assertThat(report.text())
+        .endsWith(
+            "faults: scenarios=2 readings_lost=156 cases_lost=0 cases_duplicated=2"
+                + " sends_duplicated=0 max_recovery_s=4")
+        .contains("n/a");
+    assertThat(report.clean()).isFalse();
+  }
+
+  @Test
+  void aScenarioThatNeverRecoveredShowsAsMinusOne() {
+    FaultsBench.Report report =
+        new FaultsBench.Report(
+            List.of(new Result(Fault.JOB_KILLED, 500, 300, 200, 2, 1, 1, 0, -1, 0, "x")));
+
+    assertThat(report.text()).endsWith("max_recovery_s=-1").contains(" none ");
+  }
+}
