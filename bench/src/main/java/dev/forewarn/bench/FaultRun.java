@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -99,8 +100,8 @@ final class FaultRun implements AutoCloseable {
    * @param shared whether the job reads telemetry through a shared subscription, as by default, or
    *     through a plain one (as its only reader)
    */
-  java.util.List<String> jobOptions(String clientId, String rulesTopic, boolean shared) {
-    return java.util.List.of(
+  List<String> jobOptions(String clientId, String rulesTopic, boolean shared) {
+    return List.of(
         "--mqtt-url",
         broker.url(),
         "--mqtt-client-id",
