@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.flywaydb.core.Flyway;
 
 /**
  * What the scenarios of one {@code bench faults} run share: a directory of its own (broker data,
@@ -42,7 +41,6 @@ final class FaultRun implements AutoCloseable {
     this.user = user;
     this.password = password;
     String schema = "faults_" + run;
-    schemaUrl = jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     influx = new Influx(influxUrl, "forewarn_faults_" + run);
     ledger = BenchRuns.start("bench-faults-" + run, jdbc, user, password);
     try {
@@ -54,14 +52,8 @@ final class FaultRun implements AutoCloseable {
                           .toAbsolutePath()))
               .path();
       Files.createDirectories(dir);
-      ledger.record(new Leftover.PostgresSchema(jdbc, user, schema));
+      schemaUrl = BenchRuns.migratedSchema(ledger, jdbc, user, password, schema);
       ledger.record(new Leftover.InfluxDatabase(influxUrl, influx.database()));
-      Flyway.configure()
-          .dataSource(jdbc, user, password)
-          .schemas(schema)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
       broker = OwnMosquitto.start(ledger, dir.resolve("mosquitto"), repository());
     } catch (Exception e) {
       close();

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.flywaydb.core.Flyway;
 
 /**
  * The telemetry job as the demo and production run it (MQTT, InfluxDB, PostgreSQL, a threshold, a
@@ -48,20 +47,13 @@ final class HostileJob implements AutoCloseable {
     this.user = user;
     this.password = password;
     String schema = name + "_" + run;
-    schemaUrl = jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     influx = new Influx(influxUrl, "forewarn_" + name + "_" + run);
     String rulesTopic = "forewarn/bench/" + run + "/rules";
     ledger = BenchRuns.start(run, jdbc, user, password);
-    ledger.record(new Leftover.PostgresSchema(jdbc, user, schema));
     ledger.record(new Leftover.InfluxDatabase(influxUrl, influx.database()));
     ledger.record(new Leftover.MqttSession(mqtt, name + "-" + run + "-job-0"));
     ledger.record(new Leftover.MqttRetained(mqtt, rulesTopic + "/+"));
-    Flyway.configure()
-        .dataSource(jdbc, user, password)
-        .schemas(schema)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    schemaUrl = BenchRuns.migratedSchema(ledger, jdbc, user, password, schema);
     publishRules(mqtt, name + "-" + run + "-rules", run, rulesTopic);
     job =
         IngestJob.start(

@@ -91,7 +91,7 @@ public final class OutreachBench {
             TimeUnit.SECONDS);
         try {
           new CaseEventWriter(
-                  OutreachService.schemaUrl(config.jdbcUrl(), schema),
+                  BenchRuns.schemaUrl(config.jdbcUrl(), schema),
                   config.jdbcUser(),
                   config.jdbcPassword())
               .write(

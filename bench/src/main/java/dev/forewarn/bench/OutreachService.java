@@ -74,7 +74,7 @@ final class OutreachService implements AutoCloseable {
             "--server.port=0",
             "--server.address=127.0.0.1",
             "--spring.main.banner-mode=off",
-            "--spring.datasource.url=" + schemaUrl(config.jdbcUrl(), schema),
+            "--spring.datasource.url=" + BenchRuns.schemaUrl(config.jdbcUrl(), schema),
             "--spring.datasource.username=" + config.jdbcUser(),
             "--spring.datasource.password=" + config.jdbcPassword(),
             "--spring.flyway.schemas=" + schema,
@@ -94,10 +94,6 @@ final class OutreachService implements AutoCloseable {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     return Base64.getEncoder().encodeToString(key);
-  }
-
-  static String schemaUrl(String jdbcUrl, String schema) {
-    return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
   /** Registers a customer with a phone number and an email address; returns their id. */
@@ -187,7 +183,7 @@ final class OutreachService implements AutoCloseable {
 
   private Connection connect() throws SQLException {
     return DriverManager.getConnection(
-        schemaUrl(config.jdbcUrl(), schema), config.jdbcUser(), config.jdbcPassword());
+        BenchRuns.schemaUrl(config.jdbcUrl(), schema), config.jdbcUser(), config.jdbcPassword());
   }
 
   /** Stops the service and drops the schema, once, whether called at the end or on Ctrl-C. */

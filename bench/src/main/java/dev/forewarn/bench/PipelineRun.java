@@ -25,7 +25,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.flywaydb.core.Flyway;
 
 /**
  * (b) and (c): the telemetry job with a threshold rule per device and the InfluxDB sink on, in a
@@ -56,8 +55,7 @@ final class PipelineRun implements AutoCloseable {
     this.workload = workload;
     this.ledger = ledger;
     this.schema = "bench_" + run;
-    this.jdbcUrl =
-        config.jdbcUrl() + (config.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    this.jdbcUrl = BenchRuns.schemaUrl(config.jdbcUrl(), schema);
     this.influx = new Influx(config.influxUrl(), "forewarn_bench_" + run);
     this.checkpoints =
         Path.of(System.getProperty("java.io.tmpdir"), "forewarn-bench-" + run + "-checkpoints");
@@ -65,7 +63,6 @@ final class PipelineRun implements AutoCloseable {
 
   /** Makes the schema, publishes the rules and starts the job; returns when it consumes. */
   void start() throws Exception {
-    ledger.record(new Leftover.PostgresSchema(config.jdbcUrl(), config.jdbcUser(), schema));
     if (config.history()) {
       ledger.record(new Leftover.InfluxDatabase(config.influxUrl(), influx.database()));
     }
@@ -77,12 +74,8 @@ final class PipelineRun implements AutoCloseable {
     }
     ledger.record(new Leftover.MqttRetained(config.mqttUrl(), workload.rulesTopic()));
     ledger.record(new Leftover.LocalDirectory(checkpoints));
-    Flyway.configure()
-        .dataSource(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword())
-        .schemas(schema)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    BenchRuns.migratedSchema(
+        ledger, config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), schema);
     publishRules();
     job = IngestJob.start(IngestConfig.parse(jobArgs(), Map.of()));
     JobReadiness.awaitConsuming(job, config.mqttUrl(), Duration.ofSeconds(90));
