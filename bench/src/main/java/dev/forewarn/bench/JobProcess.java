@@ -4,8 +4,11 @@ import dev.forewarn.ingest.job.IngestJob;
 import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,22 +23,15 @@ import java.util.stream.Stream;
  */
 final class JobProcess implements AutoCloseable {
 
-  /** What Flink's embedded cluster reflects into on Java 17 (as ./forewarn's JAVA_OPENS). */
+  /**
+   * What Flink's embedded cluster needs opened on Java 17: the {@code --add-opens} this JVM was
+   * started with (by ./forewarn, or by the build's test runner), which runs Flink too.
+   */
   private static final List<String> OPENS =
-      Stream.of(
-              "java.util",
-              "java.lang",
-              "java.net",
-              "java.io",
-              "java.nio",
-              "sun.nio.ch",
-              "java.lang.reflect",
-              "java.text",
-              "java.time",
-              "java.util.concurrent",
-              "java.util.concurrent.atomic",
-              "java.util.concurrent.locks")
-          .map(name -> "--add-opens=java.base/" + name + "=ALL-UNNAMED")
+      ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .filter(
+              argument ->
+                  argument.startsWith("--add-opens=") || argument.startsWith("--add-exports="))
           .toList();
 
   private final RunLedger ledger;
@@ -78,8 +74,8 @@ final class JobProcess implements AutoCloseable {
     Files.writeString(
         log,
         "--- " + (checkpoint.isPresent() ? "restored from " + checkpoint.get() : "started") + "\n",
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     process = builder.start();
     Leftover.LocalProcess.of(process.toHandle()).ifPresent(ledger::record);
   }
@@ -128,11 +124,11 @@ final class JobProcess implements AutoCloseable {
     }
   }
 
-  private static java.nio.file.attribute.FileTime modified(Path file) {
+  private static FileTime modified(Path file) {
     try {
       return Files.getLastModifiedTime(file);
     } catch (IOException e) {
-      return java.nio.file.attribute.FileTime.fromMillis(0);
+      return FileTime.fromMillis(0);
     }
   }
 }
