@@ -45,9 +45,8 @@ class FaultsBenchIT {
   void aJobReadingThroughASharedSubscriptionReceivesAgainAfterABrokerRestart() throws Exception {
     // Mosquitto 2.0 resumes the job's session without its shared subscription: what devices publish
     // before the job has subscribed again is dropped (docs/mqtt-broker.md), but from then on the
-    // job
-    // must receive again rather than stay silent. Readings are lost, so the stores will not hold
-    // what the fleet sent: a short wait for them.
+    // job must receive again rather than stay silent. Readings are lost, so the stores will not
+    // hold what the fleet sent: a short wait for them.
     FaultsBench.Report report = FaultsBench.run(config("2", "on", "--settle-seconds", "20"));
 
     System.out.println(report.text());

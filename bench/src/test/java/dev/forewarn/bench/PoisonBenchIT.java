@@ -2,7 +2,6 @@ package dev.forewarn.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,16 +13,14 @@ class PoisonBenchIT {
   @Test
   void everyPoisonIsOneDeadLetterTheValidReadingsReachHistoryAndTheJobNeverRestarts()
       throws Exception {
-    Map<String, String> env = System.getenv();
     String report =
         PoisonBench.run(
             10,
-            env.getOrDefault("FOREWARN_TEST_MQTT_URL", "tcp://127.0.0.1:11883"),
-            env.getOrDefault("FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086"),
-            env.getOrDefault(
-                "FOREWARN_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/forewarn_test"),
-            env.getOrDefault("FOREWARN_TEST_JDBC_USER", "forewarn"),
-            env.getOrDefault("FOREWARN_TEST_JDBC_PASSWORD", "forewarn"));
+            TestServices.MQTT_URL,
+            TestServices.INFLUX_URL,
+            TestServices.JDBC_URL,
+            TestServices.JDBC_USER,
+            TestServices.JDBC_PASSWORD);
 
     System.out.println(report);
     assertThat(report)
