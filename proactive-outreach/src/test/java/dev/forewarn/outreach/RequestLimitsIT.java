@@ -128,6 +128,24 @@ class RequestLimitsIT {
   }
 
   @Test
+  void aSignedSmsLongerThanTwilioDeliversIsRefusedAndOneOfTheLimitIsKept() throws Exception {
+    HttpResponse<String> tooLong = sendSms("SMlong", "\u00e9".repeat(1601));
+    Map<String, Long> afterRefusal = TableCounts.of(jdbc);
+    HttpResponse<String> longest = sendSms("SMlongest", "\u00e9".repeat(1600));
+
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body())
+        .isEqualTo("Body is longer than 1600 characters, the most an SMS carries");
+    assertThat(afterRefusal).isEqualTo(before);
+    assertThat(longest.statusCode()).isEqualTo(200);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT length(body) FROM inbound_messages WHERE message_sid = 'SMlongest'",
+                Integer.class))
+        .isEqualTo(1600);
+  }
+
+  @Test
   void malformedJsonGets400SayingWhatIsWrongAndWhere() throws Exception {
     Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
     answers.put("truncated", post("/api/customers", "{\"name\":\"Jo"));
@@ -271,6 +289,17 @@ class RequestLimitsIT {
     } catch (Exception e) {
       throw new IllegalStateException("POST " + path + " failed", e);
     }
+  }
+
+  private HttpResponse<String> sendSms(String sid, String text) {
+    Map<String, String> sms = new LinkedHashMap<>();
+    sms.put("MessageSid", sid);
+    sms.put("From", "+14155550111");
+    sms.put("Body", text);
+    String signature =
+        TwilioWebhooks.sign(
+            TwilioWebhooks.PUBLIC_URL + "/webhooks/twilio/inbound", sms, TwilioStandIn.AUTH_TOKEN);
+    return sendSigned("/webhooks/twilio/inbound", form(sms), false, signature);
   }
 
   private static byte[] form(Map<String, String> fields) {

@@ -21,12 +21,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * {@code POST /webhooks/twilio/status} (message status callbacks) and {@code POST
  * /webhooks/twilio/inbound} (incoming SMS). A request without a valid Twilio signature gets 403 and
- * changes nothing.
+ * changes nothing; an incoming SMS whose body is longer than {@value #MAX_SMS_BODY} characters gets
+ * 400 and is not stored.
  */
 @RestController
 class TwilioWebhookController {
 
   private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
+
+  /**
+   * The longest body Twilio delivers: a longer one is split into several SMS before it reaches a
+   * webhook, so a signed request with more is not an SMS and is refused before anything is stored.
+   */
+  static final int MAX_SMS_BODY = 1600;
+
   private static final String EMPTY_TWIML =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
@@ -78,7 +86,13 @@ class TwilioWebhookController {
     if (sid == null || from == null) {
       return ResponseEntity.badRequest().body("MessageSid and From are required");
     }
-    Optional<String> answer = replies.handle(sid, from, form.getOrDefault("Body", ""));
+    String body = form.getOrDefault("Body", "");
+    if (body.codePointCount(0, body.length()) > MAX_SMS_BODY) {
+      log.warn("inbound sms refused message_sid={}: body longer than {}", sid, MAX_SMS_BODY);
+      return ResponseEntity.badRequest()
+          .body("Body is longer than " + MAX_SMS_BODY + " characters, the most an SMS carries");
+    }
+    Optional<String> answer = replies.handle(sid, from, body);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_XML)
         .body(answer.map(TwilioWebhookController::twiml).orElse(EMPTY_TWIML));
