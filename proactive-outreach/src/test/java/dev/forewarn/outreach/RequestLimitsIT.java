@@ -111,6 +111,30 @@ class RequestLimitsIT {
   }
 
   @Test
+  void aBrowsersOversizedFormGetsAPageSayingSoAndAnApiCallStillGetsJson() throws Exception {
+    byte[] form = ("name=" + "C".repeat(LIMIT)).getBytes(StandardCharsets.UTF_8);
+    String page = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    HttpResponse<String> console =
+        send("POST", "/console/rules/new", FORM, page, form, false, null);
+    HttpResponse<String> chunked = send("POST", "/console/rules/new", FORM, page, form, true, null);
+    HttpResponse<String> api = send("POST", "/api/customers", FORM, page, form, false, null);
+
+    assertThat(console.statusCode()).isEqualTo(413);
+    assertThat(console.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(console.body())
+        .contains("<title>Too large</title>")
+        .contains("Nothing was saved: the request body is larger than the limit of 1 MiB");
+    assertThat(chunked.statusCode()).isEqualTo(411);
+    assertThat(chunked.body()).contains("a form body must declare its Content-Length");
+    assertThat(api.statusCode()).isEqualTo(413);
+    assertThat(error(api))
+        .isEqualTo("the request body is larger than the limit of 1 MiB (1048576 bytes)");
+    assertThat(TableCounts.of(jdbc)).isEqualTo(before);
+  }
+
+  @Test
   void aBodyOfExactlyTheLimitIsReadAndJudgedOnItsContent() throws Exception {
     String json = "{\"name\":\"" + "B".repeat(201) + "\"}";
     byte[] customer = (json + " ".repeat(LIMIT - json.length())).getBytes(StandardCharsets.UTF_8);
@@ -246,6 +270,7 @@ class RequestLimitsIT {
   // --- helpers -------------------------------------------------------------------------------
 
   private static final String JSON = "application/json";
+  private static final String FORM = "application/x-www-form-urlencoded";
 
   private HttpResponse<String> post(String path, String body) {
     return send("POST", path, JSON, body.getBytes(StandardCharsets.UTF_8), false, manager);
@@ -253,6 +278,17 @@ class RequestLimitsIT {
 
   private HttpResponse<String> send(
       String method, String path, String type, byte[] body, boolean chunked, String token) {
+    return send(method, path, type, JSON, body, chunked, token);
+  }
+
+  private HttpResponse<String> send(
+      String method,
+      String path,
+      String type,
+      String accept,
+      byte[] body,
+      boolean chunked,
+      String token) {
     HttpRequest.BodyPublisher publisher =
         chunked
             ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
@@ -260,7 +296,7 @@ class RequestLimitsIT {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", type)
-            .header("Accept", JSON)
+            .header("Accept", accept)
             .method(method, publisher);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -19,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Refuses request bodies over {@code forewarn.web.max-body-size} with 413 before anything reads
  * them: at once when the declared {@code Content-Length} is over the limit, and while reading when
  * a chunked body without a length grows past it. A chunked form or multipart body gets 411: the
  * servlet container parses those itself, past this filter's count. Runs before security, so an
- * oversized body costs no token check, no session and no parsing.
+ * oversized body costs no token check, no session and no parsing. The error is JSON, or a short
+ * HTML page for a browser's form (an {@code Accept} with {@code text/html} outside {@code /api}).
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
@@ -97,9 +99,37 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         error,
         seen);
     response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    if (fromABrowserPage(request)) {
+      response.setContentType(MediaType.TEXT_HTML_VALUE);
+      response.getWriter().write(page(status, error));
+      return;
+    }
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     json.writeValue(response.getOutputStream(), new ApiError(null, error));
+  }
+
+  /** A form a page sent (a console or customer page), rather than an API call: it wants HTML. */
+  private static boolean fromABrowserPage(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null
+        && accept.contains(MediaType.TEXT_HTML_VALUE)
+        && !request.getRequestURI().startsWith("/api/");
+  }
+
+  /** A page of its own: the filter runs before anything that could render the site's templates. */
+  private static String page(int status, String error) {
+    String title =
+        status == HttpServletResponse.SC_LENGTH_REQUIRED ? "Length required" : "Too large";
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>"
+        + title
+        + "</title></head><body><h1>"
+        + title
+        + "</h1><p>Nothing was saved: "
+        + HtmlUtils.htmlEscape(error)
+        + ".</p><p>Go back and send less.</p></body></html>";
   }
 
   /**
