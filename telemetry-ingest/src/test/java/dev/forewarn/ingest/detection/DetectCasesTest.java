@@ -13,6 +13,7 @@ import static dev.forewarn.ingest.testing.Fixtures.devices;
 import static dev.forewarn.ingest.testing.Fixtures.models;
 import static dev.forewarn.ingest.testing.Fixtures.overheating;
 import static dev.forewarn.ingest.testing.Fixtures.reading;
+import static dev.forewarn.ingest.testing.Fixtures.rulesInputIdle;
 import static dev.forewarn.ingest.testing.Fixtures.update;
 import static dev.forewarn.rules.lifecycle.CaseEvent.Type.OPENED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class DetectCasesTest {
             new DetectCases(), Reading::deviceId, Types.STRING, DetectCases.RULES);
     // The rules reader has its retained set (empty so far): event time runs (RulesWatermarks).
     harness.processBroadcastElement(RuleUpdate.synced(List.of()), 0);
-    harness.processBroadcastWatermark(Long.MAX_VALUE);
+    rulesInputIdle(harness);
   }
 
   @AfterEach
@@ -329,7 +330,7 @@ class DetectCasesTest {
 
     harness.processBroadcastElement(update(overheating("overheat", 1)), 0);
     harness.processBroadcastElement(RuleUpdate.synced(List.of("overheat")), 0);
-    harness.processBroadcastWatermark(Long.MAX_VALUE);
+    rulesInputIdle(harness);
     harness.processWatermark(T0_PLUS_3M.toEpochMilli());
 
     assertThat(harness.extractOutputValues())
@@ -533,7 +534,7 @@ class DetectCasesTest {
     harness.setup();
     harness.initializeState(checkpoint);
     harness.open();
-    harness.processBroadcastWatermark(Long.MAX_VALUE);
+    rulesInputIdle(harness);
     push(reading(HOT, T0_PLUS_3M, 87));
 
     assertThat(harness.extractOutputValues())

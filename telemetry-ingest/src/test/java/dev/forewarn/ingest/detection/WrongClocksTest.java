@@ -8,6 +8,7 @@ import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_2M;
 import static dev.forewarn.ingest.testing.Fixtures.T0_PLUS_3M;
 import static dev.forewarn.ingest.testing.Fixtures.overheating;
 import static dev.forewarn.ingest.testing.Fixtures.reading;
+import static dev.forewarn.ingest.testing.Fixtures.rulesInputIdle;
 import static dev.forewarn.ingest.testing.Fixtures.telemetry;
 import static dev.forewarn.ingest.testing.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class WrongClocksTest {
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new DetectCases(), Reading::deviceId, Types.STRING, DetectCases.RULES);
     detect.processBroadcastElement(RuleUpdate.synced(List.of()), 0);
-    detect.processBroadcastWatermark(Long.MAX_VALUE);
+    rulesInputIdle(detect);
     detect.processBroadcastElement(update(overheating("overheat", 1)), 0);
   }
 

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 
 /** Named instants, readings, rules and messages for the tests. */
 public final class Fixtures {
@@ -120,5 +123,15 @@ public final class Fixtures {
 
   public static MqttRecord message(String topic, byte[] payload) {
     return new MqttRecord(topic, payload, RECEIVED_AT);
+  }
+
+  /**
+   * What the detection operator's rules input does once the rules reader has the retained set
+   * ({@code RulesWatermarks}): it goes idle, and event time is the readings' alone.
+   */
+  public static void rulesInputIdle(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> detection)
+      throws Exception {
+    ((TwoInputStreamOperator<?, ?, ?>) detection.getOperator())
+        .processWatermarkStatus2(WatermarkStatus.IDLE);
   }
 }
