@@ -41,8 +41,8 @@ public final class CalibrateBench {
         RemainingLifeCrossValidation.run(engines, config.metrics(), candidates, config.folds());
     say(
         "cross-validation (%d folds by engine, each scored with a document fitted and chosen"
-            + " without it; choices %s): %s",
-        config.folds(), cv.choices(), figures(cv.result()));
+            + " without it, horizons within an early share of %.0f%%; choices %s): %s",
+        config.folds(), 100 * candidates.earlyShare(), cv.choices(), figures(cv.result()));
     RemainingLifeCrossValidation.Chosen chosen =
         RemainingLifeCrossValidation.choose(engines, config.metrics(), candidates, config.folds());
     RemainingLifeCrossValidation.Choice choice = chosen.choice();

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param lifeCap the remaining life (cycles) beyond which the health index counts an engine as
  *     healthy, or null to choose it by cross-validation
  * @param folds the folds of the cross-validation by engine
+ * @param earlyShare the most engines alerted more than 125 cycles early that a horizon chosen by
+ *     cross-validation may give there
  */
 record CalibrateConfig(
     Path cmapss,
@@ -32,7 +34,8 @@ record CalibrateConfig(
     List<String> metrics,
     Integer modes,
     Integer lifeCap,
-    int folds) {
+    int folds,
+    double earlyShare) {
 
   private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
@@ -72,6 +75,13 @@ record CalibrateConfig(
         });
     OPTIONS.put(
         "--folds", new String[] {"5", "folds of the cross-validation by engine, 2 or more"});
+    OPTIONS.put(
+        "--early-share",
+        new String[] {
+          String.valueOf(RemainingLifeCrossValidation.EARLY_SHARE),
+          "the most engines alerted more than 125 cycles early, as a share from 0 to 1, that a"
+              + " horizon chosen by cross-validation may give there"
+        });
   }
 
   CalibrateConfig {
@@ -107,7 +117,8 @@ record CalibrateConfig(
         metrics(values.get("--metrics")),
         whole(values.get("--modes"), "--modes", 1, RemainingLifeCondition.MAX_MODES),
         whole(values.get("--life-cap"), "--life-cap", 1, Integer.MAX_VALUE),
-        folds(values.get("--folds")));
+        folds(values.get("--folds")),
+        share(values.get("--early-share")));
   }
 
   /** What can be chosen: everything but what the options fix. */
@@ -116,7 +127,8 @@ record CalibrateConfig(
     return new RemainingLifeCrossValidation.Candidates(
         modes != null ? List.of(modes) : all.modes(),
         lifeCap != null ? List.of(lifeCap) : all.lifeCaps(),
-        horizon != null ? List.of((int) horizon.toHours()) : all.horizons());
+        horizon != null ? List.of((int) horizon.toHours()) : all.horizons(),
+        earlyShare);
   }
 
   /** {@code auto} (null) or a whole number from {@code least} to {@code most}. */
@@ -151,6 +163,18 @@ record CalibrateConfig(
       // refused below
     }
     throw new IllegalArgumentException("--folds: a whole number, 2 or more, got " + text);
+  }
+
+  private static double share(String text) {
+    try {
+      double share = Double.parseDouble(text);
+      if (share >= 0 && share <= 1) {
+        return share;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException("--early-share: a number from 0 to 1, got " + text);
   }
 
   private static Duration horizon(String text) {

@@ -26,7 +26,8 @@ class CalibrateBenchTest {
 
     Path written =
         CalibrateBench.run(
-            new CalibrateConfig(data, out, Duration.ofHours(90), List.of("s2", "s3"), 1, 125, 5));
+            new CalibrateConfig(
+                data, out, Duration.ofHours(90), List.of("s2", "s3"), 1, 125, 5, 0.03));
 
     assertThat(written).isEqualTo(out);
     JsonNode condition = new ObjectMapper().readTree(out.toFile()).get("condition");
@@ -49,7 +50,14 @@ class CalibrateBenchTest {
             () ->
                 CalibrateBench.run(
                     new CalibrateConfig(
-                        data, dir.resolve("x.json"), null, List.of("s2", "s3"), null, null, 5)))
+                        data,
+                        dir.resolve("x.json"),
+                        null,
+                        List.of("s2", "s3"),
+                        null,
+                        null,
+                        5,
+                        0.03)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("setting1 ranges from")
         .hasMessageContaining("several operating conditions");

@@ -21,6 +21,8 @@ class CalibrateConfigTest {
     assertThat(config.lifeCap()).isNull();
     assertThat(config.candidates()).isEqualTo(RemainingLifeCrossValidation.Candidates.all());
     assertThat(config.folds()).isEqualTo(5);
+    assertThat(config.earlyShare()).isEqualTo(RemainingLifeCrossValidation.EARLY_SHARE);
+    assertThat(config.earlyShare()).isLessThan(RemainingLifeCrossValidation.MAX_EARLY_SHARE);
     assertThat(config.metrics())
         .containsExactly(
             "s2", "s3", "s4", "s7", "s8", "s9", "s11", "s12", "s13", "s14", "s15", "s17", "s20",
@@ -41,7 +43,9 @@ class CalibrateConfigTest {
               "--modes",
               "2",
               "--life-cap",
-              "140"
+              "140",
+              "--early-share",
+              "0.05"
             });
 
     assertThat(config.out()).isEqualTo(Path.of("/tmp/r.json"));
@@ -49,7 +53,8 @@ class CalibrateConfigTest {
     assertThat(config.metrics()).containsExactly("s2", "s7");
     assertThat(config.candidates())
         .isEqualTo(
-            new RemainingLifeCrossValidation.Candidates(List.of(2), List.of(140), List.of(80)));
+            new RemainingLifeCrossValidation.Candidates(
+                List.of(2), List.of(140), List.of(80), 0.05));
   }
 
   @Test
@@ -70,6 +75,8 @@ class CalibrateConfigTest {
         .hasMessage("--modes: auto or a whole number from 1 to 4, got 5");
     assertThatThrownBy(() -> CalibrateConfig.parse(new String[] {"--life-cap", "0"}))
         .hasMessage("--life-cap: auto or a whole number from 1 up, got 0");
+    assertThatThrownBy(() -> CalibrateConfig.parse(new String[] {"--early-share", "5"}))
+        .hasMessage("--early-share: a number from 0 to 1, got 5");
   }
 
   @Test

@@ -32,7 +32,7 @@ class RemainingLifeCrossValidationTest {
     int h = chosen.choice().horizon();
     assertThat(chosen.choice()).isEqualTo(new RemainingLifeCrossValidation.Choice(1, 125, h));
     assertThat(chosen.result().earlyShare())
-        .isLessThanOrEqualTo(RemainingLifeCrossValidation.MAX_EARLY_SHARE);
+        .isLessThanOrEqualTo(RemainingLifeCrossValidation.EARLY_SHARE);
     // The next horizon tried, scored the same way, alerts too many engines early.
     int next = horizons.get(horizons.indexOf(h) + 1);
     RemainingLifeCrossValidation.Chosen beyond =
@@ -42,7 +42,7 @@ class RemainingLifeCrossValidationTest {
             new RemainingLifeCrossValidation.Candidates(List.of(1), List.of(125), List.of(next)),
             5);
     assertThat(beyond.result().earlyShare())
-        .isGreaterThan(RemainingLifeCrossValidation.MAX_EARLY_SHARE);
+        .isGreaterThan(RemainingLifeCrossValidation.EARLY_SHARE);
     assertThat(beyond.result().medianLead()).isGreaterThan(chosen.result().medianLead());
   }
 
