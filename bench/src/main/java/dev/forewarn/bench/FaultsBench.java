@@ -15,8 +15,10 @@ import java.util.UUID;
  * rate. Each scenario runs the telemetry job as a JVM of its own against a Mosquitto of the run's
  * own, injects one fault, and counts from the fleet's ground truth and the real stores: readings
  * sent and stored in InfluxDB, cases the rule had to open and the OPENED events in PostgreSQL, and
- * the time from the end of the fault to the first reading stored after it. Prints a row per
- * scenario and last {@code faults: scenarios=N readings_lost=N cases_lost=N cases_duplicated=N
+ * the time from the end of the fault to the first reading stored after it. Scenarios 5 and 6 fault
+ * the outreach service instead ({@link OutreachFaults}) and count SMS per outbox row at a Twilio
+ * stand-in, and the time to the first SMS accepted after the fault. Prints a row per scenario and
+ * last {@code faults: scenarios=N readings_lost=N cases_lost=N cases_duplicated=N
  * sends_duplicated=N max_recovery_s=N}.
  */
 public final class FaultsBench {
@@ -24,18 +26,23 @@ public final class FaultsBench {
   private static final Options OPTIONS =
       new Options(
               "Usage: ./forewarn bench faults [options]\n"
-                  + "Injects faults while a fleet publishes and counts readings and cases lost or"
-                  + " duplicated.\nScenarios: 1 the telemetry job killed (kill -9) and restarted"
+                  + "Injects faults while a fleet publishes and counts readings, cases and SMS"
+                  + " lost or duplicated.\nScenarios: 1 the telemetry job killed (kill -9) and restarted"
                   + " from its newest checkpoint;\n2 the MQTT broker stopped and started again;\n5"
                   + " the Twilio stand-in answers 500, then 429, then hangs past the service's"
                   + " read timeout,\n  each for --down-seconds, then accepts again;\n6 the"
                   + " outreach service killed (kill -9) mid-dispatch and started again, then a"
                   + " second\n  instance beside it on the same database.\n\n")
-          .add("--scenarios", "", "1,2", "scenarios to run, comma-separated")
+          .add("--scenarios", "", "1,2,5,6", "scenarios to run, comma-separated")
           .add("--devices", "", "20", "devices in each scenario's fleet (a quarter degrade)")
           .add("--rate", "", "40", "readings per second, whole fleet")
           .add("--seconds", "", "60", "how long each scenario's fleet publishes")
-          .add("--down-seconds", "", "5", "how long the job or the broker stays down")
+          .add(
+              "--down-seconds",
+              "",
+              "5",
+              "how long the job, the broker or the outreach service stays down; in 5 how long"
+                  + " each of 500, 429 and the hang lasts")
           .add(
               "--shared-subscription",
               "",
@@ -213,7 +220,11 @@ public final class FaultsBench {
           "\nsends_dup counts, in scenarios 5 and 6, the messages the Twilio stand-in accepted"
               + " beyond the first\nfor one outbox row (the status callback's ref= names the row);"
               + " their notes say how many cases'\nSMS it never accepted (lost). It is n/a in"
-              + " scenarios 1 and 2, which send no messages.");
+              + " scenarios 1 and 2, which send no messages.\nNo duplicate rests on the"
+              + " service looking up a message it is in doubt about in the provider's list"
+              + " before\nsending it again: the stand-in lists a message the moment it takes"
+              + " it; a provider whose list lags\nbehind by more than a lease would get it"
+              + " twice (bench/README.md).");
       return;
     }
     Config config;

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 class FaultsBenchTest {
 
   @Test
-  void runsBothScenariosByDefaultWithTheJobsSharedSubscription() {
+  void runsEveryScenarioByDefaultWithTheJobsSharedSubscription() {
     FaultsBench.Config config = FaultsBench.Config.parse(new String[0], Map.of());
 
-    assertThat(config.scenarios()).containsExactly(Fault.JOB_KILLED, Fault.BROKER_RESTARTED);
+    assertThat(config.scenarios())
+        .containsExactly(
+            Fault.JOB_KILLED, Fault.BROKER_RESTARTED, Fault.PROVIDER_FAULTS, Fault.OUTREACH_KILLED);
+    assertThat(config.outreachLoad()).isEqualTo(200);
     assertThat(config.sharedSubscription()).isTrue();
     assertThat(config.devices()).isEqualTo(20);
   }
