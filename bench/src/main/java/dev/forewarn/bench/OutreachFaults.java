@@ -2,6 +2,7 @@ package dev.forewarn.bench;
 
 import dev.forewarn.rules.document.Severity;
 import dev.forewarn.rules.lifecycle.CaseEvent;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -255,7 +256,7 @@ final class OutreachFaults implements AutoCloseable {
    * its case: lost when it did not (a row cancelled because its case cleared before sending is not
    * lost, by design); and the messages accepted more than once for one outbox row.
    */
-  Sends count() throws SQLException {
+  Sends count() throws SQLException, IOException {
     Set<String> accepted = twilio.sends().refs();
     Map<String, List<String[]>> rowsByEvent = new HashMap<>();
     try (Connection db = connect();
@@ -306,6 +307,13 @@ final class OutreachFaults implements AutoCloseable {
             sends.lookups(),
             sends.lookupsFound(),
             unconfirmed);
+    if (instances.size() > 1) {
+      List<String> perInstance = new ArrayList<>();
+      for (OutreachProcess instance : instances) {
+        perInstance.add(instance.name() + " " + instance.loggedSends());
+      }
+      note += "; sent per instance: " + String.join(", ", perInstance);
+    }
     return new Sends(sends.duplicated(), lost, note);
   }
 

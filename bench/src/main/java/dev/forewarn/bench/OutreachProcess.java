@@ -58,6 +58,7 @@ final class OutreachProcess implements AutoCloseable {
 
   private final RunLedger ledger;
   private final Setup setup;
+  private final String name;
   private final Path log;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,6 +68,7 @@ final class OutreachProcess implements AutoCloseable {
   OutreachProcess(RunLedger ledger, Path dir, String name, Setup setup) throws IOException {
     this.ledger = ledger;
     this.setup = setup;
+    this.name = name;
     this.log = Files.createDirectories(dir).resolve("outreach-" + name + ".log");
   }
 
@@ -113,6 +115,8 @@ final class OutreachProcess implements AutoCloseable {
             "--server.port=" + port,
             "--server.address=127.0.0.1",
             "--spring.main.banner-mode=off",
+            // The bench's log keeps warnings only; each instance's log says what it sent.
+            "--logging.level.dev.forewarn.outreach.outbox=INFO",
             "--spring.datasource.url=" + setup.schemaUrl(),
             "--spring.datasource.username=" + setup.user(),
             "--spring.flyway.schemas=" + setup.schema(),
@@ -175,6 +179,21 @@ final class OutreachProcess implements AutoCloseable {
 
   Path log() {
     return log;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /**
+   * Messages this instance recorded as sent (its log's {@code sent outbox_id=} lines, every run).
+   */
+  long loggedSends() throws IOException {
+    try (var lines = Files.lines(log)) {
+      return lines
+          .filter(line -> line.contains("sent outbox_id=") && !line.contains("not sent outbox_id="))
+          .count();
+    }
   }
 
   /**
