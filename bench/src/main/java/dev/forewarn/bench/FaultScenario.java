@@ -29,7 +29,8 @@ final class FaultScenario {
     JOB_KILLED(1, "job kill -9"),
     BROKER_RESTARTED(2, "broker restart"),
     PROVIDER_FAULTS(5, "twilio faults"),
-    OUTREACH_KILLED(6, "outreach kill -9");
+    OUTREACH_KILLED(6, "outreach kill -9"),
+    ALL_KILLED(7, "all kill -9");
 
     final int number;
     final String label;
@@ -41,7 +42,7 @@ final class FaultScenario {
 
     /** Whether the scenario runs the outreach service and counts SMS. */
     boolean outreach() {
-      return this == PROVIDER_FAULTS || this == OUTREACH_KILLED;
+      return this == PROVIDER_FAULTS || this == OUTREACH_KILLED || this == ALL_KILLED;
     }
 
     static Fault of(int number) {
@@ -54,7 +55,8 @@ final class FaultScenario {
           "--scenarios: "
               + number
               + " is not a scenario; known: 1 (job kill -9), 2 (broker restart), 5 (Twilio"
-              + " 500/429/hang), 6 (outreach kill -9, two instances)");
+              + " 500/429/hang), 6 (outreach kill -9, two instances), 7 (job, broker and outreach"
+              + " kill -9)");
     }
   }
 
@@ -171,7 +173,18 @@ final class FaultScenario {
       String note = inject(job, outreach);
       long faultEnd = System.nanoTime();
       double recovery;
-      if (outreach == null) {
+      if (fault == Fault.ALL_KILLED) {
+        // Both must work again: readings stored after the broker's start (the last one started),
+        // SMS accepted after the service's relaunch (the first).
+        double stored = awaitFirstStored(prefix, faultEnd);
+        double sms = outreach.recoverySeconds(RECOVERY);
+        say(
+            "first reading stored %s after the broker's start, first SMS accepted %s after the"
+                + " service's relaunch",
+            stored < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", stored),
+            sms < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", sms));
+        recovery = stored < 0 || sms < 0 ? -1 : Math.max(stored, sms);
+      } else if (outreach == null) {
         recovery = awaitFirstStored(prefix, faultEnd);
         say(
             recovery < 0
@@ -278,6 +291,29 @@ final class FaultScenario {
       case OUTREACH_KILLED -> {
         return outreach.killRestartAndDouble(
             config.outreachLoad(), Duration.ofSeconds(config.downSeconds()));
+      }
+      case ALL_KILLED -> {
+        outreach.burstUntilDispatching(config.outreachLoad());
+        String killed = outreach.kill();
+        long jobPid = job.pid();
+        job.kill();
+        run.broker().kill();
+        say(
+            "killed together: %s; the job (kill -9, pid %d); the broker (kill -9); down for %d s",
+            killed, jobPid, config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
+        // The reverse of what depends on what: the service, then the job, then their broker.
+        outreach.restart();
+        Optional<Path> checkpoint = job.newestCheckpoint();
+        job.start(checkpoint);
+        say(
+            "job restarted as process %d from %s, the broker still down",
+            job.pid(), checkpoint.map(Path::toString).orElse("no checkpoint"));
+        run.broker().startAgain();
+        say("broker started again on %s", run.broker().url());
+        return "started again: outreach, job ("
+            + checkpoint.map(c -> "from " + c.getFileName()).orElse("afresh")
+            + "), broker";
       }
       default -> throw new IllegalStateException("unknown fault " + fault);
     }

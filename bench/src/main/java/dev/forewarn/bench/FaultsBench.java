@@ -32,7 +32,10 @@ public final class FaultsBench {
                   + " the Twilio stand-in answers 500, then 429, then hangs past the service's"
                   + " read timeout,\n  each for --down-seconds, then accepts again;\n6 the"
                   + " outreach service killed (kill -9) mid-dispatch and started again, then a"
-                  + " second\n  instance beside it on the same database.\n\n")
+                  + " second\n  instance beside it on the same database;\n7 the outreach service,"
+                  + " the job and the broker killed together (kill -9), then started\n  again"
+                  + " in the reverse of their dependencies: the service, the job, the broker"
+                  + " (not run by default).\n\n")
           .add("--scenarios", "", "1,2,5,6", "scenarios to run, comma-separated")
           .add("--devices", "", "20", "devices in each scenario's fleet (a quarter degrade)")
           .add("--rate", "", "40", "readings per second, whole fleet")

@@ -151,42 +151,54 @@ final class OutreachFaults implements AutoCloseable {
    * down}, then a second instance beside it, and gives the two a second burst to share.
    */
   String killRestartAndDouble(int load, Duration down) throws Exception {
-    OutreachProcess first = instances.get(0);
-    burst(load);
-    awaitAccepted(load / 4, Duration.ofSeconds(60));
-    long acceptedBefore = twilio.sends().accepted();
-    long pid = first.pid();
-    first.kill();
-    long claimed = countSms("o.status = 'SENDING'");
-    long pending = countSms("o.status = 'PENDING'");
-    say.accept(
-        String.format(
-            Locale.ROOT,
-            "killed outreach (kill -9, pid %d) after %d messages accepted: %d rows claimed and"
-                + " left in doubt, %d pending; down for %d s",
-            pid,
-            acceptedBefore,
-            claimed,
-            pending,
-            down.toSeconds()));
+    burstUntilDispatching(load);
+    String killed = kill();
+    say.accept(killed + "; down for " + down.toSeconds() + " s");
     Thread.sleep(down.toMillis());
-    long restarting = System.nanoTime();
-    faultEnd = restarting;
-    first.start(START);
-    double restart = (System.nanoTime() - restarting) / 1e9;
-    say.accept(
-        String.format(
-            Locale.ROOT, "outreach restarted as process %d in %.1f s", first.pid(), restart));
+    restart();
     OutreachProcess second = instance("b");
     second.start(START);
     say.accept("second outreach instance beside it as process " + second.pid());
     burst(load / 2);
+    return killed.replaceFirst(" \\(kill -9, pid \\d+\\)", "")
+        + "; 2 instances for "
+        + load / 2
+        + " more";
+  }
+
+  /** Writes {@code load} more cases and waits until the provider has taken a quarter of them. */
+  void burstUntilDispatching(int load) throws Exception {
+    burst(load);
+    awaitAccepted(twilio.sends().accepted() + load / 4, Duration.ofSeconds(60));
+  }
+
+  /** Kills the first instance with {@code kill -9}; says what it left behind. */
+  String kill() throws Exception {
+    OutreachProcess first = instances.get(0);
+    long acceptedBefore = twilio.sends().accepted();
+    long pid = first.pid();
+    first.kill();
     return String.format(
         Locale.ROOT,
-        "killed with %d claimed, %d pending; 2 instances for %d more",
-        claimed,
-        pending,
-        load / 2);
+        "outreach killed (kill -9, pid %d) after %d messages accepted with %d claimed (in doubt),"
+            + " %d pending",
+        pid,
+        acceptedBefore,
+        countSms("o.status = 'SENDING'"),
+        countSms("o.status = 'PENDING'"));
+  }
+
+  /** Starts the killed instance again; the fault ends with its launch. */
+  void restart() throws Exception {
+    OutreachProcess first = instances.get(0);
+    faultEnd = System.nanoTime();
+    first.start(START);
+    say.accept(
+        String.format(
+            Locale.ROOT,
+            "outreach restarted as process %d in %.1f s",
+            first.pid(),
+            (System.nanoTime() - faultEnd) / 1e9));
   }
 
   /**
@@ -220,15 +232,22 @@ final class OutreachFaults implements AutoCloseable {
    * to the first message the provider accepted after it; -1 when none came within {@code patience}.
    */
   double recoverySeconds(Duration patience) throws InterruptedException {
-    long deadline = faultEnd + patience.toNanos();
-    while (System.nanoTime() < deadline) {
-      OptionalLong first = twilio.sends().firstAcceptedAfter(faultEnd);
-      if (first.isPresent()) {
-        return (first.getAsLong() - faultEnd) / 1e9;
+    return recoverySeconds(faultEnd, patience);
+  }
+
+  /** Seconds from {@code from} ({@link System#nanoTime}) to the first SMS accepted after it. */
+  double recoverySeconds(long from, Duration patience) throws InterruptedException {
+    long deadline = from + patience.toNanos();
+    while (true) {
+      OptionalLong first = twilio.sends().firstAcceptedAfter(from);
+      if (first.isPresent() && first.getAsLong() - from <= patience.toNanos()) {
+        return (first.getAsLong() - from) / 1e9;
+      }
+      if (System.nanoTime() > deadline) {
+        return -1;
       }
       Thread.sleep(100);
     }
-    return -1;
   }
 
   /**
