@@ -30,6 +30,7 @@ final class FaultRun implements AutoCloseable {
   private final Influx influx;
   private final String influxUrl;
   private final String schemaUrl;
+  private final String schema;
   private final String user;
   private final String password;
   private OwnMosquitto broker;
@@ -40,7 +41,7 @@ final class FaultRun implements AutoCloseable {
     this.influxUrl = influxUrl;
     this.user = user;
     this.password = password;
-    String schema = "faults_" + run;
+    this.schema = "faults_" + run;
     influx = new Influx(influxUrl, "forewarn_faults_" + run);
     ledger = BenchRuns.start("bench-faults-" + run, jdbc, user, password);
     try {
@@ -147,6 +148,18 @@ final class FaultRun implements AutoCloseable {
       }
     }
     return opened;
+  }
+
+  String schema() {
+    return schema;
+  }
+
+  String schemaUrl() {
+    return schemaUrl;
+  }
+
+  String jdbcUser() {
+    return user;
   }
 
   @Override

@@ -27,7 +27,10 @@ final class FaultScenario {
   /** The faults, by the number {@code --scenarios} names them with. */
   enum Fault {
     JOB_KILLED(1, "job kill -9"),
-    BROKER_RESTARTED(2, "broker restart");
+    BROKER_RESTARTED(2, "broker restart"),
+    PROVIDER_FAULTS(5, "twilio faults"),
+    OUTREACH_KILLED(6, "outreach kill -9"),
+    ALL_KILLED(7, "all kill -9");
 
     final int number;
     final String label;
@@ -35,6 +38,11 @@ final class FaultScenario {
     Fault(int number, String label) {
       this.number = number;
       this.label = label;
+    }
+
+    /** Whether the scenario runs the outreach service and counts SMS. */
+    boolean outreach() {
+      return this == PROVIDER_FAULTS || this == OUTREACH_KILLED || this == ALL_KILLED;
     }
 
     static Fault of(int number) {
@@ -46,8 +54,9 @@ final class FaultScenario {
       throw new IllegalArgumentException(
           "--scenarios: "
               + number
-              + " is not a scenario; known: 1 (job kill -9), 2 (broker"
-              + " restart)");
+              + " is not a scenario; known: 1 (job kill -9), 2 (broker restart), 5 (Twilio"
+              + " 500/429/hang), 6 (outreach kill -9, two instances), 7 (job, broker and outreach"
+              + " kill -9)");
     }
   }
 
@@ -56,6 +65,9 @@ final class FaultScenario {
    *
    * @param recoverySeconds from the end of the fault to the first reading stored after it; -1 when
    *     none was within the patience
+   * @param sendsDuplicated messages the provider accepted beyond the first for one outbox row; -1
+   *     when the scenario sends none
+   * @param sendsLost cases whose SMS the provider never accepted; -1 when the scenario sends none
    */
   record Result(
       Fault fault,
@@ -68,7 +80,39 @@ final class FaultScenario {
       long casesDuplicated,
       double recoverySeconds,
       long retries,
-      String note) {}
+      String note,
+      long sendsDuplicated,
+      long sendsLost) {
+
+    /** A scenario that sends no messages: its send counts are n/a. */
+    Result(
+        Fault fault,
+        long sent,
+        long stored,
+        long readingsLost,
+        long casesExpected,
+        long casesOpened,
+        long casesLost,
+        long casesDuplicated,
+        double recoverySeconds,
+        long retries,
+        String note) {
+      this(
+          fault,
+          sent,
+          stored,
+          readingsLost,
+          casesExpected,
+          casesOpened,
+          casesLost,
+          casesDuplicated,
+          recoverySeconds,
+          retries,
+          note,
+          -1,
+          -1);
+    }
+  }
 
   private static final Duration READY = Duration.ofSeconds(180);
   private static final Duration RECOVERY = Duration.ofSeconds(180);
@@ -92,7 +136,11 @@ final class FaultScenario {
     String rulesTopic = run.rulesTopic(name);
     run.publishRule(rulesTopic, ruleId, fleet.rule());
     Path dir = run.dir().resolve("scenario-" + fault.number);
-    try (JobProcess job =
+    try (OutreachFaults outreach =
+            fault.outreach()
+                ? new OutreachFaults(run, dir, prefix, "l" + name + "-", line -> say("%s", line))
+                : null;
+        JobProcess job =
             new JobProcess(
                 run.ledger(),
                 dir,
@@ -103,6 +151,12 @@ final class FaultScenario {
       job.start(Optional.empty());
       say("job started as process %d (log %s)", job.pid(), job.log());
       awaitConsuming(job, name);
+      if (outreach != null) {
+        outreach.start(
+            fleet.readings().stream().map(Outgoing.Telemetry::deviceId).distinct().toList(),
+            config.outreachLoad() * 3 / 2,
+            fault.number);
+      }
       Duration faultAt = fleet.faultAt(config.seconds());
       say(
           "fleet: %d readings of %d devices at %d/s for %d s; %d degrading, %d cases expected;"
@@ -116,14 +170,36 @@ final class FaultScenario {
           faultAt.toNanos() / 1e9);
       publisher.start();
       sleepUntil(publisher.startedNanos() + faultAt.toNanos());
-      String note = inject(job);
+      String note = inject(job, outreach);
       long faultEnd = System.nanoTime();
-      double recovery = awaitFirstStored(prefix, faultEnd);
-      say(
-          recovery < 0
-              ? "no reading stored within " + RECOVERY.toSeconds() + " s of the fault's end"
-              : String.format(
-                  Locale.ROOT, "first reading stored %.1f s after the fault", recovery));
+      double recovery;
+      if (fault == Fault.ALL_KILLED) {
+        // Both must work again: readings stored after the broker's start (the last one started),
+        // SMS accepted after the service's relaunch (the first).
+        double stored = awaitFirstStored(prefix, faultEnd);
+        double sms = outreach.recoverySeconds(RECOVERY);
+        say(
+            "first reading stored %s after the broker's start, first SMS accepted %s after the"
+                + " service's relaunch",
+            stored < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", stored),
+            sms < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", sms));
+        recovery = stored < 0 || sms < 0 ? -1 : Math.max(stored, sms);
+      } else if (outreach == null) {
+        recovery = awaitFirstStored(prefix, faultEnd);
+        say(
+            recovery < 0
+                ? "no reading stored within " + RECOVERY.toSeconds() + " s of the fault's end"
+                : String.format(
+                    Locale.ROOT, "first reading stored %.1f s after the fault", recovery));
+      } else {
+        // What the fault stops here is sending: recovered once the provider takes a message again.
+        recovery = outreach.recoverySeconds(RECOVERY);
+        say(
+            recovery < 0
+                ? "no SMS accepted within " + RECOVERY.toSeconds() + " s of the fault's end"
+                : String.format(
+                    Locale.ROOT, "first SMS accepted %.1f s after the fault's end", recovery));
+      }
       if (!publisher.await(Duration.ofSeconds(config.seconds()).plus(RECOVERY))) {
         note += "; the fleet did not finish";
       }
@@ -141,6 +217,9 @@ final class FaultScenario {
         opened = run.openedCases(prefix);
       } while ((sum(points) < sentTotal || sum(opened) < fleet.expectedCases())
           && System.nanoTime() < deadline);
+      if (outreach != null) {
+        outreach.awaitSettled(deadline);
+      }
       Thread.sleep(3000); // for anything stored twice to show
       points = storedPoints(prefix);
       opened = run.openedCases(prefix);
@@ -158,6 +237,11 @@ final class FaultScenario {
       for (Map.Entry<String, Long> device : expectedPoints.entrySet()) {
         lost += Math.max(0, device.getValue() - points.getOrDefault(device.getKey(), 0L));
       }
+      OutreachFaults.Sends sends =
+          outreach == null ? new OutreachFaults.Sends(-1, -1, "") : outreach.count();
+      if (outreach != null) {
+        note += "; " + sends.note();
+      }
       return new Result(
           fault,
           publisher.sent(),
@@ -169,12 +253,14 @@ final class FaultScenario {
           casesDuplicated,
           recovery,
           publisher.retries(),
-          note);
+          note,
+          sends.duplicated(),
+          sends.lost());
     }
   }
 
   /** Injects the fault and ends it; says what it did. */
-  private String inject(JobProcess job) throws Exception {
+  private String inject(JobProcess job, OutreachFaults outreach) throws Exception {
     switch (fault) {
       case JOB_KILLED -> {
         long pid = job.pid();
@@ -197,6 +283,37 @@ final class FaultScenario {
         run.broker().startAgain();
         say("broker started again on %s", run.broker().url());
         return "broker down " + config.downSeconds() + " s";
+      }
+      case PROVIDER_FAULTS -> {
+        return outreach.providerFaults(
+            config.outreachLoad(), Duration.ofSeconds(config.downSeconds()));
+      }
+      case OUTREACH_KILLED -> {
+        return outreach.killRestartAndDouble(
+            config.outreachLoad(), Duration.ofSeconds(config.downSeconds()));
+      }
+      case ALL_KILLED -> {
+        outreach.burstUntilDispatching(config.outreachLoad());
+        String killed = outreach.kill();
+        long jobPid = job.pid();
+        job.kill();
+        run.broker().kill();
+        say(
+            "killed together: %s; the job (kill -9, pid %d); the broker (kill -9); down for %d s",
+            killed, jobPid, config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
+        // The reverse of what depends on what: the service, then the job, then their broker.
+        outreach.restart();
+        Optional<Path> checkpoint = job.newestCheckpoint();
+        job.start(checkpoint);
+        say(
+            "job restarted as process %d from %s, the broker still down",
+            job.pid(), checkpoint.map(Path::toString).orElse("no checkpoint"));
+        run.broker().startAgain();
+        say("broker started again on %s", run.broker().url());
+        return "started again: outreach, job ("
+            + checkpoint.map(c -> "from " + c.getFileName()).orElse("afresh")
+            + "), broker";
       }
       default -> throw new IllegalStateException("unknown fault " + fault);
     }

@@ -15,8 +15,10 @@ import java.util.UUID;
  * rate. Each scenario runs the telemetry job as a JVM of its own against a Mosquitto of the run's
  * own, injects one fault, and counts from the fleet's ground truth and the real stores: readings
  * sent and stored in InfluxDB, cases the rule had to open and the OPENED events in PostgreSQL, and
- * the time from the end of the fault to the first reading stored after it. Prints a row per
- * scenario and last {@code faults: scenarios=N readings_lost=N cases_lost=N cases_duplicated=N
+ * the time from the end of the fault to the first reading stored after it. Scenarios 5 and 6 fault
+ * the outreach service instead ({@link OutreachFaults}) and count SMS per outbox row at a Twilio
+ * stand-in, and the time to the first SMS accepted after the fault. Prints a row per scenario and
+ * last {@code faults: scenarios=N readings_lost=N cases_lost=N cases_duplicated=N
  * sends_duplicated=N max_recovery_s=N}.
  */
 public final class FaultsBench {
@@ -24,14 +26,26 @@ public final class FaultsBench {
   private static final Options OPTIONS =
       new Options(
               "Usage: ./forewarn bench faults [options]\n"
-                  + "Injects faults while a fleet publishes and counts readings and cases lost or"
-                  + " duplicated.\nScenarios: 1 the telemetry job killed (kill -9) and restarted"
-                  + " from its newest checkpoint;\n2 the MQTT broker stopped and started again.\n\n")
-          .add("--scenarios", "", "1,2", "scenarios to run, comma-separated")
+                  + "Injects faults while a fleet publishes and counts readings, cases and SMS"
+                  + " lost or duplicated.\nScenarios: 1 the telemetry job killed (kill -9) and restarted"
+                  + " from its newest checkpoint;\n2 the MQTT broker stopped and started again;\n5"
+                  + " the Twilio stand-in answers 500, then 429, then hangs past the service's"
+                  + " read timeout,\n  each for --down-seconds, then accepts again;\n6 the"
+                  + " outreach service killed (kill -9) mid-dispatch and started again, then a"
+                  + " second\n  instance beside it on the same database;\n7 the outreach service,"
+                  + " the job and the broker killed together (kill -9), then started\n  again"
+                  + " in the reverse of their dependencies: the service, the job, the broker"
+                  + " (not run by default).\n\n")
+          .add("--scenarios", "", "1,2,5,6", "scenarios to run, comma-separated")
           .add("--devices", "", "20", "devices in each scenario's fleet (a quarter degrade)")
           .add("--rate", "", "40", "readings per second, whole fleet")
           .add("--seconds", "", "60", "how long each scenario's fleet publishes")
-          .add("--down-seconds", "", "5", "how long the job or the broker stays down")
+          .add(
+              "--down-seconds",
+              "",
+              "5",
+              "how long the job, the broker or the outreach service stays down; in 5 how long"
+                  + " each of 500, 429 and the hang lasts")
           .add(
               "--shared-subscription",
               "",
@@ -42,6 +56,12 @@ public final class FaultsBench {
               "",
               "180",
               "longest wait, after the fleet ends, for the stores to hold what they should")
+          .add(
+              "--outreach-load",
+              "",
+              "200",
+              "extra cases written at the fault in scenarios 5 and 6, so that many SMS are in"
+                  + " flight (6 adds half as many again for the two instances)")
           .add("--influx-url", "FOREWARN_TEST_INFLUX_URL", "http://127.0.0.1:8086", "InfluxDB")
           .postgres();
 
@@ -61,7 +81,8 @@ public final class FaultsBench {
       String influxUrl,
       String jdbcUrl,
       String jdbcUser,
-      String jdbcPassword) {
+      String jdbcPassword,
+      int outreachLoad) {
 
     static Config parse(String[] args, Map<String, String> env) {
       Map<String, String> values = OPTIONS.parse(args, env);
@@ -86,11 +107,13 @@ public final class FaultsBench {
               values.get("--influx-url"),
               values.get("--jdbc-url"),
               values.get("--jdbc-user"),
-              values.get("--jdbc-password"));
+              values.get("--jdbc-password"),
+              Options.number(values, "--outreach-load"));
       Options.positive("--devices", config.devices());
       Options.positive("--rate", config.rate());
       Options.positive("--down-seconds", config.downSeconds());
       Options.positive("--settle-seconds", config.settleSeconds());
+      Options.positive("--outreach-load", config.outreachLoad());
       if (config.seconds() < 10) {
         throw new IllegalArgumentException("--seconds: at least 10, was " + config.seconds());
       }
@@ -113,13 +136,28 @@ public final class FaultsBench {
       return results.stream().mapToLong(Result::casesDuplicated).sum();
     }
 
+    /** Messages accepted twice for one outbox row, in the scenarios that send. */
+    long sendsDuplicated() {
+      return results.stream().mapToLong(r -> Math.max(0, r.sendsDuplicated())).sum();
+    }
+
+    /** Cases whose SMS never reached the provider, in the scenarios that send. */
+    long sendsLost() {
+      return results.stream().mapToLong(r -> Math.max(0, r.sendsLost())).sum();
+    }
+
     /** The longest recovery; a scenario that did not recover counts as -1 and fails the run. */
     boolean recovered() {
       return results.stream().allMatch(r -> r.recoverySeconds() >= 0);
     }
 
     boolean clean() {
-      return readingsLost() == 0 && casesLost() == 0 && casesDuplicated() == 0 && recovered();
+      return readingsLost() == 0
+          && casesLost() == 0
+          && casesDuplicated() == 0
+          && sendsDuplicated() == 0
+          && sendsLost() == 0
+          && recovered();
     }
 
     String text() {
@@ -156,7 +194,7 @@ public final class FaultsBench {
                 r.recoverySeconds() < 0
                     ? "none"
                     : String.format(Locale.ROOT, "%.1f", r.recoverySeconds()),
-                "n/a",
+                r.sendsDuplicated() < 0 ? "n/a" : String.valueOf(r.sendsDuplicated()),
                 r.retries(),
                 r.note()));
       }
@@ -165,11 +203,12 @@ public final class FaultsBench {
           String.format(
               Locale.ROOT,
               "faults: scenarios=%d readings_lost=%d cases_lost=%d cases_duplicated=%d"
-                  + " sends_duplicated=0 max_recovery_s=%d",
+                  + " sends_duplicated=%d max_recovery_s=%d",
               results.size(),
               readingsLost(),
               casesLost(),
               casesDuplicated(),
+              sendsDuplicated(),
               recovered() ? Math.round(maxRecovery) : -1));
       return text.toString();
     }
@@ -181,8 +220,14 @@ public final class FaultsBench {
     if (Options.wantsHelp(args)) {
       System.out.print(OPTIONS.help());
       System.out.println(
-          "\nsends_dup is n/a in both scenarios: they count readings and cases, not messages sent"
-              + " to customers.");
+          "\nsends_dup counts, in scenarios 5 and 6, the messages the Twilio stand-in accepted"
+              + " beyond the first\nfor one outbox row (the status callback's ref= names the row);"
+              + " their notes say how many cases'\nSMS it never accepted (lost). It is n/a in"
+              + " scenarios 1 and 2, which send no messages.\nNo duplicate rests on the"
+              + " service looking up a message it is in doubt about in the provider's list"
+              + " before\nsending it again: the stand-in lists a message the moment it takes"
+              + " it; a provider whose list lags\nbehind by more than a lease would get it"
+              + " twice (bench/README.md).");
       return;
     }
     Config config;

@@ -78,6 +78,16 @@ final class OwnMosquitto implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGKILL, as a machine failure: Mosquitto saves nothing on the way, so what it took since its
+   * last autosave is gone.
+   */
+  void kill() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** Starts the broker again on the same port and data; returns once it accepts connections. */
   void startAgain() throws IOException, InterruptedException {
     startProcess();

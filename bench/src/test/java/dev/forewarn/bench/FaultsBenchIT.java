@@ -56,6 +56,23 @@ class FaultsBenchIT {
     assertThat(result.casesDuplicated()).as("cases opened twice").isZero();
   }
 
+  @Test
+  void anOutreachServiceKilledMidDispatchThenRunningBesideASecondSendsEachSmsExactlyOnce()
+      throws Exception {
+    // The rows the killed instance had claimed are in doubt; whoever claims them next looks the
+    // message up at the provider first (the stand-in lists what it accepted at once), so no case's
+    // SMS is sent twice or never, also while two instances claim from one outbox.
+    FaultsBench.Report report =
+        FaultsBench.run(config("6", "on", "--outreach-load", "60", "--down-seconds", "2"));
+
+    System.out.println(report.text());
+    assertClean(report);
+    Result result = report.results().get(0);
+    assertThat(result.sendsDuplicated()).as("messages accepted twice for one row").isZero();
+    assertThat(result.sendsLost()).as("cases whose SMS never arrived").isZero();
+    assertThat(result.note()).contains("2 instances").contains(" 0 lost");
+  }
+
   private static void assertClean(FaultsBench.Report report) {
     assertThat(report.results()).hasSize(1);
     Result result = report.results().get(0);

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 class FaultsBenchTest {
 
   @Test
-  void runsBothScenariosByDefaultWithTheJobsSharedSubscription() {
+  void runsEveryScenarioByDefaultWithTheJobsSharedSubscription() {
     FaultsBench.Config config = FaultsBench.Config.parse(new String[0], Map.of());
 
-    assertThat(config.scenarios()).containsExactly(Fault.JOB_KILLED, Fault.BROKER_RESTARTED);
+    assertThat(config.scenarios())
+        .containsExactly(
+            Fault.JOB_KILLED, Fault.BROKER_RESTARTED, Fault.PROVIDER_FAULTS, Fault.OUTREACH_KILLED);
+    assertThat(config.outreachLoad()).isEqualTo(200);
     assertThat(config.sharedSubscription()).isTrue();
     assertThat(config.devices()).isEqualTo(20);
   }
@@ -23,9 +26,10 @@ class FaultsBenchTest {
   @Test
   void refusesAnUnknownScenarioNamingTheKnownOnes() {
     assertThatThrownBy(
-            () -> FaultsBench.Config.parse(new String[] {"--scenarios", "1,6"}, Map.of()))
-        .hasMessageContaining("--scenarios: 6 is not a scenario")
-        .hasMessageContaining("2 (broker restart)");
+            () -> FaultsBench.Config.parse(new String[] {"--scenarios", "1,9"}, Map.of()))
+        .hasMessageContaining("--scenarios: 9 is not a scenario")
+        .hasMessageContaining("2 (broker restart)")
+        .hasMessageContaining("6 (outreach kill -9, two instances)");
     assertThatThrownBy(
             () -> FaultsBench.Config.parse(new String[] {"--scenarios", "one"}, Map.of()))
         .hasMessage("--scenarios: not a scenario number: \"one\"");
@@ -45,6 +49,28 @@ class FaultsBenchTest {
                 + " sends_duplicated=0 max_recovery_s=4")
         .contains("n/a");
     assertThat(report.clean()).isFalse();
+  }
+
+  @Test
+  void countsDuplicatedAndLostSendsOnlyInTheScenariosThatSend() {
+    FaultsBench.Report report =
+        new FaultsBench.Report(
+            List.of(
+                new Result(Fault.JOB_KILLED, 500, 500, 0, 2, 2, 0, 0, 4.1, 0, "restored"),
+                new Result(Fault.OUTREACH_KILLED, 500, 500, 0, 2, 2, 0, 0, 0.2, 0, "sms", 1, 0)));
+
+    assertThat(report.text())
+        .contains("6 outreach kill -9")
+        .endsWith("sends_duplicated=1 max_recovery_s=4");
+    assertThat(report.clean()).isFalse();
+    assertThat(
+            new FaultsBench.Report(
+                    List.of(
+                        new Result(
+                            Fault.PROVIDER_FAULTS, 5, 5, 0, 1, 1, 0, 0, 0.1, 0, "sms", 0, 1)))
+                .clean())
+        .as("a lost SMS fails the run")
+        .isFalse();
   }
 
   @Test
