@@ -27,7 +27,9 @@ final class FaultScenario {
   /** The faults, by the number {@code --scenarios} names them with. */
   enum Fault {
     JOB_KILLED(1, "job kill -9"),
-    BROKER_RESTARTED(2, "broker restart");
+    BROKER_RESTARTED(2, "broker restart"),
+    INFLUX_STOPPED(3, "influx down"),
+    POSTGRES_RESTARTED(4, "pg restart");
 
     final int number;
     final String label;
@@ -46,8 +48,8 @@ final class FaultScenario {
       throw new IllegalArgumentException(
           "--scenarios: "
               + number
-              + " is not a scenario; known: 1 (job kill -9), 2 (broker"
-              + " restart)");
+              + " is not a scenario; known: 1 (job kill -9), 2 (broker restart), 3 (InfluxDB"
+              + " stopped), 4 (PostgreSQL restarted)");
     }
   }
 
@@ -76,6 +78,7 @@ final class FaultScenario {
   private final FaultRun run;
   private final Fault fault;
   private final FaultsBench.Config config;
+  private FaultStores stores;
 
   FaultScenario(FaultRun run, Fault fault, FaultsBench.Config config) {
     this.run = run;
@@ -92,18 +95,26 @@ final class FaultScenario {
     String rulesTopic = run.rulesTopic(name);
     run.publishRule(rulesTopic, ruleId, fleet.rule());
     Path dir = run.dir().resolve("scenario-" + fault.number);
-    try (JobProcess job =
+    try (FaultStores stores = FaultStores.of(run, fault, dir);
+        JobProcess job =
             new JobProcess(
                 run.ledger(),
                 dir,
-                run.jobOptions("faults-" + name + "-job", rulesTopic, config.sharedSubscription()),
-                run.jdbcPassword());
+                stores.jobOptions(
+                    run.jobOptions(
+                        "faults-" + name + "-job", rulesTopic, config.sharedSubscription())),
+                stores.jdbcPassword());
         RetryingFleet publisher =
             new RetryingFleet(run.broker().url(), "faults-" + name + "-fleet", fleet.readings())) {
       job.start(Optional.empty());
       say("job started as process %d (log %s)", job.pid(), job.log());
+      this.stores = stores;
       awaitConsuming(job, name);
-      Duration faultAt = fleet.faultAt(config.seconds());
+      // A restarted PostgreSQL matters while case events are written: then, amid the openings.
+      Duration faultAt =
+          fault == Fault.POSTGRES_RESTARTED
+              ? fleet.faultAmidOpenings(config.seconds(), Duration.ofSeconds(config.downSeconds()))
+              : fleet.faultAt(config.seconds());
       say(
           "fleet: %d readings of %d devices at %d/s for %d s; %d degrading, %d cases expected;"
               + " fault at %.1f s",
@@ -116,9 +127,17 @@ final class FaultScenario {
           faultAt.toNanos() / 1e9);
       publisher.start();
       sleepUntil(publisher.startedNanos() + faultAt.toNanos());
+      // InfluxDB cannot be asked while it is down: what it held when it stopped is the mark.
+      long storedBefore = fault == Fault.INFLUX_STOPPED ? sum(storedPoints(prefix)) : -1;
       String note = inject(job);
+      if (fault == Fault.POSTGRES_RESTARTED) {
+        note +=
+            ", "
+                + fleet.openingsWithin(faultAt, Duration.ofSeconds(config.downSeconds()))
+                + " cases due meanwhile";
+      }
       long faultEnd = System.nanoTime();
-      double recovery = awaitFirstStored(prefix, faultEnd);
+      double recovery = awaitFirstStored(prefix, faultEnd, storedBefore);
       say(
           recovery < 0
               ? "no reading stored within " + RECOVERY.toSeconds() + " s of the fault's end"
@@ -138,12 +157,12 @@ final class FaultScenario {
       do {
         Thread.sleep(1000);
         points = storedPoints(prefix);
-        opened = run.openedCases(prefix);
+        opened = stores.openedCases(prefix);
       } while ((sum(points) < sentTotal || sum(opened) < fleet.expectedCases())
           && System.nanoTime() < deadline);
       Thread.sleep(3000); // for anything stored twice to show
       points = storedPoints(prefix);
-      opened = run.openedCases(prefix);
+      opened = stores.openedCases(prefix);
       long casesLost = 0;
       long casesDuplicated = 0;
       Set<String> keys = new HashSet<>(fleet.expectedOpened().keySet());
@@ -198,6 +217,22 @@ final class FaultScenario {
         say("broker started again on %s", run.broker().url());
         return "broker down " + config.downSeconds() + " s";
       }
+      case INFLUX_STOPPED -> {
+        stores.ownInflux().stop();
+        say("stopped InfluxDB (SIGTERM); down for %d s", config.influxDownSeconds());
+        Thread.sleep(config.influxDownSeconds() * 1000L);
+        stores.ownInflux().startAgain();
+        say("InfluxDB started again on %s", stores.ownInflux().url());
+        return "InfluxDB down " + config.influxDownSeconds() + " s";
+      }
+      case POSTGRES_RESTARTED -> {
+        stores.ownPostgres().stop();
+        say("stopped PostgreSQL (fast shutdown); down for %d s", config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
+        stores.ownPostgres().startAgain();
+        say("PostgreSQL started again on %s", stores.ownPostgres().url());
+        return "PostgreSQL down " + config.downSeconds() + " s";
+      }
       default -> throw new IllegalStateException("unknown fault " + fault);
     }
   }
@@ -228,15 +263,20 @@ final class FaultScenario {
 
   private long storedProbes(String probe) {
     try {
-      return sum(run.influx().countByDevice(probe, "probe"));
+      return sum(stores.influx().countByDevice(probe, "probe"));
     } catch (Exception e) {
       return 0; // no database yet: the job creates it with its first write
     }
   }
 
-  /** Seconds from the fault's end until the run's stored readings first grow; -1 if they do not. */
-  private double awaitFirstStored(String prefix, long faultEnd) throws Exception {
-    long before = sum(storedPoints(prefix));
+  /**
+   * Seconds from the fault's end until the run's stored readings first grow past {@code before}
+   * (when not negative, otherwise past what is stored at the fault's end); -1 if they do not.
+   */
+  private double awaitFirstStored(String prefix, long faultEnd, long before) throws Exception {
+    if (before < 0) {
+      before = sum(storedPoints(prefix));
+    }
     while (System.nanoTime() - faultEnd < RECOVERY.toNanos()) {
       if (sum(storedPoints(prefix)) > before) {
         return (System.nanoTime() - faultEnd) / 1e9;
@@ -247,7 +287,7 @@ final class FaultScenario {
   }
 
   private Map<String, Long> storedPoints(String prefix) throws Exception {
-    return run.influx().countByDevice(prefix, FaultFleet.METRIC);
+    return stores.influx().countByDevice(prefix, FaultFleet.METRIC);
   }
 
   /** Distinct readings per device: what history must hold once. */

@@ -26,12 +26,19 @@ public final class FaultsBench {
               "Usage: ./forewarn bench faults [options]\n"
                   + "Injects faults while a fleet publishes and counts readings and cases lost or"
                   + " duplicated.\nScenarios: 1 the telemetry job killed (kill -9) and restarted"
-                  + " from its newest checkpoint;\n2 the MQTT broker stopped and started again.\n\n")
-          .add("--scenarios", "", "1,2", "scenarios to run, comma-separated")
+                  + " from its newest checkpoint;\n2 the MQTT broker stopped and started again;\n3"
+                  + " InfluxDB stopped and started again (one of the run's own);\n4 PostgreSQL"
+                  + " restarted while cases open (one of the run's own).\n\n")
+          .add("--scenarios", "", "1,2,3,4", "scenarios to run, comma-separated")
           .add("--devices", "", "20", "devices in each scenario's fleet (a quarter degrade)")
           .add("--rate", "", "40", "readings per second, whole fleet")
           .add("--seconds", "", "60", "how long each scenario's fleet publishes")
-          .add("--down-seconds", "", "5", "how long the job or the broker stays down")
+          .add(
+              "--down-seconds",
+              "",
+              "5",
+              "how long the job, the broker or PostgreSQL stays down (scenarios 1, 2, 4)")
+          .add("--influx-down-seconds", "", "60", "how long InfluxDB stays down (scenario 3)")
           .add(
               "--shared-subscription",
               "",
@@ -56,6 +63,7 @@ public final class FaultsBench {
       int rate,
       int seconds,
       int downSeconds,
+      int influxDownSeconds,
       boolean sharedSubscription,
       int settleSeconds,
       String influxUrl,
@@ -81,6 +89,7 @@ public final class FaultsBench {
               Options.number(values, "--rate"),
               Options.number(values, "--seconds"),
               Options.number(values, "--down-seconds"),
+              Options.number(values, "--influx-down-seconds"),
               Options.onOff(values, "--shared-subscription"),
               Options.number(values, "--settle-seconds"),
               values.get("--influx-url"),
@@ -90,6 +99,7 @@ public final class FaultsBench {
       Options.positive("--devices", config.devices());
       Options.positive("--rate", config.rate());
       Options.positive("--down-seconds", config.downSeconds());
+      Options.positive("--influx-down-seconds", config.influxDownSeconds());
       Options.positive("--settle-seconds", config.settleSeconds());
       if (config.seconds() < 10) {
         throw new IllegalArgumentException("--seconds: at least 10, was " + config.seconds());
@@ -181,7 +191,7 @@ public final class FaultsBench {
     if (Options.wantsHelp(args)) {
       System.out.print(OPTIONS.help());
       System.out.println(
-          "\nsends_dup is n/a in both scenarios: they count readings and cases, not messages sent"
+          "\nsends_dup is n/a in these scenarios: they count readings and cases, not messages sent"
               + " to customers.");
       return;
     }
