@@ -56,8 +56,8 @@ final class FaultScenario {
   /**
    * What one scenario found.
    *
-   * @param recoverySeconds from the end of the fault to the first reading stored after it; -1 when
-   *     none was within the patience
+   * @param recoverySeconds from the end of the fault to the first reading stored after it (for a
+   *     restarted PostgreSQL, the first case); -1 when none was within the patience
    */
   record Result(
       Fault fault,
@@ -127,22 +127,28 @@ final class FaultScenario {
           faultAt.toNanos() / 1e9);
       publisher.start();
       sleepUntil(publisher.startedNanos() + faultAt.toNanos());
-      // InfluxDB cannot be asked while it is down: what it held when it stopped is the mark.
-      long storedBefore = fault == Fault.INFLUX_STOPPED ? sum(storedPoints(prefix)) : -1;
+      // A store cannot be asked while it is down: what it held when it stopped is the mark. A
+      // restarted PostgreSQL has recovered once a case is written again (readings may all be
+      // stored by then).
+      boolean byCases = fault == Fault.POSTGRES_RESTARTED;
+      Count count =
+          byCases ? () -> sum(stores.openedCases(prefix)) : () -> sum(storedPoints(prefix));
+      long before = fault == Fault.INFLUX_STOPPED || byCases ? count.get() : -1;
       String note = inject(job);
-      if (fault == Fault.POSTGRES_RESTARTED) {
+      long faultEnd = System.nanoTime();
+      if (byCases) {
         note +=
             ", "
                 + fleet.openingsWithin(faultAt, Duration.ofSeconds(config.downSeconds()))
                 + " cases due meanwhile";
       }
-      long faultEnd = System.nanoTime();
-      double recovery = awaitFirstStored(prefix, faultEnd, storedBefore);
+      double recovery = awaitGrowth(count, faultEnd, before);
+      String what = byCases ? "case" : "reading";
       say(
           recovery < 0
-              ? "no reading stored within " + RECOVERY.toSeconds() + " s of the fault's end"
+              ? "no " + what + " stored within " + RECOVERY.toSeconds() + " s of the fault's end"
               : String.format(
-                  Locale.ROOT, "first reading stored %.1f s after the fault", recovery));
+                  Locale.ROOT, "first %s stored %.1f s after the fault", what, recovery));
       if (!publisher.await(Duration.ofSeconds(config.seconds()).plus(RECOVERY))) {
         note += "; the fleet did not finish";
       }
@@ -269,16 +275,21 @@ final class FaultScenario {
     }
   }
 
+  /** Something the stores hold, counted. */
+  private interface Count {
+    long get() throws Exception;
+  }
+
   /**
-   * Seconds from the fault's end until the run's stored readings first grow past {@code before}
-   * (when not negative, otherwise past what is stored at the fault's end); -1 if they do not.
+   * Seconds from the fault's end until the count first grows past {@code before} (when not
+   * negative, otherwise past what it is at the fault's end); -1 if it does not.
    */
-  private double awaitFirstStored(String prefix, long faultEnd, long before) throws Exception {
+  private static double awaitGrowth(Count count, long faultEnd, long before) throws Exception {
     if (before < 0) {
-      before = sum(storedPoints(prefix));
+      before = count.get();
     }
     while (System.nanoTime() - faultEnd < RECOVERY.toNanos()) {
-      if (sum(storedPoints(prefix)) > before) {
+      if (count.get() > before) {
         return (System.nanoTime() - faultEnd) / 1e9;
       }
       Thread.sleep(100);

@@ -12,12 +12,19 @@ import org.junit.jupiter.api.Test;
 class FaultsBenchTest {
 
   @Test
-  void runsBothScenariosByDefaultWithTheJobsSharedSubscription() {
+  void runsEveryScenarioByDefaultWithTheJobsSharedSubscription() {
     FaultsBench.Config config = FaultsBench.Config.parse(new String[0], Map.of());
 
-    assertThat(config.scenarios()).containsExactly(Fault.JOB_KILLED, Fault.BROKER_RESTARTED);
+    assertThat(config.scenarios())
+        .containsExactly(
+            Fault.JOB_KILLED,
+            Fault.BROKER_RESTARTED,
+            Fault.INFLUX_STOPPED,
+            Fault.POSTGRES_RESTARTED);
     assertThat(config.sharedSubscription()).isTrue();
     assertThat(config.devices()).isEqualTo(20);
+    assertThat(config.downSeconds()).isEqualTo(5);
+    assertThat(config.influxDownSeconds()).isEqualTo(60);
   }
 
   @Test
@@ -25,7 +32,9 @@ class FaultsBenchTest {
     assertThatThrownBy(
             () -> FaultsBench.Config.parse(new String[] {"--scenarios", "1,6"}, Map.of()))
         .hasMessageContaining("--scenarios: 6 is not a scenario")
-        .hasMessageContaining("2 (broker restart)");
+        .hasMessageContaining("2 (broker restart)")
+        .hasMessageContaining("3 (InfluxDB stopped)")
+        .hasMessageContaining("4 (PostgreSQL restarted)");
     assertThatThrownBy(
             () -> FaultsBench.Config.parse(new String[] {"--scenarios", "one"}, Map.of()))
         .hasMessage("--scenarios: not a scenario number: \"one\"");
