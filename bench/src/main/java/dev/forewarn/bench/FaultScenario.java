@@ -129,14 +129,16 @@ final class FaultScenario {
       sleepUntil(publisher.startedNanos() + faultAt.toNanos());
       // A store cannot be asked while it is down: what it held when it stopped is the mark. A
       // restarted PostgreSQL has recovered once a case is written again (readings may all be
-      // stored by then).
-      boolean byCases = fault == Fault.POSTGRES_RESTARTED;
+      // stored by then), when any is due from the fault on.
+      boolean byCases =
+          fault == Fault.POSTGRES_RESTARTED
+              && fleet.openingsWithin(faultAt, Duration.ofSeconds(config.seconds())) > 0;
       Count count =
           byCases ? () -> sum(stores.openedCases(prefix)) : () -> sum(storedPoints(prefix));
       long before = fault == Fault.INFLUX_STOPPED || byCases ? count.get() : -1;
       String note = inject(job);
       long faultEnd = System.nanoTime();
-      if (byCases) {
+      if (fault == Fault.POSTGRES_RESTARTED) {
         note +=
             ", "
                 + fleet.openingsWithin(faultAt, Duration.ofSeconds(config.downSeconds()))
