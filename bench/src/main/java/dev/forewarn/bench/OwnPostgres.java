@@ -75,6 +75,10 @@ final class OwnPostgres implements AutoCloseable {
             .setDataDirectory(data)
             .setCleanDataDirectory(false)
             .setPort(port)
+            // The embedded server's defaults trade durability for speed (fsync and
+            // synchronous_commit off): this one keeps PostgreSQL's own, as the machine's does.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
             .start();
     recordServerProcess();
   }
