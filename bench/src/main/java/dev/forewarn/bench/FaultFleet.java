@@ -106,6 +106,41 @@ record FaultFleet(
     return Duration.ofNanos(Math.max(span / 4, Math.min(middle, span * 6 / 10)));
   }
 
+  /**
+   * When to start a fault that lasts {@code down}, after the fleet's start, so that as many cases
+   * as possible are due to open while it lasts: the start of the {@code down}-long window holding
+   * the most openings, a second before the first of them, and not in the first tenth of the run
+   * (the job has checkpoints by then). Without openings, as {@link #faultAt}.
+   */
+  Duration faultAmidOpenings(int seconds, Duration down) {
+    if (openingDueNanos.isEmpty()) {
+      return faultAt(seconds);
+    }
+    long earliest = Duration.ofSeconds(seconds).toNanos() / 10;
+    long window = Math.max(0, down.toNanos() - Duration.ofSeconds(1).toNanos());
+    long best = openingDueNanos.get(0);
+    int most = 0;
+    for (int first = 0; first < openingDueNanos.size(); first++) {
+      long start = openingDueNanos.get(first);
+      int within = 0;
+      for (int i = first; i < openingDueNanos.size(); i++) {
+        within += openingDueNanos.get(i) - start <= window ? 1 : 0;
+      }
+      if (within > most) {
+        most = within;
+        best = start;
+      }
+    }
+    return Duration.ofNanos(Math.max(earliest, best - Duration.ofSeconds(1).toNanos()));
+  }
+
+  /** How many cases are due to open between {@code from} and {@code from + length}. */
+  long openingsWithin(Duration from, Duration length) {
+    long start = from.toNanos();
+    long end = start + length.toNanos();
+    return openingDueNanos.stream().filter(due -> due >= start && due <= end).count();
+  }
+
   private static String key(String device, Instant ts) {
     return device + "@" + ts.toEpochMilli();
   }

@@ -121,6 +121,11 @@ final class FaultRun implements AutoCloseable {
     return password;
   }
 
+  /** The JDBC URL of the run's schema. */
+  String schemaUrl() {
+    return schemaUrl;
+  }
+
   /** Publishes a rule document retained under a rules topic (gone with the broker). */
   void publishRule(String rulesTopic, String id, String document) throws Exception {
     try (MqttClient client =
@@ -133,8 +138,14 @@ final class FaultRun implements AutoCloseable {
 
   /** OPENED case events per {@code device/rule}, for devices whose id starts with prefix. */
   Map<String, Long> openedCases(String prefix) throws Exception {
+    return openedCases(schemaUrl, user, password, prefix);
+  }
+
+  /** OPENED case events per {@code device/rule} in the schema {@code url} names. */
+  static Map<String, Long> openedCases(String url, String user, String password, String prefix)
+      throws Exception {
     Map<String, Long> opened = new HashMap<>();
-    try (Connection db = DriverManager.getConnection(schemaUrl, user, password);
+    try (Connection db = DriverManager.getConnection(url, user, password);
         PreparedStatement query =
             db.prepareStatement(
                 "SELECT device_id, rule_id, count(*) FROM case_events"
@@ -152,10 +163,6 @@ final class FaultRun implements AutoCloseable {
 
   String schema() {
     return schema;
-  }
-
-  String schemaUrl() {
-    return schemaUrl;
   }
 
   String jdbcUser() {

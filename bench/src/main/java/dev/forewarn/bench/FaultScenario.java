@@ -28,6 +28,8 @@ final class FaultScenario {
   enum Fault {
     JOB_KILLED(1, "job kill -9"),
     BROKER_RESTARTED(2, "broker restart"),
+    INFLUX_STOPPED(3, "influx down"),
+    POSTGRES_RESTARTED(4, "pg restart"),
     PROVIDER_FAULTS(5, "twilio faults"),
     OUTREACH_KILLED(6, "outreach kill -9"),
     ALL_KILLED(7, "all kill -9");
@@ -54,17 +56,18 @@ final class FaultScenario {
       throw new IllegalArgumentException(
           "--scenarios: "
               + number
-              + " is not a scenario; known: 1 (job kill -9), 2 (broker restart), 5 (Twilio"
-              + " 500/429/hang), 6 (outreach kill -9, two instances), 7 (job, broker and outreach"
-              + " kill -9)");
+              + " is not a scenario; known: 1 (job kill -9), 2 (broker restart), 3 (InfluxDB"
+              + " stopped), 4 (PostgreSQL restarted), 5 (Twilio 500/429/hang), 6 (outreach kill"
+              + " -9, two instances), 7 (job, broker and outreach kill -9)");
     }
   }
 
   /**
    * What one scenario found.
    *
-   * @param recoverySeconds from the end of the fault to the first reading stored after it; -1 when
-   *     none was within the patience
+   * @param recoverySeconds from the end of the fault to the first reading stored after it (for a
+   *     restarted PostgreSQL, the first case; for a fault of the outreach service or the provider,
+   *     the first SMS accepted); -1 when none was within the patience
    * @param sendsDuplicated messages the provider accepted beyond the first for one outbox row; -1
    *     when the scenario sends none
    * @param sendsLost cases whose SMS the provider never accepted; -1 when the scenario sends none
@@ -120,6 +123,7 @@ final class FaultScenario {
   private final FaultRun run;
   private final Fault fault;
   private final FaultsBench.Config config;
+  private FaultStores stores;
 
   FaultScenario(FaultRun run, Fault fault, FaultsBench.Config config) {
     this.run = run;
@@ -136,7 +140,8 @@ final class FaultScenario {
     String rulesTopic = run.rulesTopic(name);
     run.publishRule(rulesTopic, ruleId, fleet.rule());
     Path dir = run.dir().resolve("scenario-" + fault.number);
-    try (OutreachFaults outreach =
+    try (FaultStores stores = FaultStores.of(run, fault, dir);
+        OutreachFaults outreach =
             fault.outreach()
                 ? new OutreachFaults(run, dir, prefix, "l" + name + "-", line -> say("%s", line))
                 : null;
@@ -144,12 +149,15 @@ final class FaultScenario {
             new JobProcess(
                 run.ledger(),
                 dir,
-                run.jobOptions("faults-" + name + "-job", rulesTopic, config.sharedSubscription()),
-                run.jdbcPassword());
+                stores.jobOptions(
+                    run.jobOptions(
+                        "faults-" + name + "-job", rulesTopic, config.sharedSubscription())),
+                stores.jdbcPassword());
         RetryingFleet publisher =
             new RetryingFleet(run.broker().url(), "faults-" + name + "-fleet", fleet.readings())) {
       job.start(Optional.empty());
       say("job started as process %d (log %s)", job.pid(), job.log());
+      this.stores = stores;
       awaitConsuming(job, name);
       if (outreach != null) {
         outreach.start(
@@ -157,7 +165,11 @@ final class FaultScenario {
             config.outreachLoad() * 3 / 2,
             fault.number);
       }
-      Duration faultAt = fleet.faultAt(config.seconds());
+      // A restarted PostgreSQL matters while case events are written: then, amid the openings.
+      Duration faultAt =
+          fault == Fault.POSTGRES_RESTARTED
+              ? fleet.faultAmidOpenings(config.seconds(), Duration.ofSeconds(config.downSeconds()))
+              : fleet.faultAt(config.seconds());
       say(
           "fleet: %d readings of %d devices at %d/s for %d s; %d degrading, %d cases expected;"
               + " fault at %.1f s",
@@ -170,13 +182,28 @@ final class FaultScenario {
           faultAt.toNanos() / 1e9);
       publisher.start();
       sleepUntil(publisher.startedNanos() + faultAt.toNanos());
+      // A store cannot be asked while it is down: what it held when it stopped is the mark. A
+      // restarted PostgreSQL has recovered once a case is written again (readings may all be
+      // stored by then), when any is due from the fault on.
+      boolean byCases =
+          fault == Fault.POSTGRES_RESTARTED
+              && fleet.openingsWithin(faultAt, Duration.ofSeconds(config.seconds())) > 0;
+      Count count =
+          byCases ? () -> sum(stores.openedCases(prefix)) : () -> sum(storedPoints(prefix));
+      long before = fault == Fault.INFLUX_STOPPED || byCases ? count.get() : -1;
       String note = inject(job, outreach);
       long faultEnd = System.nanoTime();
+      if (fault == Fault.POSTGRES_RESTARTED) {
+        note +=
+            ", "
+                + fleet.openingsWithin(faultAt, Duration.ofSeconds(config.downSeconds()))
+                + " cases due meanwhile";
+      }
       double recovery;
       if (fault == Fault.ALL_KILLED) {
         // Both must work again: readings stored after the broker's start (the last one started),
         // SMS accepted after the service's relaunch (the first).
-        double stored = awaitFirstStored(prefix, faultEnd);
+        double stored = awaitGrowth(count, faultEnd, before);
         double sms = outreach.recoverySeconds(RECOVERY);
         say(
             "first reading stored %s after the broker's start, first SMS accepted %s after the"
@@ -185,12 +212,13 @@ final class FaultScenario {
             sms < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", sms));
         recovery = stored < 0 || sms < 0 ? -1 : Math.max(stored, sms);
       } else if (outreach == null) {
-        recovery = awaitFirstStored(prefix, faultEnd);
+        recovery = awaitGrowth(count, faultEnd, before);
+        String what = byCases ? "case" : "reading";
         say(
             recovery < 0
-                ? "no reading stored within " + RECOVERY.toSeconds() + " s of the fault's end"
+                ? "no " + what + " stored within " + RECOVERY.toSeconds() + " s of the fault's end"
                 : String.format(
-                    Locale.ROOT, "first reading stored %.1f s after the fault", recovery));
+                    Locale.ROOT, "first %s stored %.1f s after the fault", what, recovery));
       } else {
         // What the fault stops here is sending: recovered once the provider takes a message again.
         recovery = outreach.recoverySeconds(RECOVERY);
@@ -214,7 +242,7 @@ final class FaultScenario {
       do {
         Thread.sleep(1000);
         points = storedPoints(prefix);
-        opened = run.openedCases(prefix);
+        opened = stores.openedCases(prefix);
       } while ((sum(points) < sentTotal || sum(opened) < fleet.expectedCases())
           && System.nanoTime() < deadline);
       if (outreach != null) {
@@ -222,7 +250,7 @@ final class FaultScenario {
       }
       Thread.sleep(3000); // for anything stored twice to show
       points = storedPoints(prefix);
-      opened = run.openedCases(prefix);
+      opened = stores.openedCases(prefix);
       long casesLost = 0;
       long casesDuplicated = 0;
       Set<String> keys = new HashSet<>(fleet.expectedOpened().keySet());
@@ -283,6 +311,22 @@ final class FaultScenario {
         run.broker().startAgain();
         say("broker started again on %s", run.broker().url());
         return "broker down " + config.downSeconds() + " s";
+      }
+      case INFLUX_STOPPED -> {
+        stores.ownInflux().stop();
+        say("stopped InfluxDB (SIGTERM); down for %d s", config.influxDownSeconds());
+        Thread.sleep(config.influxDownSeconds() * 1000L);
+        stores.ownInflux().startAgain();
+        say("InfluxDB started again on %s", stores.ownInflux().url());
+        return "InfluxDB down " + config.influxDownSeconds() + " s";
+      }
+      case POSTGRES_RESTARTED -> {
+        stores.ownPostgres().stop();
+        say("stopped PostgreSQL (fast shutdown); down for %d s", config.downSeconds());
+        Thread.sleep(config.downSeconds() * 1000L);
+        stores.ownPostgres().startAgain();
+        say("PostgreSQL started again on %s", stores.ownPostgres().url());
+        return "PostgreSQL down " + config.downSeconds() + " s";
       }
       case PROVIDER_FAULTS -> {
         return outreach.providerFaults(
@@ -345,17 +389,27 @@ final class FaultScenario {
 
   private long storedProbes(String probe) {
     try {
-      return sum(run.influx().countByDevice(probe, "probe"));
+      return sum(stores.influx().countByDevice(probe, "probe"));
     } catch (Exception e) {
       return 0; // no database yet: the job creates it with its first write
     }
   }
 
-  /** Seconds from the fault's end until the run's stored readings first grow; -1 if they do not. */
-  private double awaitFirstStored(String prefix, long faultEnd) throws Exception {
-    long before = sum(storedPoints(prefix));
+  /** Something the stores hold, counted. */
+  private interface Count {
+    long get() throws Exception;
+  }
+
+  /**
+   * Seconds from the fault's end until the count first grows past {@code before} (when not
+   * negative, otherwise past what it is at the fault's end); -1 if it does not.
+   */
+  private static double awaitGrowth(Count count, long faultEnd, long before) throws Exception {
+    if (before < 0) {
+      before = count.get();
+    }
     while (System.nanoTime() - faultEnd < RECOVERY.toNanos()) {
-      if (sum(storedPoints(prefix)) > before) {
+      if (count.get() > before) {
         return (System.nanoTime() - faultEnd) / 1e9;
       }
       Thread.sleep(100);
@@ -364,7 +418,7 @@ final class FaultScenario {
   }
 
   private Map<String, Long> storedPoints(String prefix) throws Exception {
-    return run.influx().countByDevice(prefix, FaultFleet.METRIC);
+    return stores.influx().countByDevice(prefix, FaultFleet.METRIC);
   }
 
   /** Distinct readings per device: what history must hold once. */

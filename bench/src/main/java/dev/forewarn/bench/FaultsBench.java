@@ -28,7 +28,9 @@ public final class FaultsBench {
               "Usage: ./forewarn bench faults [options]\n"
                   + "Injects faults while a fleet publishes and counts readings, cases and SMS"
                   + " lost or duplicated.\nScenarios: 1 the telemetry job killed (kill -9) and restarted"
-                  + " from its newest checkpoint;\n2 the MQTT broker stopped and started again;\n5"
+                  + " from its newest checkpoint;\n2 the MQTT broker stopped and started again;\n3"
+                  + " InfluxDB stopped and started again (one of the run's own);\n4 PostgreSQL"
+                  + " restarted while cases open (one of the run's own);\n5"
                   + " the Twilio stand-in answers 500, then 429, then hangs past the service's"
                   + " read timeout,\n  each for --down-seconds, then accepts again;\n6 the"
                   + " outreach service killed (kill -9) mid-dispatch and started again, then a"
@@ -36,7 +38,7 @@ public final class FaultsBench {
                   + " the job and the broker killed together (kill -9), then started\n  again"
                   + " in the reverse of their dependencies: the service, the job, the broker"
                   + " (not run by default).\n\n")
-          .add("--scenarios", "", "1,2,5,6", "scenarios to run, comma-separated")
+          .add("--scenarios", "", "1,2,3,4,5,6", "scenarios to run, comma-separated")
           .add("--devices", "", "20", "devices in each scenario's fleet (a quarter degrade)")
           .add("--rate", "", "40", "readings per second, whole fleet")
           .add("--seconds", "", "60", "how long each scenario's fleet publishes")
@@ -44,8 +46,9 @@ public final class FaultsBench {
               "--down-seconds",
               "",
               "5",
-              "how long the job, the broker or the outreach service stays down; in 5 how long"
-                  + " each of 500, 429 and the hang lasts")
+              "how long the job, the broker, PostgreSQL or the outreach service stays down"
+                  + " (scenarios 1, 2, 4, 6, 7); in 5 how long each of 500, 429 and the hang lasts")
+          .add("--influx-down-seconds", "", "60", "how long InfluxDB stays down (scenario 3)")
           .add(
               "--shared-subscription",
               "",
@@ -76,6 +79,7 @@ public final class FaultsBench {
       int rate,
       int seconds,
       int downSeconds,
+      int influxDownSeconds,
       boolean sharedSubscription,
       int settleSeconds,
       String influxUrl,
@@ -102,6 +106,7 @@ public final class FaultsBench {
               Options.number(values, "--rate"),
               Options.number(values, "--seconds"),
               Options.number(values, "--down-seconds"),
+              Options.number(values, "--influx-down-seconds"),
               Options.onOff(values, "--shared-subscription"),
               Options.number(values, "--settle-seconds"),
               values.get("--influx-url"),
@@ -112,6 +117,7 @@ public final class FaultsBench {
       Options.positive("--devices", config.devices());
       Options.positive("--rate", config.rate());
       Options.positive("--down-seconds", config.downSeconds());
+      Options.positive("--influx-down-seconds", config.influxDownSeconds());
       Options.positive("--settle-seconds", config.settleSeconds());
       Options.positive("--outreach-load", config.outreachLoad());
       if (config.seconds() < 10) {
@@ -220,10 +226,10 @@ public final class FaultsBench {
     if (Options.wantsHelp(args)) {
       System.out.print(OPTIONS.help());
       System.out.println(
-          "\nsends_dup counts, in scenarios 5 and 6, the messages the Twilio stand-in accepted"
+          "\nsends_dup counts, in scenarios 5, 6 and 7, the messages the Twilio stand-in accepted"
               + " beyond the first\nfor one outbox row (the status callback's ref= names the row);"
               + " their notes say how many cases'\nSMS it never accepted (lost). It is n/a in"
-              + " scenarios 1 and 2, which send no messages.\nNo duplicate rests on the"
+              + " scenarios 1 to 4, which send no messages.\nNo duplicate rests on the"
               + " service looking up a message it is in doubt about in the provider's list"
               + " before\nsending it again: the stand-in lists a message the moment it takes"
               + " it; a provider whose list lags\nbehind by more than a lease would get it"

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A shorter {@code ./forewarn bench faults} with a small fleet, on the InfluxDB and PostgreSQL of
  * {@code scripts/services.sh} and a Mosquitto of its own: the telemetry job killed with {@code kill
- * -9} and restarted from its newest checkpoint, and the broker restarted under a job that reads
- * through a plain subscription (Mosquitto 2.0 forgets shared ones over a restart, see
- * docs/mqtt-broker.md). Nothing may be lost or opened twice; how long anything takes is not
- * asserted. Under the job's default shared subscription a broker restart may lose readings, but the
- * job must receive again.
+ * -9} and restarted from its newest checkpoint, the broker restarted under a job that reads through
+ * a plain subscription (Mosquitto 2.0 forgets shared ones over a restart, see docs/mqtt-broker.md),
+ * an InfluxDB of the run's own stopped for 20 s, and a PostgreSQL of the run's own restarted while
+ * cases open. Nothing may be lost or opened twice; how long anything takes is not asserted. Under
+ * the job's default shared subscription a broker restart may lose readings, but the job must
+ * receive again.
  */
 class FaultsBenchIT {
 
@@ -71,6 +72,25 @@ class FaultsBenchIT {
     assertThat(result.sendsDuplicated()).as("messages accepted twice for one row").isZero();
     assertThat(result.sendsLost()).as("cases whose SMS never arrived").isZero();
     assertThat(result.note()).contains("2 instances").contains(" 0 lost");
+  }
+
+  @Test
+  void anInfluxDbStoppedAndStartedAgainLosesNoReadingAndOpensEachCaseOnce() throws Exception {
+    FaultsBench.Report report = FaultsBench.run(config("3", "on", "--influx-down-seconds", "20"));
+
+    System.out.println(report.text());
+    assertClean(report);
+    assertThat(report.results().get(0).note()).isEqualTo("InfluxDB down 20 s");
+  }
+
+  @Test
+  void aPostgresRestartedWhileCasesOpenLosesNoCaseAndOpensNoneTwice() throws Exception {
+    // Down longer than the case writer retries in place: the job fails over and replays.
+    FaultsBench.Report report = FaultsBench.run(config("4", "on", "--down-seconds", "20"));
+
+    System.out.println(report.text());
+    assertClean(report);
+    assertThat(report.results().get(0).note()).doesNotEndWith(" 0 cases due meanwhile");
   }
 
   private static void assertClean(FaultsBench.Report report) {

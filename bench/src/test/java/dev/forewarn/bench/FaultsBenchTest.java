@@ -17,10 +17,17 @@ class FaultsBenchTest {
 
     assertThat(config.scenarios())
         .containsExactly(
-            Fault.JOB_KILLED, Fault.BROKER_RESTARTED, Fault.PROVIDER_FAULTS, Fault.OUTREACH_KILLED);
+            Fault.JOB_KILLED,
+            Fault.BROKER_RESTARTED,
+            Fault.INFLUX_STOPPED,
+            Fault.POSTGRES_RESTARTED,
+            Fault.PROVIDER_FAULTS,
+            Fault.OUTREACH_KILLED);
     assertThat(config.outreachLoad()).isEqualTo(200);
     assertThat(config.sharedSubscription()).isTrue();
     assertThat(config.devices()).isEqualTo(20);
+    assertThat(config.downSeconds()).isEqualTo(5);
+    assertThat(config.influxDownSeconds()).isEqualTo(60);
   }
 
   @Test
@@ -29,6 +36,8 @@ class FaultsBenchTest {
             () -> FaultsBench.Config.parse(new String[] {"--scenarios", "1,9"}, Map.of()))
         .hasMessageContaining("--scenarios: 9 is not a scenario")
         .hasMessageContaining("2 (broker restart)")
+        .hasMessageContaining("3 (InfluxDB stopped)")
+        .hasMessageContaining("4 (PostgreSQL restarted)")
         .hasMessageContaining("6 (outreach kill -9, two instances)");
     assertThatThrownBy(
             () -> FaultsBench.Config.parse(new String[] {"--scenarios", "one"}, Map.of()))

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
 final class InfluxHistoryWriter implements StatefulSinkWriter<Reading, String> {
 
   private static final Logger LOG = LoggerFactory.getLogger(InfluxHistoryWriter.class);
-  private static final long[] BACKOFF_MS = {200, 1_000, 3_000, 10_000, 30_000};
+  // At most 5 s between tries: history is written again within 5 s of InfluxDB's return, and a try
+  // against an InfluxDB that is away costs one refused connection.
+  private static final long[] BACKOFF_MS = {200, 1_000, 2_000, 5_000};
   private static final long END_OF_INPUT_PATIENCE_MS = 600_000;
   // About 200 bytes a line: room for a batch without growing.
   private static final int BYTES_PER_POINT = 256;

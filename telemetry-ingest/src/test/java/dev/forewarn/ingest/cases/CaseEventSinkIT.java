@@ -241,6 +241,18 @@ class CaseEventSinkIT {
   }
 
   @Test
+  void closesWithoutWritingRowsTheReplayFromTheLastCheckpointBringsBack() throws Exception {
+    String device = "dev-" + UUID.randomUUID();
+    BatchingJdbcWriter<CaseEvent> writer = writer("it-close", 100);
+    writer.write(opened(device), null);
+
+    // A failing task closes its writer: nothing may be written or thrown then.
+    writer.close();
+
+    assertThat(count("case_events WHERE device_id = '" + device + "'")).isZero();
+  }
+
+  @Test
   void refusesToStartWhenTheSchemaIsMissingAndSaysWhatToDo() {
     try (TestSchema empty = TestSchema.empty()) {
       assertThatThrownBy(() -> Tables.requireAll(empty.jdbc(), "case_events"))
