@@ -1,22 +1,19 @@
 package dev.forewarn.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.outreach.OutreachApplication;
+import dev.forewarn.outreach.security.tokens.ApiTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,7 +36,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutreachProcess implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -87,7 +83,8 @@ final class OutreachProcess implements AutoCloseable {
   static String issueManagerToken(Setup setup, String name) throws SQLException {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
-    String token = "fw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token =
+        ApiTokens.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     try (Connection db =
             DriverManager.getConnection(setup.schemaUrl(), setup.user(), setup.password());
         PreparedStatement insert =
@@ -95,7 +92,7 @@ final class OutreachProcess implements AutoCloseable {
                 "INSERT INTO api_tokens (name, token_hash, prefix, role, created_by)"
                     + " VALUES (?, ?, ?, 'MANAGER', 'bench faults')")) {
       insert.setString(1, name);
-      insert.setBytes(2, sha256(token));
+      insert.setBytes(2, ApiTokens.sha256(token));
       insert.setString(3, token.substring(0, 8));
       insert.executeUpdate();
     }
@@ -218,24 +215,7 @@ final class OutreachProcess implements AutoCloseable {
   }
 
   private JsonNode post(String token, String path, Object body) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-            .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300) {
-        throw new IOException(
-            "POST " + path + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return JSON.readTree(response.body());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("POST " + path + " interrupted", e);
-    }
+    return ApiCalls.post(http, baseUrl, token, path, body);
   }
 
   /** Stops the service as an operator would (SIGTERM), forcibly when it does not end. */
@@ -252,14 +232,6 @@ final class OutreachProcess implements AutoCloseable {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 }

@@ -1,15 +1,11 @@
 package dev.forewarn.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forewarn.outreach.OutreachApplication;
 import dev.forewarn.outreach.security.Role;
 import dev.forewarn.outreach.security.tokens.ApiTokens;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,8 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * client would, with a manager's API token. Closing stops the service and drops the schema.
  */
 final class OutreachService implements AutoCloseable {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OutreachBenchConfig config;
   private final String schema;
@@ -161,24 +155,7 @@ final class OutreachService implements AutoCloseable {
   }
 
   private JsonNode post(String path, Object body) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-            .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300) {
-        throw new IOException(
-            "POST " + path + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return JSON.readTree(response.body());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("POST " + path + " interrupted", e);
-    }
+    return ApiCalls.post(http, baseUrl, token, path, body);
   }
 
   private Connection connect() throws SQLException {

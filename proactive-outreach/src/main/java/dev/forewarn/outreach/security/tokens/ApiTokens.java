@@ -153,7 +153,8 @@ public class ApiTokens {
     return time == null ? null : time.toInstant();
   }
 
-  static byte[] sha256(String token) {
+  /** What the table keeps of a token: its SHA-256. */
+  public static byte[] sha256(String token) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
