@@ -63,8 +63,9 @@ final class FaultScenario {
   /**
    * What one scenario found.
    *
-   * @param recoverySeconds from the end of the fault to the first reading stored after it; -1 when
-   *     none was within the patience
+   * @param recoverySeconds from the end of the fault to the first reading stored after it (in
+   *     scenario 7 a probe published after it, or the first SMS, whichever is later); -1 when none
+   *     was within the patience
    * @param sendsDuplicated messages the provider accepted beyond the first for one outbox row; -1
    *     when the scenario sends none
    * @param sendsLost cases whose SMS the provider never accepted; -1 when the scenario sends none
