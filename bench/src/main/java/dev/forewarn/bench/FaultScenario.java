@@ -67,7 +67,8 @@ final class FaultScenario {
    *
    * @param recoverySeconds from the end of the fault to the first reading stored after it (for a
    *     restarted PostgreSQL, the first case; for a fault of the outreach service or the provider,
-   *     the first SMS accepted); -1 when none was within the patience
+   *     the first SMS accepted; in scenario 7 a probe published after it, or the first SMS,
+   *     whichever is later); -1 when none was within the patience
    * @param sendsDuplicated messages the provider accepted beyond the first for one outbox row; -1
    *     when the scenario sends none
    * @param sendsLost cases whose SMS the provider never accepted; -1 when the scenario sends none
@@ -202,13 +203,21 @@ final class FaultScenario {
       double recovery;
       if (fault == Fault.ALL_KILLED) {
         // Both must work again: readings stored after the broker's start (the last one started),
-        // SMS accepted after the service's relaunch (the first).
-        double stored = awaitGrowth(count, faultEnd, before);
+        // SMS accepted after the service's relaunch (the first). The three restarts take long
+        // enough that the fleet may send its last reading before the job has subscribed again;
+        // a stored fleet reading would then never come, however well the job reads. So probe
+        // readings published from the broker's start tell when the job reads again.
+        double stored = awaitProbeStored(name, faultEnd);
         double sms = outreach.recoverySeconds(RECOVERY);
+        long fleetEnd = publisher.finishedNanos();
         say(
-            "first reading stored %s after the broker's start, first SMS accepted %s after the"
-                + " service's relaunch",
+            "first probe reading stored %s after the broker's start (the fleet's last reading"
+                + " acknowledged %s), first SMS accepted %s after the service's relaunch",
             stored < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", stored),
+            fleetEnd == 0
+                ? "later"
+                : String.format(
+                    Locale.ROOT, "%+.1f s from the broker's start", (fleetEnd - faultEnd) / 1e9),
             sms < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", sms));
         recovery = stored < 0 || sms < 0 ? -1 : Math.max(stored, sms);
       } else if (outreach == null) {
@@ -385,6 +394,28 @@ final class FaultScenario {
       client.disconnect();
     }
     say("job consuming after %.1f s", (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Seconds from the fault's end until the job stores a probe reading published after it; -1 if
+   * none within the patience. A probe published before the job has subscribed again may be dropped
+   * by the broker; the next one, half a second later, is not.
+   */
+  private double awaitProbeStored(String name, long faultEnd) throws Exception {
+    String probe = JobReadiness.PROBE_PREFIX + "after-" + name;
+    try (MqttClient client = new MqttClient(run.broker().url(), probe, new MemoryPersistence())) {
+      client.connect();
+      for (long seq = 0; storedProbes(probe) == 0; seq++) {
+        if (System.nanoTime() - faultEnd > RECOVERY.toNanos()) {
+          return -1;
+        }
+        Reading reading = new Reading(probe, Instant.now(), seq, "probe", Map.of("probe", 1.0));
+        client.publish(ReadingJson.telemetryTopic(probe), ReadingJson.write(reading), 1, false);
+        Thread.sleep(500);
+      }
+      client.disconnect();
+    }
+    return (System.nanoTime() - faultEnd) / 1e9;
   }
 
   private long storedProbes(String probe) {

@@ -30,6 +30,7 @@ final class RetryingFleet implements AutoCloseable {
   private volatile long sent;
   private volatile long retries;
   private volatile long startedNanos;
+  private volatile long finishedNanos;
   private volatile Exception failure;
 
   RetryingFleet(String url, String clientId, List<Outgoing.Telemetry> readings) {
@@ -49,6 +50,11 @@ final class RetryingFleet implements AutoCloseable {
   /** System.nanoTime() at the start. */
   long startedNanos() {
     return startedNanos;
+  }
+
+  /** System.nanoTime() when the broker acknowledged the last reading; 0 until then. */
+  long finishedNanos() {
+    return finishedNanos;
   }
 
   /** Readings the broker has acknowledged so far. */
@@ -107,6 +113,7 @@ final class RetryingFleet implements AutoCloseable {
         }
         sent++;
       }
+      finishedNanos = System.nanoTime();
     } catch (Exception e) {
       failure = e;
     }
