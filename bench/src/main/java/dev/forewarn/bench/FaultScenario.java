@@ -86,37 +86,7 @@ final class FaultScenario {
       long retries,
       String note,
       long sendsDuplicated,
-      long sendsLost) {
-
-    /** A scenario that sends no messages: its send counts are n/a. */
-    Result(
-        Fault fault,
-        long sent,
-        long stored,
-        long readingsLost,
-        long casesExpected,
-        long casesOpened,
-        long casesLost,
-        long casesDuplicated,
-        double recoverySeconds,
-        long retries,
-        String note) {
-      this(
-          fault,
-          sent,
-          stored,
-          readingsLost,
-          casesExpected,
-          casesOpened,
-          casesLost,
-          casesDuplicated,
-          recoverySeconds,
-          retries,
-          note,
-          -1,
-          -1);
-    }
-  }
+      long sendsLost) {}
 
   private static final Duration READY = Duration.ofSeconds(180);
   private static final Duration RECOVERY = Duration.ofSeconds(180);

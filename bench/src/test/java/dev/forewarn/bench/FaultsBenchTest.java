@@ -49,8 +49,9 @@ class FaultsBenchTest {
     FaultsBench.Report report =
         new FaultsBench.Report(
             List.of(
-                new Result(Fault.JOB_KILLED, 500, 500, 0, 2, 2, 0, 0, 4.1, 0, "restored"),
-                new Result(Fault.BROKER_RESTARTED, 500, 344, 156, 2, 4, 0, 2, 3.5, 25, "down")));
+                new Result(Fault.JOB_KILLED, 500, 500, 0, 2, 2, 0, 0, 4.1, 0, "restored", -1, -1),
+                new Result(
+                    Fault.BROKER_RESTARTED, 500, 344, 156, 2, 4, 0, 2, 3.5, 25, "down", -1, -1)));
 
     assertThat(report.text())
         .endsWith(
@@ -65,7 +66,7 @@ class FaultsBenchTest {
     FaultsBench.Report report =
         new FaultsBench.Report(
             List.of(
-                new Result(Fault.JOB_KILLED, 500, 500, 0, 2, 2, 0, 0, 4.1, 0, "restored"),
+                new Result(Fault.JOB_KILLED, 500, 500, 0, 2, 2, 0, 0, 4.1, 0, "restored", -1, -1),
                 new Result(Fault.OUTREACH_KILLED, 500, 500, 0, 2, 2, 0, 0, 0.2, 0, "sms", 1, 0)));
 
     assertThat(report.text())
@@ -86,7 +87,7 @@ class FaultsBenchTest {
   void aScenarioThatNeverRecoveredShowsAsMinusOne() {
     FaultsBench.Report report =
         new FaultsBench.Report(
-            List.of(new Result(Fault.JOB_KILLED, 500, 300, 200, 2, 1, 1, 0, -1, 0, "x")));
+            List.of(new Result(Fault.JOB_KILLED, 500, 300, 200, 2, 1, 1, 0, -1, 0, "x", -1, -1)));
 
     assertThat(report.text()).endsWith("max_recovery_s=-1").contains(" none ");
   }
