@@ -90,8 +90,8 @@ final class FaultRun implements AutoCloseable {
   /**
    * The job's options for this run's stores and broker.
    *
-   * @param shared whether the job reads telemetry through a shared subscription, as by default, or
-   *     through a plain one (as its only reader)
+   * @param shared whether the job reads telemetry through a shared subscription, or through a plain
+   *     one as by default
    */
   List<String> jobOptions(String clientId, String rulesTopic, boolean shared) {
     return List.of(

@@ -52,8 +52,9 @@ public final class FaultsBench {
           .add(
               "--shared-subscription",
               "",
-              "on",
-              "on: the job reads through $share/... (its default); off: a plain subscription")
+              "off",
+              "off: the job reads through one plain subscription (its default); on: through"
+                  + " $share/..., which the broker forgets over a restart")
           .add(
               "--settle-seconds",
               "",

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A shorter {@code ./forewarn bench faults} with a small fleet, on the InfluxDB and PostgreSQL of
  * {@code scripts/services.sh} and a Mosquitto of its own: the telemetry job killed with {@code kill
- * -9} and restarted from its newest checkpoint, the broker restarted under a job that reads through
- * a plain subscription (Mosquitto 2.0 forgets shared ones over a restart, see docs/mqtt-broker.md),
- * an InfluxDB of the run's own stopped for 20 s, and a PostgreSQL of the run's own down 5 s while
- * cases open. Nothing may be lost or opened twice; how long anything takes is not asserted. Under
- * the job's default shared subscription a broker restart may lose readings, but the job must
- * receive again.
+ * -9} and restarted from its newest checkpoint, the broker restarted, an InfluxDB of the run's own
+ * stopped for 20 s, a PostgreSQL of the run's own down 5 s while cases open, and the outreach
+ * service killed mid-dispatch, each under the job's default plain subscription. Nothing may be lost
+ * or opened twice; how long anything takes is not asserted. Under a shared subscription, which
+ * Mosquitto 2.0 forgets over a restart (docs/mqtt-broker.md), a broker restart may lose readings,
+ * but the job must receive again.
  */
 class FaultsBenchIT {
 
@@ -25,7 +25,7 @@ class FaultsBenchIT {
   @Test
   void aJobKilledAndRestartedFromItsCheckpointLosesNoReadingAndOpensEachCaseOnce()
       throws Exception {
-    FaultsBench.Report report = FaultsBench.run(config("1", "on"));
+    FaultsBench.Report report = FaultsBench.run(config("1", "off"));
 
     System.out.println(report.text());
     assertClean(report);
@@ -64,7 +64,7 @@ class FaultsBenchIT {
     // message up at the provider first (the stand-in lists what it accepted at once), so no case's
     // SMS is sent twice or never, also while two instances claim from one outbox.
     FaultsBench.Report report =
-        FaultsBench.run(config("6", "on", "--outreach-load", "60", "--down-seconds", "2"));
+        FaultsBench.run(config("6", "off", "--outreach-load", "60", "--down-seconds", "2"));
 
     System.out.println(report.text());
     assertClean(report);
@@ -76,7 +76,7 @@ class FaultsBenchIT {
 
   @Test
   void anInfluxDbStoppedAndStartedAgainLosesNoReadingAndOpensEachCaseOnce() throws Exception {
-    FaultsBench.Report report = FaultsBench.run(config("3", "on", "--influx-down-seconds", "20"));
+    FaultsBench.Report report = FaultsBench.run(config("3", "off", "--influx-down-seconds", "20"));
 
     System.out.println(report.text());
     assertClean(report);
@@ -88,7 +88,7 @@ class FaultsBenchIT {
     // Down for less than the case writer retries in place: no failover, nothing replayed. A
     // longer outage fails the job over; if the fleet has stopped by then, the readings the restored
     // job holds back wait for event time, which stands still until devices report again.
-    FaultsBench.Report report = FaultsBench.run(config("4", "on", "--down-seconds", "5"));
+    FaultsBench.Report report = FaultsBench.run(config("4", "off", "--down-seconds", "5"));
 
     System.out.println(report.text());
     assertClean(report);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FaultsBenchTest {
 
   @Test
-  void runsEveryScenarioByDefaultWithTheJobsSharedSubscription() {
+  void runsEveryScenarioByDefaultWithTheJobsPlainSubscription() {
     FaultsBench.Config config = FaultsBench.Config.parse(new String[0], Map.of());
 
     assertThat(config.scenarios())
@@ -24,7 +24,7 @@ class FaultsBenchTest {
             Fault.PROVIDER_FAULTS,
             Fault.OUTREACH_KILLED);
     assertThat(config.outreachLoad()).isEqualTo(200);
-    assertThat(config.sharedSubscription()).isTrue();
+    assertThat(config.sharedSubscription()).isFalse();
     assertThat(config.devices()).isEqualTo(20);
     assertThat(config.downSeconds()).isEqualTo(5);
     assertThat(config.influxDownSeconds()).isEqualTo(60);

@@ -41,7 +41,7 @@ public final class Demo {
 
   static final String RULE_ID = "demo-compressor-overheat";
 
-  private static final int READERS = 2;
+  private static final int PARALLELISM = 2;
 
   private final DemoConfig config;
   private final StopSignals signals;
@@ -123,9 +123,7 @@ public final class Demo {
                   .map(url -> url + " (" + history.description() + ")")
                   .orElse(history.description()));
       if (broker.outlivesRun()) {
-        for (int reader = 0; reader < READERS; reader++) {
-          ledger.record(new Leftover.MqttSession(broker.url(), names.jobSession(reader)));
-        }
+        ledger.record(new Leftover.MqttSession(broker.url(), names.jobSession()));
         if (config.format() == WireFormat.Kind.SPARKPLUG) {
           ledger.record(new Leftover.MqttSession(broker.url(), names.sparkplugSession()));
         }
@@ -246,9 +244,8 @@ public final class Demo {
             List.of(
                 "--mqtt-url", broker.url(),
                 "--mqtt-client-id", names.jobClientId(),
-                "--mqtt-share-group", names.shareGroup(),
                 "--rules-topic", names.rulesTopic(),
-                "--parallelism", Integer.toString(READERS),
+                "--parallelism", Integer.toString(PARALLELISM),
                 "--checkpoint-dir", directory.resolve("checkpoints").toUri().toString(),
                 "--jdbc-url", database.jdbcUrl(),
                 "--jdbc-user", database.user(),

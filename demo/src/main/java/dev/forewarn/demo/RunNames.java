@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The names one demo run gives what it makes on services it shares with other runs: MQTT client ids
- * and shared-subscription group, the rules topic, the InfluxDB database and, in a configured
- * PostgreSQL, the schema. Each holds the run's id, so a run never picks up what an earlier one left
- * (a persistent session with readings nobody consumed, a retained rule, stored readings).
+ * The names one demo run gives what it makes on services it shares with other runs: MQTT client
+ * ids, the rules topic, the InfluxDB database and, in a configured PostgreSQL, the schema. Each
+ * holds the run's id, so a run never picks up what an earlier one left (a persistent session with
+ * readings nobody consumed, a retained rule, stored readings).
  *
  * @param id eight lower-case hex digits, unique per run
  */
@@ -28,22 +28,19 @@ record RunNames(String id) {
     return "demo-" + id;
   }
 
-  /** The job's client id prefix: its telemetry readers are {@code <prefix>-0} and {@code -1}. */
+  /** The job's client id prefix: its telemetry reader is {@code <prefix>-0}. */
   String jobClientId() {
     return "forewarn-demo-" + id;
   }
 
-  String jobSession(int reader) {
-    return jobClientId() + "-" + reader;
+  /** The session of the job's telemetry reader. */
+  String jobSession() {
+    return jobClientId() + "-0";
   }
 
   /** The session of the job's Sparkplug B reader. */
   String sparkplugSession() {
     return jobClientId() + "-sparkplug-0";
-  }
-
-  String shareGroup() {
-    return "forewarn-demo-" + id;
   }
 
   String simulatorClientId() {

@@ -78,7 +78,7 @@ class DemoRestartIT {
     killed.run().killHard();
     assertThat(killed.leftovers())
         .as("what the killed run made and could not remove")
-        .contains(new Leftover.MqttSession(MQTT_URL, killed.names().jobSession(0)))
+        .contains(new Leftover.MqttSession(MQTT_URL, killed.names().jobSession()))
         .anyMatch(Leftover.LocalProcess.class::isInstance);
 
     assertNextRunStartsClean("after-killed");
@@ -193,11 +193,9 @@ class DemoRestartIT {
   private static void assertGone(PartWay stopped) throws Exception {
     RunNames names = stopped.names();
     assertThat(Files.exists(ledger(names))).isFalse();
-    for (int reader = 0; reader < 2; reader++) {
-      assertThat(sessionPresent(names.jobSession(reader)))
-          .as("session %s on the broker", names.jobSession(reader))
-          .isFalse();
-    }
+    assertThat(sessionPresent(names.jobSession()))
+        .as("session %s on the broker", names.jobSession())
+        .isFalse();
     assertThat(RetainedTopics.list(MQTT_URL, names.rulesTopic(), Duration.ofSeconds(10))).isEmpty();
     assertThat(TestServices.influx("", "SHOW DATABASES").toString())
         .doesNotContain(names.influxDatabase());

@@ -41,11 +41,23 @@ public final class IngestGraph {
   /**
    * Where the messages come from; the rules source and the Sparkplug source always run with
    * parallelism 1 (one reader keeps each edge node's births before its data).
+   *
+   * @param oneTelemetryReader whether the telemetry source runs with parallelism 1 (a plain MQTT
+   *     subscription, which every reader would receive whole) rather than the job's
    */
   public record Inputs(
       Source<MqttRecord, ?, ?> telemetry,
       Source<MqttRecord, ?, ?> ruleDocuments,
-      Optional<Source<MqttRecord, ?, ?>> sparkplug) {
+      Optional<Source<MqttRecord, ?, ?>> sparkplug,
+      boolean oneTelemetryReader) {
+
+    /** Inputs whose telemetry source runs with the job's parallelism. */
+    public Inputs(
+        Source<MqttRecord, ?, ?> telemetry,
+        Source<MqttRecord, ?, ?> ruleDocuments,
+        Optional<Source<MqttRecord, ?, ?>> sparkplug) {
+      this(telemetry, ruleDocuments, sparkplug, false);
+    }
 
     /** Inputs without Sparkplug B. */
     public Inputs(Source<MqttRecord, ?, ?> telemetry, Source<MqttRecord, ?, ?> ruleDocuments) {
@@ -98,21 +110,30 @@ public final class IngestGraph {
   /** Adds the dataflow to the environment; every stateful operator has a stable uid. */
   public static void build(
       StreamExecutionEnvironment env, Inputs inputs, Outputs outputs, EventTime eventTime) {
-    SingleOutputStreamOperator<Reading> parsed =
+    SingleOutputStreamOperator<MqttRecord> telemetry =
         env.fromSource(inputs.telemetry(), WatermarkStrategy.noWatermarks(), "telemetry (MQTT)")
-            .uid("telemetry-source")
+            .uid("telemetry-source");
+    SingleOutputStreamOperator<Reading> parsed =
+        telemetry
             .process(new ParseReadings(eventTime.clocks()))
             .name("parse readings")
             .uid("parse-readings");
     Optional<SingleOutputStreamOperator<Reading>> sparkplug =
         inputs.sparkplug().map(source -> sparkplug(env, source, eventTime.clocks()));
-    DataStream<Reading> readings =
+    SingleOutputStreamOperator<Reading> readings =
         sparkplug
             .map(resolved -> parsed.union(resolved))
             .orElse(parsed)
             .assignTimestampsAndWatermarks(readingTime(eventTime))
             .name("reading event time")
             .uid("reading-event-time");
+    if (inputs.oneTelemetryReader()) {
+      // The reader, the parser and the event time stay one chain: a rebalance between them would
+      // let one device's readings overtake each other. keyBy spreads them over detection.
+      telemetry.setParallelism(1);
+      parsed.setParallelism(1);
+      readings.setParallelism(1);
+    }
     outputs
         .history()
         .ifPresent(

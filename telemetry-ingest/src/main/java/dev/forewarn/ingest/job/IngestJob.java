@@ -79,7 +79,8 @@ public final class IngestJob {
         new IngestGraph.Inputs(
             new MqttSource(config.telemetrySource()),
             new MqttSource(config.rulesSource()),
-            config.sparkplugSource().map(MqttSource::new)),
+            config.sparkplugSource().map(MqttSource::new),
+            !config.telemetrySource().shared()),
         new IngestGraph.Outputs(
             history(config),
             JdbcSink.caseEvents(config.jdbc(), config.caseFlushInterval()),

@@ -17,8 +17,11 @@ enum IngestOption {
           + " keep it stable, the broker keeps unacknowledged messages per session"),
   MQTT_SHARE_GROUP(
       "mqtt-share-group",
-      "forewarn-ingest",
-      "shared-subscription group spreading telemetry over the readers; empty subscribes plainly"),
+      "",
+      "empty: one telemetry reader on a plain subscription, which the broker keeps over its own"
+          + " restart; a group name spreads telemetry over the job's readers through"
+          + " $share/<group>/..., which Mosquitto 2.0 forgets over a restart, losing what devices"
+          + " publish until the readers subscribe again (docs/mqtt-broker.md)"),
   TELEMETRY_TOPIC("telemetry-topic", "devices/+/telemetry", "telemetry topic filter"),
   SENML_TOPIC(
       "senml-topic",

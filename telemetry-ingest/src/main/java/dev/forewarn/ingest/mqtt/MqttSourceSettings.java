@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param password password, empty for none
  * @param clientIdPrefix reader {@code n} connects as {@code <prefix>-<n>}; stable across restarts
  *     so the broker keeps each reader's session
- * @param topicFilter what to subscribe to, e.g. {@code $share/forewarn-ingest/devices/+/telemetry}
+ * @param topicFilter what to subscribe to, e.g. {@code devices/+/telemetry}, or {@code
+ *     $share/forewarn-ingest/devices/+/telemetry} to spread it over several readers
  * @param cleanSession false for a persistent session whose unacknowledged messages survive a
  *     restart; true for a fresh session (retained documents are delivered again on every connect)
  * @param queueCapacity messages buffered between Paho's callback thread and the Flink task thread;
@@ -102,6 +103,15 @@ public record MqttSourceSettings(
     all.add(topicFilter);
     all.addAll(moreTopicFilters);
     return all;
+  }
+
+  /**
+   * Whether the filters are shared subscriptions ({@code $share/...}), which the broker spreads
+   * over the readers. A plain filter read by several sessions would bring every message once per
+   * session, so a source without shared filters runs one reader.
+   */
+  public boolean shared() {
+    return topicFilter.startsWith("$share/");
   }
 
   /** The client id of the reader that owns split {@code index}. */

@@ -18,8 +18,8 @@ class IngestConfigTest {
     IngestConfig config = IngestConfig.parse(NO_ARGS, Map.of());
 
     assertThat(config.telemetrySource().serverUri()).isEqualTo("tcp://127.0.0.1:11883");
-    assertThat(config.telemetrySource().topicFilter())
-        .isEqualTo("$share/forewarn-ingest/devices/+/telemetry");
+    assertThat(config.telemetrySource().topicFilter()).isEqualTo("devices/+/telemetry");
+    assertThat(config.telemetrySource().shared()).isFalse();
     assertThat(config.telemetrySource().cleanSession()).isFalse();
     assertThat(config.telemetrySource().clientId(1)).isEqualTo("forewarn-ingest-1");
     assertThat(config.rulesSource().topicFilter()).isEqualTo("forewarn/rules/+");
@@ -30,8 +30,7 @@ class IngestConfigTest {
     assertThat(config.checkpointDir()).isEmpty();
     assertThat(config.parallelism()).isZero();
     assertThat(config.telemetrySource().topicFilters())
-        .containsExactly(
-            "$share/forewarn-ingest/devices/+/telemetry", "$share/forewarn-ingest/devices/+/senml");
+        .containsExactly("devices/+/telemetry", "devices/+/senml");
     assertThat(config.sparkplugSource()).isEmpty();
   }
 
@@ -49,8 +48,7 @@ class IngestConfigTest {
               assertThat(sparkplug.clientId(0)).isEqualTo("forewarn-ingest-sparkplug-0");
               assertThat(sparkplug.cleanSession()).isFalse();
             });
-    assertThat(config.telemetrySource().topicFilters())
-        .containsExactly("$share/forewarn-ingest/devices/+/telemetry");
+    assertThat(config.telemetrySource().topicFilters()).containsExactly("devices/+/telemetry");
     assertThat(config.describe()).contains("sparkplug=spBv1.0/plant-a/#,spBv1.0/plant-b/#");
     assertThatThrownBy(
             () -> IngestConfig.parse(new String[] {"--sparkplug-groups", "a/b"}, Map.of()))
@@ -108,10 +106,14 @@ class IngestConfigTest {
   }
 
   @Test
-  void anEmptyShareGroupSubscribesPlainly() {
-    IngestConfig config = IngestConfig.parse(new String[] {"--mqtt-share-group", ""}, Map.of());
+  void aShareGroupSpreadsTelemetryAndSenmlOverTheReaders() {
+    IngestConfig config =
+        IngestConfig.parse(new String[] {"--mqtt-share-group", "forewarn-ingest"}, Map.of());
 
-    assertThat(config.telemetrySource().topicFilter()).isEqualTo("devices/+/telemetry");
+    assertThat(config.telemetrySource().topicFilters())
+        .containsExactly(
+            "$share/forewarn-ingest/devices/+/telemetry", "$share/forewarn-ingest/devices/+/senml");
+    assertThat(config.telemetrySource().shared()).isTrue();
   }
 
   @Test

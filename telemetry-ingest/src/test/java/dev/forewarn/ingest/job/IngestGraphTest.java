@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -260,6 +261,35 @@ class IngestGraphTest {
                 assertThat(task)
                     .doesNotContain("case events (PostgreSQL)")
                     .doesNotContain("history (InfluxDB)"));
+  }
+
+  @Test
+  void aPlainSubscriptionIsReadParsedAndTimedByOneTaskAndDetectedByAll() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    IngestGraph.build(
+        env,
+        new IngestGraph.Inputs(
+            FiniteMessages.of(List.of()), FiniteMessages.of(rules()), Optional.empty(), true),
+        new IngestGraph.Outputs(
+            Optional.of(new CollectSink<>()), new CollectSink<>(), new CollectSink<>()),
+        new IngestGraph.EventTime(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+    Map<String, Integer> tasks = new HashMap<>();
+    env.getStreamGraph()
+        .getJobGraph()
+        .getVertices()
+        .forEach(task -> tasks.put(task.getName(), task.getParallelism()));
+
+    assertThat(tasks)
+        .hasEntrySatisfying(
+            "Source: telemetry (MQTT) -> parse readings -> reading event time",
+            parallelism -> assertThat(parallelism).isEqualTo(1))
+        .anySatisfy(
+            (task, parallelism) -> {
+              assertThat(task).startsWith("detect cases");
+              assertThat(parallelism).isEqualTo(2);
+            });
   }
 
   /**

@@ -235,7 +235,7 @@ class IngestJobIT {
   }
 
   private IngestConfig config(String... more) {
-    List<String> args = JobArgs.of(clientId, run, rulesTopic + "/+", influxDatabase, schema);
+    List<String> args = JobArgs.of(clientId, rulesTopic + "/+", influxDatabase, schema);
     args.addAll(List.of(more));
     return IngestConfig.parse(args.toArray(String[]::new), Map.of());
   }

@@ -171,7 +171,7 @@ class SparkplugIT {
 
   private IngestConfig config(Optional<Path> restoreFrom) {
     List<String> args =
-        JobArgs.of(clientId, run, "forewarn-it/" + run + "/rules/+", influxDatabase, schema);
+        JobArgs.of(clientId, "forewarn-it/" + run + "/rules/+", influxDatabase, schema);
     args.addAll(
         List.of("--sparkplug-groups", group, "--checkpoint-dir", checkpoints.toUri().toString()));
     restoreFrom.ifPresent(

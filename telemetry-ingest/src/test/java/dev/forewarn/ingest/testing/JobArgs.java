@@ -10,24 +10,21 @@ public final class JobArgs {
 
   /**
    * Options for a job of parallelism 2 that checkpoints every 500 ms and flushes history every 200
-   * ms.
+   * ms. It reads telemetry as by default: one reader on a plain subscription.
    *
    * @param clientId the job's MQTT client id prefix
-   * @param run names the share group {@code it-<run>}
    * @param rulesFilter the rules topic filter the job reads
    * @param influxDatabase its history database
    * @param schema its PostgreSQL schema
    */
   public static List<String> of(
-      String clientId, String run, String rulesFilter, String influxDatabase, TestSchema schema) {
+      String clientId, String rulesFilter, String influxDatabase, TestSchema schema) {
     return new ArrayList<>(
         List.of(
             "--mqtt-url",
             Services.mqttUrl(),
             "--mqtt-client-id",
             clientId,
-            "--mqtt-share-group",
-            "it-" + run,
             "--rules-topic",
             rulesFilter,
             "--influx-url",
