@@ -13,6 +13,7 @@ import dev.forewarn.rules.reading.ReadingJson;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -147,12 +148,15 @@ class DeviceAuthenticationIT {
                 return points(deviceA) > 0;
               });
 
-      // A forges a reading on B's topic, then sends one more of its own on the same connection.
+      // A forges a reading and a SenML pack on B's topics, then sends one more of its own on the
+      // same connection.
       publish(a, deviceB, 1_000);
+      publishSenml(a, deviceB, 99.0);
       long last = seq[0]++;
       publish(a, deviceA, last);
-      // B publishes its own reading, which does arrive.
+      // B publishes its own reading and pack, which do arrive.
       publish(b, deviceB, 1);
+      publishSenml(b, deviceB, 61.0);
 
       await()
           .atMost(60, TimeUnit.SECONDS)
@@ -160,9 +164,11 @@ class DeviceAuthenticationIT {
               () -> {
                 assertThat(seqs(deviceA)).contains(last);
                 assertThat(seqs(deviceB)).containsExactly(1L);
+                assertThat(senmlTemps(deviceB)).contains(61.0);
               });
-      // Messages of one connection are delivered in order: the forged one came before A's last.
+      // Messages of one connection are delivered in order: the forged ones came before A's last.
       assertThat(seqs(deviceB)).doesNotContain(1_000L);
+      assertThat(senmlTemps(deviceB)).containsExactly(61.0);
       assertThat(deadLetters()).isZero();
     } finally {
       job.cancel().get(30, TimeUnit.SECONDS);
@@ -238,27 +244,55 @@ class DeviceAuthenticationIT {
         .publish(ReadingJson.telemetryTopic(deviceId), ReadingJson.write(reading), 1, false);
   }
 
+  private static void publishSenml(Device device, String deviceId, double temp)
+      throws MqttException {
+    String pack =
+        "[{\"bt\":"
+            + Instant.now().toEpochMilli() / 1000.0
+            + ",\"n\":\"temp\",\"v\":"
+            + temp
+            + "}]";
+    device
+        .client()
+        .publish("devices/" + deviceId + "/senml", pack.getBytes(StandardCharsets.UTF_8), 1, false);
+  }
+
+  /** The temp of every point InfluxDB holds for a device from SenML. */
+  private List<Double> senmlTemps(String device) {
+    return column(
+            "SELECT temp FROM telemetry WHERE device_id = '"
+                + device
+                + "' AND \"format\" = 'senml'")
+        .stream()
+        .map(Number::doubleValue)
+        .toList();
+  }
+
   private long points(String device) {
     return seqs(device).size();
   }
 
   /** The seq of every point InfluxDB holds for a device. */
   private List<Long> seqs(String device) {
+    return column("SELECT seq FROM telemetry WHERE device_id = '" + device + "'").stream()
+        .map(Number::longValue)
+        .toList();
+  }
+
+  /** The one field a query selects, from every row. */
+  private List<Number> column(String select) {
     InfluxDB influx = InfluxDBFactory.connect(Services.influxUrl());
     try {
-      QueryResult result =
-          influx.query(
-              new Query(
-                  "SELECT seq FROM telemetry WHERE device_id = '" + device + "'", influxDatabase));
-      List<Long> seqs = new ArrayList<>();
+      QueryResult result = influx.query(new Query(select, influxDatabase));
+      List<Number> values = new ArrayList<>();
       if (result.getResults() != null
           && !result.getResults().isEmpty()
           && result.getResults().get(0).getSeries() != null) {
         for (List<Object> row : result.getResults().get(0).getSeries().get(0).getValues()) {
-          seqs.add(((Number) row.get(1)).longValue());
+          values.add((Number) row.get(1));
         }
       }
-      return seqs;
+      return values;
     } finally {
       influx.close();
     }
