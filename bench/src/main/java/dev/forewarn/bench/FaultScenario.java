@@ -336,8 +336,8 @@ final class FaultScenario {
         say("broker started again on %s", run.broker().url());
         return "started again: outreach, job ("
             + checkpoint.map(c -> "from " + c.getFileName()).orElse("afresh")
-            + "), broker; a broker killed with -9 loses what it acknowledged since its last"
-            + " autosave (30 s)"
+            + "), broker; a broker killed with -9 with the job loses what it acknowledged since"
+            + " its last autosave (30 s) and the job had not checkpointed"
             + sharedSubscriptionLimit();
       }
       default -> throw new IllegalStateException("unknown fault " + fault);

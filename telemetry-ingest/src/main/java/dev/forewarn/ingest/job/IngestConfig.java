@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
  * The job's configuration, parsed once from {@code --name value} arguments and {@code FOREWARN_*}
  * environment variables (arguments win). Run with {@code --help} for every option and its default.
  *
- * @param telemetrySource the telemetry subscription: persistent sessions, shared when a share group
- *     is set
+ * @param telemetrySource the telemetry subscription: a persistent session on a plain subscription,
+ *     or one per reader on a shared subscription when a share group is set
  * @param rulesSource the rule documents subscription: one clean session, so every retained rule is
  *     delivered on each start
  * @param influx where history goes; empty switches history writes off

@@ -16,7 +16,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * sessions; each message is acknowledged to the broker only after the checkpoint covering it has
  * completed, so after a crash the broker delivers again what the job had not safely processed. With
  * a persistent session and a shared subscription ({@code $share/<group>/...}) several readers split
- * the traffic between them.
+ * the traffic between them; a plain subscription is read by one (see {@link
+ * MqttSourceSettings#shared()}).
  */
 public final class MqttSource
     implements Source<MqttRecord, MqttSplit, MqttEnumeratorState>, ResultTypeQueryable<MqttRecord> {
