@@ -63,8 +63,6 @@ final class HostileJob implements AutoCloseable {
                   mqtt,
                   "--mqtt-client-id",
                   name + "-" + run + "-job",
-                  "--mqtt-share-group",
-                  name + "-" + run,
                   "--rules-topic",
                   rulesTopic + "/+",
                   "--parallelism",

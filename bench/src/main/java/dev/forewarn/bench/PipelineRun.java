@@ -66,9 +66,8 @@ final class PipelineRun implements AutoCloseable {
     if (config.history()) {
       ledger.record(new Leftover.InfluxDatabase(config.influxUrl(), influx.database()));
     }
-    for (int reader = 0; reader < config.parallelism(); reader++) {
-      ledger.record(new Leftover.MqttSession(config.mqttUrl(), jobClientId() + "-" + reader));
-    }
+    // The job reads telemetry through one plain subscription, whatever its parallelism.
+    ledger.record(new Leftover.MqttSession(config.mqttUrl(), jobClientId() + "-0"));
     if (workload.format() == WireFormat.Kind.SPARKPLUG) {
       ledger.record(new Leftover.MqttSession(config.mqttUrl(), jobClientId() + "-sparkplug-0"));
     }
@@ -208,7 +207,6 @@ final class PipelineRun implements AutoCloseable {
     return new String[] {
       "--mqtt-url", config.mqttUrl(),
       "--mqtt-client-id", jobClientId(),
-      "--mqtt-share-group", "bench-" + run,
       "--rules-topic", workload.rulesTopic(),
       "--parallelism", Integer.toString(config.parallelism()),
       "--checkpoint-dir", checkpoints.toUri().toString(),
