@@ -36,13 +36,13 @@ public final class MqttSource
   @Override
   public SplitEnumerator<MqttSplit, MqttEnumeratorState> createEnumerator(
       SplitEnumeratorContext<MqttSplit> context) {
-    return new MqttEnumerator(context, new MqttEnumeratorState(0, List.of()));
+    return new MqttEnumerator(context, settings.shared(), new MqttEnumeratorState(0, List.of()));
   }
 
   @Override
   public SplitEnumerator<MqttSplit, MqttEnumeratorState> restoreEnumerator(
       SplitEnumeratorContext<MqttSplit> context, MqttEnumeratorState checkpoint) {
-    return new MqttEnumerator(context, checkpoint);
+    return new MqttEnumerator(context, settings.shared(), checkpoint);
   }
 
   @Override

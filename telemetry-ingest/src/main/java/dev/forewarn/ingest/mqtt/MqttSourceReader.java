@@ -53,6 +53,18 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
   @Override
   public void addSplits(List<MqttSplit> newSplits) {
     for (MqttSplit split : newSplits) {
+      if (!settings.shared() && split.index() > 0) {
+        // Restored from a job that read a shared subscription through several sessions: read
+        // again, this one would subscribe plainly and bring every message a second time.
+        LOG.warn(
+            "MQTT session {} is no longer read: a plain subscription is read through {} alone."
+                + " End it, losing what is queued for it: mosquitto_sub -i {} -t unused -E"
+                + " (docs/mqtt-broker.md)",
+            settings.clientId(split.index()),
+            settings.clientId(0),
+            settings.clientId(split.index()));
+        continue;
+      }
       try {
         MqttConnection connection =
             new MqttConnection(settings, split.index(), connections.size(), queue, scheduler);

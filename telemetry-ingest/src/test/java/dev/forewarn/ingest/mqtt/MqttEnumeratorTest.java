@@ -26,10 +26,25 @@ class MqttEnumeratorTest {
   }
 
   @Test
+  void aPlainSubscriptionHasOneSessionWhateverTheParallelism() throws Exception {
+    try (MockSplitEnumeratorContext<MqttSplit> context = new MockSplitEnumeratorContext<>(2)) {
+      MqttEnumerator enumerator =
+          new MqttEnumerator(context, false, new MqttEnumeratorState(0, List.of()));
+      enumerator.start();
+
+      register(context, enumerator, 0);
+      register(context, enumerator, 1);
+
+      assertThat(assigned(context)).isEqualTo(Map.of(0, List.of(0)));
+      assertThat(enumerator.snapshotState(1)).isEqualTo(new MqttEnumeratorState(1, List.of()));
+    }
+  }
+
+  @Test
   void addsSessionsWhenRestoredWithAHigherParallelism() throws Exception {
     try (MockSplitEnumeratorContext<MqttSplit> context = new MockSplitEnumeratorContext<>(3)) {
       MqttEnumerator enumerator =
-          new MqttEnumerator(context, new MqttEnumeratorState(2, List.of()));
+          new MqttEnumerator(context, true, new MqttEnumeratorState(2, List.of()));
       enumerator.start();
 
       for (int reader = 0; reader < 3; reader++) {
@@ -70,7 +85,8 @@ class MqttEnumeratorTest {
   }
 
   private static MqttEnumerator fresh(MockSplitEnumeratorContext<MqttSplit> context) {
-    MqttEnumerator enumerator = new MqttEnumerator(context, new MqttEnumeratorState(0, List.of()));
+    MqttEnumerator enumerator =
+        new MqttEnumerator(context, true, new MqttEnumeratorState(0, List.of()));
     enumerator.start();
     return enumerator;
   }

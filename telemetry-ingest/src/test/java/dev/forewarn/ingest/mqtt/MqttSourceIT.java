@@ -124,6 +124,26 @@ class MqttSourceIT {
   }
 
   @Test
+  void aPlainSubscriptionIsReadThroughOneSessionWhateverTheParallelism() throws Exception {
+    MqttSourceSettings settings = settings(prefix + "/+", false);
+    try (Mqtt publisher = new Mqtt()) {
+      CollectSink<MqttRecord> sink = new CollectSink<>();
+      JobClient job = start(settings, sink, 2);
+      waitUntilSubscribed(publisher, sink, 1);
+      sink.clear();
+
+      publish(publisher, "m", 200);
+
+      await().atMost(30, TimeUnit.SECONDS).until(() -> payloads(sink).size() >= 200);
+      Thread.sleep(1_000);
+      // A second session on the same plain filter would have brought every message twice.
+      assertThat(payloads(sink)).hasSize(200).containsExactlyInAnyOrderElementsOf(names("m", 200));
+      assertThat(sink.countsBySubtask().values()).filteredOn(count -> count > 0).hasSize(1);
+      stop(job);
+    }
+  }
+
+  @Test
   void sharedSessionsKeepWhatArrivesWhileTheJobIsDown() throws Exception {
     MqttSourceSettings settings = settings("$share/it-" + run + "/" + prefix + "/+", false);
     try (Mqtt publisher = new Mqtt()) {
