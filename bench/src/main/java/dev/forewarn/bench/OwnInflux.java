@@ -1,18 +1,14 @@
 package dev.forewarn.bench;
 
+import dev.forewarn.ingest.runs.Commands;
+import dev.forewarn.ingest.runs.Influxd;
 import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,8 +26,6 @@ final class OwnInflux implements AutoCloseable {
   private final Path dir;
   private final Path conf;
   private final int port;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private Process process;
 
   private OwnInflux(RunLedger ledger, Path dir, Path conf, int port) {
@@ -43,27 +37,14 @@ final class OwnInflux implements AutoCloseable {
 
   /** Writes the configuration into {@code dir} and starts InfluxDB; returns once it answers. */
   static OwnInflux start(RunLedger ledger, Path dir) throws IOException {
-    Files.createDirectories(dir);
     int port = freePort();
-    int rpcPort = freePort();
-    List<String> lines =
-        List.of(
-            "# Written by bench faults: an InfluxDB of the run's own, on ports and directories of"
-                + " its own.",
-            "reporting-disabled = true",
-            "bind-address = \"127.0.0.1:" + rpcPort + "\"",
-            "[meta]",
-            "  dir = \"" + dir.resolve("meta") + "\"",
-            "[data]",
-            "  dir = \"" + dir.resolve("data") + "\"",
-            "  wal-dir = \"" + dir.resolve("wal") + "\"",
-            "  query-log-enabled = false",
-            "[monitor]",
-            "  store-enabled = false",
-            "[http]",
-            "  bind-address = \"127.0.0.1:" + port + "\"",
-            "  log-enabled = false");
-    Path conf = Files.write(dir.resolve("influxdb.conf"), lines);
+    Path conf =
+        Influxd.writeConfig(
+            dir,
+            port,
+            freePort(),
+            "Written by bench faults: an InfluxDB of the run's own, on ports and directories of"
+                + " its own.");
     OwnInflux influx = new OwnInflux(ledger, dir, conf, port);
     influx.startProcess();
     return influx;
@@ -103,7 +84,7 @@ final class OwnInflux implements AutoCloseable {
     process = builder.start();
     Leftover.LocalProcess.of(process.toHandle()).ifPresent(ledger::record);
     long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-    while (!answers()) {
+    while (!Influxd.answers(url())) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         throw new IOException(
             "influxd did not start on port " + port + "; see " + dir.resolve("influxd.log"));
@@ -117,37 +98,16 @@ final class OwnInflux implements AutoCloseable {
     }
   }
 
-  private boolean answers() {
-    try {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url() + "/ping"))
-                  .timeout(Duration.ofSeconds(2))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 204;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   private static int freePort() throws IOException {
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return free.getLocalPort();
     }
   }
 
-  /** Where scripts/services.sh finds it too: on the PATH or in an sbin directory. */
-  private static String binary() {
-    for (String dir :
-        List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin", "/sbin")) {
-      if (Files.isExecutable(Path.of(dir, "influxd"))) {
-        return dir + "/influxd";
-      }
-    }
-    return "influxd";
+  private static String binary() throws IOException {
+    return Commands.find("influxd")
+        .orElseThrow(
+            () -> new IOException("influxd is not installed: scripts/services.sh up installs it"))
+        .toString();
   }
 }

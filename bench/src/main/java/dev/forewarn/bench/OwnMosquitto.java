@@ -1,5 +1,6 @@
 package dev.forewarn.bench;
 
+import dev.forewarn.ingest.runs.Commands;
 import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
 import java.io.IOException;
@@ -129,12 +130,10 @@ final class OwnMosquitto implements AutoCloseable {
     }
   }
 
-  private static String binary() {
-    for (String dir : List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/sbin")) {
-      if (Files.isExecutable(Path.of(dir, "mosquitto"))) {
-        return dir + "/mosquitto";
-      }
-    }
-    return "mosquitto";
+  private static String binary() throws IOException {
+    return Commands.find("mosquitto")
+        .orElseThrow(
+            () -> new IOException("mosquitto is not installed: scripts/services.sh up installs it"))
+        .toString();
   }
 }

@@ -1,14 +1,10 @@
 package dev.forewarn.demo;
 
+import dev.forewarn.ingest.runs.Commands;
+import dev.forewarn.ingest.runs.Influxd;
 import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +42,11 @@ final class History implements AutoCloseable {
       ledger.record(new Leftover.InfluxDatabase(configuredUrl.get(), database));
       return new History(configuredUrl, database, "configured InfluxDB", null);
     }
-    if (pings(LOCAL)) {
+    if (Influxd.answers(LOCAL)) {
       ledger.record(new Leftover.InfluxDatabase(LOCAL, database));
       return new History(Optional.of(LOCAL), database, "local InfluxDB", null);
     }
-    Optional<Path> influxd = onPath("influxd");
+    Optional<Path> influxd = Commands.find("influxd");
     if (influxd.isEmpty()) {
       return new History(
           Optional.empty(),
@@ -63,28 +59,13 @@ final class History implements AutoCloseable {
 
   private static History start(Path influxd, String database, RunLedger ledger, Path dir)
       throws IOException {
-    Files.createDirectories(dir);
-    Path conf = dir.resolve("influxdb.conf");
-    Files.writeString(
-        conf,
-        String.join(
-            "\n",
-            "reporting-disabled = true",
-            "bind-address = \"127.0.0.1:18088\"",
-            "[meta]",
-            "  dir = \"" + dir.resolve("meta") + "\"",
-            "[data]",
-            "  dir = \"" + dir.resolve("data") + "\"",
-            "  wal-dir = \"" + dir.resolve("wal") + "\"",
-            "  query-log-enabled = false",
-            "[http]",
-            "  bind-address = \"127.0.0.1:8086\"",
-            "  log-enabled = false",
-            ""));
+    Path conf =
+        Influxd.writeConfig(
+            dir, 8086, 18088, "Written by the demo: its own InfluxDB, discarded at its exit.");
     List<String> command = new ArrayList<>();
     // In a session of its own, so that Ctrl-C in the terminal reaches the demo only, and the demo
     // stops InfluxDB after the job has written its last readings.
-    onPath("setsid").ifPresent(setsid -> command.add(setsid.toString()));
+    Commands.find("setsid").ifPresent(setsid -> command.add(setsid.toString()));
     command.addAll(List.of(influxd.toString(), "-config", conf.toString()));
     Process process =
         new ProcessBuilder(command)
@@ -94,7 +75,7 @@ final class History implements AutoCloseable {
     Leftover.LocalProcess.of(process.toHandle()).ifPresent(ledger::record);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
-      if (pings(LOCAL)) {
+      if (Influxd.answers(LOCAL)) {
         return new History(
             Optional.of(LOCAL),
             database,
@@ -122,43 +103,6 @@ final class History implements AutoCloseable {
 
   String description() {
     return description;
-  }
-
-  static boolean pings(String base) {
-    try {
-      HttpResponse<Void> response =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofMillis(500))
-              .build()
-              .send(
-                  HttpRequest.newBuilder(URI.create(base + "/ping"))
-                      .timeout(Duration.ofSeconds(1))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 204;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static Optional<Path> onPath(String command) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin");
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, command);
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    for (String dir : new String[] {"/usr/bin", "/usr/sbin"}) {
-      Path candidate = Path.of(dir, command);
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
   }
 
   private static void sleep(long millis) {
