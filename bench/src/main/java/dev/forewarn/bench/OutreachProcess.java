@@ -1,7 +1,6 @@
 package dev.forewarn.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.forewarn.ingest.runs.Leftover;
 import dev.forewarn.ingest.runs.RunLedger;
 import dev.forewarn.outreach.OutreachApplication;
 import dev.forewarn.outreach.security.tokens.ApiTokens;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The outreach service as a JVM of its own ({@link OutreachApplication#main}) on this JVM's
@@ -34,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * (the database password, the Twilio auth token, the case-link key) go through its environment,
  * never its command line.
  */
-final class OutreachProcess implements AutoCloseable {
+final class OutreachProcess extends ChildJvm {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,20 +49,16 @@ final class OutreachProcess implements AutoCloseable {
       String linkKey,
       List<String> settings) {}
 
-  private final RunLedger ledger;
   private final Setup setup;
   private final String name;
-  private final Path log;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private Process process;
   private String baseUrl;
 
   OutreachProcess(RunLedger ledger, Path dir, String name, Setup setup) throws IOException {
-    this.ledger = ledger;
+    super(ledger, Files.createDirectories(dir).resolve("outreach-" + name + ".log"));
     this.setup = setup;
     this.name = name;
-    this.log = Files.createDirectories(dir).resolve("outreach-" + name + ".log");
   }
 
   /** A case-link signing key for one run. */
@@ -102,41 +95,31 @@ final class OutreachProcess implements AutoCloseable {
   /** Starts the service and waits until its health answers UP. */
   void start(Duration patience) throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-    command.add(OutreachApplication.class.getName());
-    command.addAll(
-        List.of(
-            "--server.port=" + port,
-            "--server.address=127.0.0.1",
-            "--spring.main.banner-mode=off",
-            // The bench's log keeps warnings only; each instance's log says what it sent.
-            "--logging.level.dev.forewarn.outreach.outbox=INFO",
-            "--spring.datasource.url=" + setup.schemaUrl(),
-            "--spring.datasource.username=" + setup.user(),
-            "--spring.flyway.schemas=" + setup.schema(),
-            "--forewarn.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
-            "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
-            "--forewarn.twilio.base-url=" + setup.twilioBaseUrl(),
-            "--forewarn.outreach.public-url=https://care.forewarn.test"));
-    command.addAll(setup.settings());
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    Map<String, String> env = builder.environment();
-    env.put("SPRING_DATASOURCE_PASSWORD", setup.password());
-    env.put("FOREWARN_TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN);
-    env.put("FOREWARN_SECURITY_LINK_KEY", setup.linkKey());
-    Files.writeString(
-        log,
-        "--- started on port " + port + "\n",
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
-    process = builder.start();
-    Leftover.LocalProcess.of(process.toHandle()).ifPresent(ledger::record);
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off",
+                // The bench's log keeps warnings only; each instance's log says what it sent.
+                "--logging.level.dev.forewarn.outreach.outbox=INFO",
+                "--spring.datasource.url=" + setup.schemaUrl(),
+                "--spring.datasource.username=" + setup.user(),
+                "--spring.flyway.schemas=" + setup.schema(),
+                "--forewarn.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
+                "--forewarn.twilio.from-number=" + TwilioStandIn.FROM,
+                "--forewarn.twilio.base-url=" + setup.twilioBaseUrl(),
+                "--forewarn.outreach.public-url=https://care.forewarn.test"));
+    arguments.addAll(setup.settings());
+    launch(
+        List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        OutreachApplication.class,
+        arguments,
+        Map.of(
+            "SPRING_DATASOURCE_PASSWORD", setup.password(),
+            "FOREWARN_TWILIO_AUTH_TOKEN", TwilioStandIn.AUTH_TOKEN,
+            "FOREWARN_SECURITY_LINK_KEY", setup.linkKey()),
+        "started on port " + port);
     baseUrl = "http://127.0.0.1:" + port;
     awaitHealthy(patience);
   }
@@ -145,7 +128,7 @@ final class OutreachProcess implements AutoCloseable {
     long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
       if (!alive()) {
-        throw new IOException("the outreach service ended while starting; see " + log);
+        throw new IOException("the outreach service ended while starting; see " + log());
       }
       try {
         HttpResponse<String> health =
@@ -163,19 +146,7 @@ final class OutreachProcess implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IOException(
-        "the outreach service was not healthy within " + patience.toSeconds() + " s; see " + log);
-  }
-
-  boolean alive() {
-    return process != null && process.isAlive();
-  }
-
-  long pid() {
-    return process.pid();
-  }
-
-  Path log() {
-    return log;
+        "the outreach service was not healthy within " + patience.toSeconds() + " s; see " + log());
   }
 
   String name() {
@@ -186,20 +157,11 @@ final class OutreachProcess implements AutoCloseable {
    * Messages this instance recorded as sent (its log's {@code sent outbox_id=} lines, every run).
    */
   long loggedSends() throws IOException {
-    try (var lines = Files.lines(log)) {
+    try (var lines = Files.lines(log())) {
       return lines
           .filter(line -> line.contains("sent outbox_id=") && !line.contains("not sent outbox_id="))
           .count();
     }
-  }
-
-  /**
-   * SIGKILL, as {@code kill -9}: no shutdown hook, provider calls cut off mid-flight, claimed rows
-   * left to their leases.
-   */
-  void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** Registers a customer with a phone number only; returns their id. */
@@ -216,17 +178,6 @@ final class OutreachProcess implements AutoCloseable {
 
   private JsonNode post(String token, String path, Object body) throws IOException {
     return ApiCalls.post(http, baseUrl, token, path, body);
-  }
-
-  /** Stops the service as an operator would (SIGTERM), forcibly when it does not end. */
-  @Override
-  public void close() throws InterruptedException {
-    if (alive()) {
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
   }
 
   private static int freePort() throws IOException {
