@@ -2,6 +2,7 @@ package dev.forewarn.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forewarn.outreach.config.LateMigrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -71,6 +73,7 @@ class SchemaUpgradeIT {
    */
   @Configuration(proxyBeanMethods = false)
   @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+  @Import(LateMigrations.class)
   static class MigrationsOnly {}
 
   /** Starts what the service starts on its database, with its settings and this schema. */
