@@ -57,6 +57,8 @@ final class Database implements AutoCloseable {
     // The library's default wait of 10 s is too short on a busy two-core machine.
     EmbeddedPostgres pg =
         EmbeddedPostgres.builder()
+            // Its own choice of a free port could be the one the web server takes next.
+            .setPort(MqttBroker.freePortOtherThan(config.port()))
             .setDataDirectory(data)
             .setCleanDataDirectory(true)
             .setPGStartupWait(Duration.ofSeconds(60))

@@ -111,7 +111,7 @@ public final class Demo {
     Path directory = Path.of(System.getProperty("java.io.tmpdir"), names.directory());
     ledger.record(new Leftover.LocalDirectory(directory));
     Files.createDirectories(directory);
-    try (MqttBroker broker = MqttBroker.startOrFind(config.mqttUrl());
+    try (MqttBroker broker = MqttBroker.startOrFind(config.mqttUrl(), config.port());
         Database database = Database.startOrUse(config, names, ledger, directory);
         History history = History.findOrStart(config.influxUrl(), names, ledger, directory)) {
       say("mqtt: " + broker.url() + " (" + broker.description() + ")");

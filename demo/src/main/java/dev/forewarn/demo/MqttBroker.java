@@ -31,8 +31,13 @@ final class MqttBroker implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  /** Uses the configured or a local broker when it answers, else starts one in-process. */
-  static MqttBroker startOrFind(Optional<String> configuredUrl) throws IOException {
+  /**
+   * Uses the configured or a local broker when it answers, else starts one in-process.
+   *
+   * @param webPort the port the demo's web server is about to take, which an in-process broker must
+   *     leave to it
+   */
+  static MqttBroker startOrFind(Optional<String> configuredUrl, int webPort) throws IOException {
     if (configuredUrl.isPresent()) {
       return new MqttBroker(configuredUrl.get(), "configured broker", null);
     }
@@ -41,7 +46,7 @@ final class MqttBroker implements AutoCloseable {
         return new MqttBroker(candidate, "local Mosquitto", null);
       }
     }
-    int port = freePort();
+    int port = freePortOtherThan(webPort);
     Properties props = new Properties();
     props.setProperty("host", "127.0.0.1");
     props.setProperty("port", Integer.toString(port));
@@ -82,9 +87,17 @@ final class MqttBroker implements AutoCloseable {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A port free now, and not {@code taken}: a port the demo's web server will take only after the
+   * broker and the database have started is free until then, and would be handed out again.
+   */
+  static int freePortOtherThan(int taken) throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (socket.getLocalPort() != taken) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 
