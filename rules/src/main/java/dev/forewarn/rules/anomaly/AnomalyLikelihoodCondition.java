@@ -28,6 +28,10 @@ import java.time.Instant;
  * the budget says. Give the rule {@code minPoints} 1 and no cooldown, so that every onset is a
  * case.
  *
+ * <p>A {@link Range} and a {@link Shift} check hold on their own as well, subject to the same
+ * budget: a reading beyond the device's range so far, and a lasting shift of the level that the
+ * unsigned score's average is slow to show.
+ *
  * @param metric the metric scored
  * @param steps whether the change since the previous reading is scored too
  * @param halfLifePoints half-life of the learned level and changes, in readings, 1 or more
@@ -45,6 +49,8 @@ import java.time.Instant;
  * @param averageScale the scale on which the score's average is set against its history: {@link
  *     Scale#LOG} models {@code ln(1 + average)}, whose tail is far lighter than the average's own
  *     on spiky series; null is {@link Scale#LINEAR}
+ * @param range a reading beyond the device's range so far also holds, or null for no such check
+ * @param shift a lasting shift of the level also holds, or null for no such check
  */
 public record AnomalyLikelihoodCondition(
     String metric,
@@ -60,7 +66,9 @@ public record AnomalyLikelihoodCondition(
     Budget budget,
     Season season,
     Scale scale,
-    Scale averageScale)
+    Scale averageScale,
+    Range range,
+    Shift shift)
     implements Condition {
 
   /** The type name in rule documents. */
@@ -111,6 +119,53 @@ public record AnomalyLikelihoodCondition(
       return this == LINEAR ? value : Math.copySign(Math.log1p(Math.abs(value)), value);
     }
   }
+
+  /**
+   * A reading beyond the device's range holds at once, whatever the likelihood: above the highest
+   * reading so far by more than {@code margin} times the range (highest minus lowest), or below the
+   * lowest by as much. A value the device has never come near is the plainest sign that something
+   * changed, and a share of the device's own range means the same on every scale. Highest and
+   * lowest draw back toward the learned level with the condition's {@code halfLifePoints}, so that
+   * one wild reading does not blind the check for good. Not before {@code learningPoints} readings.
+   *
+   * @param margin share of the range beyond it, above 0 and at most {@value #MAX_RANGE_MARGIN}
+   */
+  public record Range(double margin) {
+    public Range {
+      if (!(margin > 0 && margin <= MAX_RANGE_MARGIN)) {
+        throw new RuleValidationException(
+            "range.margin", "must be above 0 and at most " + MAX_RANGE_MARGIN + ", got " + margin);
+      }
+    }
+  }
+
+  /** The widest margin of a {@link Range}: ten times the range. */
+  public static final double MAX_RANGE_MARGIN = 10;
+
+  /**
+   * A lasting shift of the level holds, though no single reading is far off: each reading's signed
+   * distance from its phase centre (or the level) in spreads, at most {@value #SHIFT_CLIP} either
+   * way, is averaged with a half-life of {@code averagePoints} readings; that average is set
+   * against its own history (mean and variance, half-life {@code historyPoints}) and holds when it
+   * lies so far from the history's mean, either way, that the normal probability of lying no
+   * further is at least {@code probability}. Not before {@code averagePoints} readings have been
+   * averaged.
+   *
+   * @param averagePoints half-life of the signed average, in readings, 1 or more
+   * @param probability the least probability that holds, in (0, 1 - 1e-12]
+   */
+  public record Shift(int averagePoints, double probability) {
+    public Shift {
+      RuleChecks.atLeast(averagePoints, 1, "shift.averagePoints");
+      if (!(probability > 0 && probability <= MAX_PROBABILITY)) {
+        throw new RuleValidationException(
+            "shift.probability", "must be above 0 and at most 1 - 1e-12, got " + probability);
+      }
+    }
+  }
+
+  /** The most spreads one reading adds to a {@link Shift}'s average, either way. */
+  public static final double SHIFT_CLIP = 5;
 
   /** The most buckets a season may have: their centres are kept in the state. */
   public static final int MAX_SEASON_BUCKETS = 96;
@@ -172,6 +227,41 @@ public record AnomalyLikelihoodCondition(
       long seconds = period.getSeconds();
       return (int) (Math.floorMod(at.getEpochSecond(), seconds) * buckets / seconds);
     }
+  }
+
+  /** A condition without a range or shift check. */
+  public AnomalyLikelihoodCondition(
+      String metric,
+      boolean steps,
+      int halfLifePoints,
+      double freezeSpreads,
+      double capSpreads,
+      int averagePoints,
+      int historyPoints,
+      int learningPoints,
+      double probability,
+      double clearProbability,
+      Budget budget,
+      Season season,
+      Scale scale,
+      Scale averageScale) {
+    this(
+        metric,
+        steps,
+        halfLifePoints,
+        freezeSpreads,
+        capSpreads,
+        averagePoints,
+        historyPoints,
+        learningPoints,
+        probability,
+        clearProbability,
+        budget,
+        season,
+        scale,
+        averageScale,
+        null,
+        null);
   }
 
   public AnomalyLikelihoodCondition {

@@ -68,7 +68,9 @@ public final class AnomalyLikelihoodSignals {
               0,
               0,
               timed(condition) ? at : null,
-              visitsStart(condition, at));
+              visitsStart(condition, at),
+              condition.range() == null ? null : new AnomalyLikelihoodState.RangeSeen(x, x),
+              condition.shift() == null ? null : AnomalyLikelihoodState.ShiftHistory.NONE);
       return new Signal.Step(first, Signal.unknown());
     }
 
@@ -85,6 +87,8 @@ public final class AnomalyLikelihoodSignals {
     long[] visits = state.visitsView();
     double seasonSpread = state.seasonSpread();
     double usualZ = levelZ;
+    double usualCentre = state.level();
+    double usualSpread = state.levelSpread();
     if (season != null && season.timed()) {
       int b = season.bucket(at);
       // Until a whole period has passed, and for a phase not visited yet, the level stands in.
@@ -93,6 +97,8 @@ public final class AnomalyLikelihoodSignals {
       double centre = known ? centres[b] : state.level();
       double spread = known ? seasonSpread : state.levelSpread();
       usualZ = distance(x, centre, spread);
+      usualCentre = centre;
+      usualSpread = spread;
       if (n < condition.learningPoints() || usualZ <= condition.freezeSpreads() || lasting) {
         centres = centres.clone();
         visits = visits.clone();
@@ -111,6 +117,8 @@ public final class AnomalyLikelihoodSignals {
       double centre = n < season.points() ? state.level() : centres[b];
       double spread = n < season.points() ? state.levelSpread() : seasonSpread;
       usualZ = distance(x, centre, spread);
+      usualCentre = centre;
+      usualSpread = spread;
       if (n < condition.learningPoints() || usualZ <= condition.freezeSpreads() || lasting) {
         centres = centres.clone();
         // A phase learns from a bucket's share of the readings: n / buckets of them so far, and
@@ -133,6 +141,18 @@ public final class AnomalyLikelihoodSignals {
     boolean beyond = (season != null ? usualZ : levelZ) > condition.freezeSpreads();
     long skipped = beyond ? Math.min(state.skipped() + 1, condition.learningPoints()) : 0;
 
+    AnomalyLikelihoodState.RangeSeen range = state.range();
+    boolean beyondRange = false;
+    if (condition.range() != null && range != null) {
+      beyondRange = n >= condition.learningPoints() && beyond(x, range, condition.range().margin());
+      // The range draws back toward the level before it takes this reading in.
+      double back = Baselines.smoothingWeight(condition.halfLifePoints());
+      range =
+          new AnomalyLikelihoodState.RangeSeen(
+              Math.min(x, blend(range.low(), state.level(), back)),
+              Math.max(x, blend(range.high(), state.level(), back)));
+    }
+
     double w = weight(condition.halfLifePoints(), n);
     boolean learnLevel =
         n < condition.learningPoints() || levelZ <= condition.freezeSpreads() || lasting;
@@ -153,6 +173,8 @@ public final class AnomalyLikelihoodSignals {
     double mean = state.mean();
     double variance = state.variance();
     double surprise = 0;
+    AnomalyLikelihoodState.ShiftHistory shift = state.shift();
+    double shiftSurprise = 0;
     if (n >= warm) {
       long scored = n - warm; // averages learned into the history before this one
       average =
@@ -167,7 +189,31 @@ public final class AnomalyLikelihoodSignals {
       double delta = observed - mean;
       mean += historyWeight * delta;
       variance = (1 - historyWeight) * (variance + historyWeight * delta * delta);
+      if (condition.shift() != null && shift != null) {
+        double signed = signedDistance(x, usualCentre, usualSpread);
+        double shifted =
+            scored == 0
+                ? signed
+                : blend(
+                    shift.average(),
+                    signed,
+                    Baselines.smoothingWeight(condition.shift().averagePoints()));
+        double shiftSpread = Math.max(Math.sqrt(shift.variance()), MIN_SCORE_SPREAD);
+        shiftSurprise =
+            scored < condition.shift().averagePoints()
+                ? 0
+                : GaussianTail.surprise(Math.abs(shifted - shift.mean()) / shiftSpread);
+        double off = shifted - shift.mean();
+        shift =
+            new AnomalyLikelihoodState.ShiftHistory(
+                shifted,
+                shift.mean() + historyWeight * off,
+                (1 - historyWeight) * (shift.variance() + historyWeight * off * off));
+      }
     }
+    boolean shiftHolds =
+        condition.shift() != null
+            && shiftSurprise >= GaussianTail.ofLikelihood(condition.shift().probability());
 
     long count = n + 1;
     boolean learning = count <= condition.learningPoints();
@@ -177,7 +223,7 @@ public final class AnomalyLikelihoodSignals {
     ConditionStatus status;
     if (learning) {
       status = ConditionStatus.UNKNOWN;
-    } else if (surprise >= threshold) {
+    } else if (surprise >= threshold || beyondRange || shiftHolds) {
       status =
           state.holding() || budgeting.allows(state, count, at)
               ? ConditionStatus.HOLDS
@@ -215,7 +261,9 @@ public final class AnomalyLikelihoodSignals {
             seasonSpread,
             skipped,
             state.firstAt(),
-            visits);
+            visits,
+            range,
+            shift);
     if (learning) {
       return new Signal.Step(next, Signal.unknown());
     }
@@ -227,11 +275,26 @@ public final class AnomalyLikelihoodSignals {
     evidence.put("surprise", surprise);
     evidence.put("threshold", GaussianTail.likelihood(threshold));
     evidence.put("budget_learning", budgeting.learned() ? 0.0 : 1.0);
+    if (condition.range() != null) {
+      evidence.put("beyond_range", beyondRange ? 1.0 : 0.0);
+    }
+    if (condition.shift() != null) {
+      evidence.put("shift_likelihood", GaussianTail.likelihood(shiftSurprise));
+    }
     String text =
         condition.metric()
             + " unusual for this device (likelihood "
             + Summaries.number(GaussianTail.likelihood(surprise))
             + ")";
+    if (surprise < threshold && beyondRange) {
+      text = condition.metric() + " beyond its range so far";
+    } else if (surprise < threshold && shiftHolds) {
+      text =
+          condition.metric()
+              + " shifted from its usual level (likelihood "
+              + Summaries.number(GaussianTail.likelihood(shiftSurprise))
+              + ")";
+    }
     String detail = "now " + Summaries.number(value);
     if (status == ConditionStatus.CLEARS) {
       text =
@@ -320,6 +383,24 @@ public final class AnomalyLikelihoodSignals {
         Math.max(absDeviation * Baselines.MAD_TO_SD, Math.max(MIN_SPREAD, 1e-9 * Math.abs(centre)));
     double z = absolute(x, centre) / spread;
     return Double.isFinite(z) ? z : Double.MAX_VALUE;
+  }
+
+  /** Whether {@code x} lies beyond {@code range} by more than {@code margin} times its width. */
+  private static boolean beyond(double x, AnomalyLikelihoodState.RangeSeen range, double margin) {
+    double reach = margin * (range.high() - range.low());
+    return x > range.high() + reach || x < range.low() - reach;
+  }
+
+  /**
+   * {@code (x − centre)} in spreads, with the spread floored as in {@link #distance}, at most
+   * {@link AnomalyLikelihoodCondition#SHIFT_CLIP} either way.
+   */
+  private static double signedDistance(double x, double centre, double absDeviation) {
+    double spread =
+        Math.max(absDeviation * Baselines.MAD_TO_SD, Math.max(MIN_SPREAD, 1e-9 * Math.abs(centre)));
+    double z = difference(x, centre) / spread;
+    double clip = AnomalyLikelihoodCondition.SHIFT_CLIP;
+    return Double.isNaN(z) ? 0 : Math.max(-clip, Math.min(clip, z));
   }
 
   private static long[] appendKept(long[] values, long value, int keep) {

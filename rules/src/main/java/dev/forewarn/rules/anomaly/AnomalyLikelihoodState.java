@@ -12,7 +12,8 @@ import java.util.Objects;
  * (only with a budget), whether the condition holds, the recent onsets (reading number and time),
  * the previous reading's time and the mean interval between readings, and with a season its phases:
  * their centres and the spread about them, and for a season in event time the first reading's time
- * and each phase's readings learned.
+ * and each phase's readings learned; with a range check the range seen, with a shift check the
+ * signed average and its history.
  */
 public final class AnomalyLikelihoodState implements ConditionState {
 
@@ -44,7 +45,38 @@ public final class AnomalyLikelihoodState implements ConditionState {
           0,
           0,
           null,
-          new long[0]);
+          new long[0],
+          null,
+          null);
+
+  /**
+   * The range a {@link AnomalyLikelihoodCondition.Range} check has seen: lowest and highest, each
+   * drawn back toward the level as the condition learns.
+   */
+  public record RangeSeen(double low, double high) {
+    public RangeSeen {
+      if (!Double.isFinite(low) || !Double.isFinite(high) || low > high) {
+        throw new IllegalArgumentException("anomaly-likelihood state: range out of order");
+      }
+    }
+  }
+
+  /**
+   * What a {@link AnomalyLikelihoodCondition.Shift} check remembers: the signed average and that
+   * average's history (mean and variance).
+   */
+  public record ShiftHistory(double average, double mean, double variance) {
+    public ShiftHistory {
+      if (!Double.isFinite(average)
+          || !Double.isFinite(mean)
+          || !Double.isFinite(variance)
+          || variance < 0) {
+        throw new IllegalArgumentException("anomaly-likelihood state: shift not finite");
+      }
+    }
+
+    static final ShiftHistory NONE = new ShiftHistory(0, 0, 0);
+  }
 
   private final long count;
   private final double level;
@@ -66,6 +98,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
   private final long skipped;
   private final Instant firstAt;
   private final long[] visits;
+  private final RangeSeen range;
+  private final ShiftHistory shift;
 
   /**
    * @param count readings seen
@@ -88,6 +122,8 @@ public final class AnomalyLikelihoodState implements ConditionState {
    * @param skipped readings in a row the level (or season) did not learn, being too far off
    * @param firstAt the first reading's time, kept for a season in event time (null otherwise)
    * @param visits readings each phase learned, for a season in event time (none otherwise)
+   * @param range the range seen, with a range check (null otherwise)
+   * @param shift the signed average and its history, with a shift check (null otherwise)
    */
   public AnomalyLikelihoodState(
       long count,
@@ -109,7 +145,9 @@ public final class AnomalyLikelihoodState implements ConditionState {
       double seasonSpread,
       long skipped,
       Instant firstAt,
-      long[] visits) {
+      long[] visits,
+      RangeSeen range,
+      ShiftHistory shift) {
     double[] numbers = {
       level,
       levelSpread,
@@ -176,6 +214,18 @@ public final class AnomalyLikelihoodState implements ConditionState {
     this.skipped = skipped;
     this.firstAt = firstAt;
     this.visits = visits.clone();
+    this.range = range;
+    this.shift = shift;
+  }
+
+  /** The range seen, or null without a range check. */
+  public RangeSeen range() {
+    return range;
+  }
+
+  /** The signed average and its history, or null without a shift check. */
+  public ShiftHistory shift() {
+    return shift;
   }
 
   public Instant firstAt() {
@@ -301,7 +351,9 @@ public final class AnomalyLikelihoodState implements ConditionState {
         && Double.compare(seasonSpread, s.seasonSpread) == 0
         && skipped == s.skipped
         && Objects.equals(firstAt, s.firstAt)
-        && Arrays.equals(visits, s.visits);
+        && Arrays.equals(visits, s.visits)
+        && Objects.equals(range, s.range)
+        && Objects.equals(shift, s.shift);
   }
 
   @Override

@@ -11,8 +11,10 @@ import java.time.Instant;
  * reading's time present, first reading's time present, phase counts present); those times; the
  * onsets (their number, then reading number and epoch second of each); the season's centres (their
  * number, then 8 bytes each) and, with any, the spread about them; the readings in a row the level
- * skipped; and for a season in event time each phase's readings learned (varints). States written
- * before seasons in event time existed have neither flag and read as they did.
+ * skipped; for a season in event time each phase's readings learned (varints); with a range check
+ * its lowest and highest, with a shift check the signed average, its history's mean and variance (8
+ * bytes each; flags 16 and 32). States written before seasons in event time, ranges and shifts
+ * existed have none of those flags and read as they did.
  */
 public final class AnomalyLikelihoodStateBytes {
 
@@ -44,7 +46,9 @@ public final class AnomalyLikelihoodStateBytes {
         (state.holding() ? 1 : 0)
             | (state.lastAt() != null ? 2 : 0)
             | (state.firstAt() != null ? 4 : 0)
-            | (visits.length > 0 ? 8 : 0));
+            | (visits.length > 0 ? 8 : 0)
+            | (state.range() != null ? 16 : 0)
+            | (state.shift() != null ? 32 : 0));
     Varints.writeInstant(out, state.lastAt());
     if (state.firstAt() != null) {
       Varints.writeInstant(out, state.firstAt());
@@ -68,6 +72,15 @@ public final class AnomalyLikelihoodStateBytes {
     for (long visit : visits) {
       Varints.write(out, visit);
     }
+    if (state.range() != null) {
+      Varints.writeDouble(out, state.range().low());
+      Varints.writeDouble(out, state.range().high());
+    }
+    if (state.shift() != null) {
+      Varints.writeDouble(out, state.shift().average());
+      Varints.writeDouble(out, state.shift().mean());
+      Varints.writeDouble(out, state.shift().variance());
+    }
   }
 
   public static AnomalyLikelihoodState read(Varints.Reader in) {
@@ -82,7 +95,7 @@ public final class AnomalyLikelihoodStateBytes {
       bins[i] = in.readVarint();
     }
     int flags = in.readByte();
-    if ((flags & ~15) != 0) {
+    if ((flags & ~63) != 0) {
       throw new IllegalArgumentException("rule state: unknown anomaly-likelihood flags " + flags);
     }
     Instant lastAt = (flags & 2) != 0 ? in.readInstant() : null;
@@ -106,6 +119,15 @@ public final class AnomalyLikelihoodStateBytes {
       visits[i] = in.readVarint();
     }
     try {
+      AnomalyLikelihoodState.RangeSeen range =
+          (flags & 16) != 0
+              ? new AnomalyLikelihoodState.RangeSeen(in.readFinite(), in.readFinite())
+              : null;
+      AnomalyLikelihoodState.ShiftHistory shift =
+          (flags & 32) != 0
+              ? new AnomalyLikelihoodState.ShiftHistory(
+                  in.readFinite(), in.readFinite(), in.readFinite())
+              : null;
       return new AnomalyLikelihoodState(
           count,
           v[0],
@@ -126,7 +148,9 @@ public final class AnomalyLikelihoodStateBytes {
           seasonSpread,
           skipped,
           firstAt,
-          visits);
+          visits,
+          range,
+          shift);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule state: " + e.getMessage(), e);
     }

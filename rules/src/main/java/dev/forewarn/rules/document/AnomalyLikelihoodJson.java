@@ -17,6 +17,8 @@ final class AnomalyLikelihoodJson {
   static final int DEFAULT_LEARNING = 300;
   static final double DEFAULT_PROBABILITY = 0.9999;
   static final int DEFAULT_SEASON_BUCKETS = 24;
+  static final double DEFAULT_RANGE_MARGIN = 0.05;
+  static final int DEFAULT_SHIFT_AVERAGE = 80;
 
   private AnomalyLikelihoodJson() {}
 
@@ -37,7 +39,9 @@ final class AnomalyLikelihoodJson {
             "budget",
             "season",
             "scale",
-            "averageScale"));
+            "averageScale",
+            "range",
+            "shift"));
     String metric = f.string("metric", null);
     boolean steps = f.bool("steps", DEFAULT_STEPS);
     int halfLife = f.integer("halfLifePoints", DEFAULT_HALF_LIFE);
@@ -72,6 +76,25 @@ final class AnomalyLikelihoodJson {
               f, () -> new AnomalyLikelihoodCondition.Season(points, period, buckets));
     }
     AnomalyLikelihoodCondition.Season phases = season;
+    AnomalyLikelihoodCondition.Range range = null;
+    JsonFields beyond = f.object("range");
+    if (beyond != null) {
+      beyond.refuseUnknown(List.of("margin"));
+      double margin = beyond.number("margin", DEFAULT_RANGE_MARGIN);
+      range = ConditionJson.build(f, () -> new AnomalyLikelihoodCondition.Range(margin));
+    }
+    AnomalyLikelihoodCondition.Range reach = range;
+    AnomalyLikelihoodCondition.Shift shift = null;
+    JsonFields lasting = f.object("shift");
+    if (lasting != null) {
+      lasting.refuseUnknown(List.of("averagePoints", "probability"));
+      int shiftAverage = lasting.integer("averagePoints", DEFAULT_SHIFT_AVERAGE);
+      double shiftProbability = lasting.number("probability", probability);
+      shift =
+          ConditionJson.build(
+              f, () -> new AnomalyLikelihoodCondition.Shift(shiftAverage, shiftProbability));
+    }
+    AnomalyLikelihoodCondition.Shift drift = shift;
     AnomalyLikelihoodCondition.Scale scale =
         f.has("scale")
             ? f.choice("scale", AnomalyLikelihoodCondition.Scale.class)
@@ -97,7 +120,9 @@ final class AnomalyLikelihoodJson {
                 chosen,
                 phases,
                 scale,
-                averageScale));
+                averageScale,
+                reach,
+                drift));
   }
 
   static void write(AnomalyLikelihoodCondition c, ObjectNode node) {
@@ -130,6 +155,14 @@ final class AnomalyLikelihoodJson {
         season.put("points", c.season().points());
       }
       season.put("buckets", c.season().buckets());
+    }
+    if (c.range() != null) {
+      node.putObject("range").put("margin", c.range().margin());
+    }
+    if (c.shift() != null) {
+      ObjectNode shift = node.putObject("shift");
+      shift.put("averagePoints", c.shift().averagePoints());
+      shift.put("probability", c.shift().probability());
     }
   }
 }

@@ -56,6 +56,12 @@ final class WordingPlaceholders {
           "surprise",
           "threshold",
           "budget_learning");
+      if (a.range() != null) {
+        plain(names, prefix, "beyond_range");
+      }
+      if (a.shift() != null) {
+        plain(names, prefix, "shift_likelihood");
+      }
     } else if (condition instanceof SilenceCondition) {
       plain(names, prefix, "silent_seconds", "after_seconds");
     } else if (condition instanceof DeviationIndexCondition) {

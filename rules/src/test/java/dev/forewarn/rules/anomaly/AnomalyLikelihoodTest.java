@@ -497,4 +497,151 @@ class AnomalyLikelihoodTest {
     assertThat(GaussianTail.surprise(5))
         .isCloseTo(-Math.log10(2.866516e-7), org.assertj.core.data.Offset.offset(1e-5));
   }
+
+  /**
+   * The base condition of {@link #condition(AnomalyLikelihoodCondition.Budget)} with checks, its
+   * level learning with a half-life of {@code halfLifePoints} readings.
+   */
+  private static AnomalyLikelihoodCondition checked(
+      AnomalyLikelihoodCondition.Range range, AnomalyLikelihoodCondition.Shift shift) {
+    return checked(range, shift, condition(null).halfLifePoints());
+  }
+
+  private static AnomalyLikelihoodCondition checked(
+      AnomalyLikelihoodCondition.Range range,
+      AnomalyLikelihoodCondition.Shift shift,
+      int halfLifePoints) {
+    AnomalyLikelihoodCondition c = condition(null);
+    return new AnomalyLikelihoodCondition(
+        c.metric(),
+        c.steps(),
+        halfLifePoints,
+        c.freezeSpreads(),
+        c.capSpreads(),
+        c.averagePoints(),
+        c.historyPoints(),
+        c.learningPoints(),
+        c.probability(),
+        c.clearProbability(),
+        null,
+        null,
+        null,
+        null,
+        range,
+        shift);
+  }
+
+  @Test
+  void aReadingBeyondTheRangeSoFarOpensThoughItsLikelihoodIsOrdinary() {
+    List<Reading> history = readings(noisy(1000, 20, Map.of()), Duration.ofMinutes(5));
+    Rule ranged = rule(checked(new AnomalyLikelihoodCondition.Range(0.05), null));
+    Replay seen = Replay.of(ranged);
+    seen.feed(history.toArray(Reading[]::new));
+    AnomalyLikelihoodState.RangeSeen range =
+        ((AnomalyLikelihoodState) seen.state().condition()).range();
+    double width = range.high() - range.low();
+    assertThat(range.low()).isLessThan(50);
+    assertThat(range.high()).isGreaterThan(50);
+
+    // Beyond the range by 10% of it, or within the margin of 5% at 2%: either no more than a few
+    // spreads from the level.
+    for (double share : new double[] {0.1, 0.02}) {
+      double value = range.high() + share * width;
+      Reading next =
+          new Reading(
+              DEVICE,
+              T0.plus(Duration.ofMinutes(5 * 1000)),
+              1000,
+              null,
+              Map.of(METRIC, value),
+              Map.of());
+      List<Reading> all = new ArrayList<>(history);
+      all.add(next);
+
+      assertThat(openings(rule(checked(null, null)), all)).doesNotContain(1000);
+      if (share > 0.05) {
+        assertThat(openings(ranged, all)).contains(1000);
+      } else {
+        assertThat(openings(ranged, all)).doesNotContain(1000);
+      }
+    }
+  }
+
+  @Test
+  void aLastingShiftOfOneSpreadOpensTheShiftCheck() {
+    double[] values = noisy(4000, 21, Map.of());
+    for (int i = 2500; i < values.length; i++) {
+      values[i] += 2; // the noise's spread, for good
+    }
+    List<Reading> readings = readings(values, Duration.ofMinutes(5));
+
+    // A level that learns slowly, so that the shift lasts against it.
+    List<Integer> plain = openings(rule(checked(null, null, 2000)), readings);
+    List<Integer> shifted =
+        openings(
+            rule(checked(null, new AnomalyLikelihoodCondition.Shift(80, 0.999), 2000)), readings);
+
+    assertThat(plain).noneMatch(i -> i >= 2500);
+    assertThat(shifted).anyMatch(i -> i >= 2500 && i < 2800);
+    assertThat(shifted).noneMatch(i -> i >= 300 && i < 2500);
+  }
+
+  @Test
+  void rangeAndShiftLiveInTheStateBytesAndOlderBytesStillRead() {
+    Rule rule =
+        rule(
+            checked(
+                new AnomalyLikelihoodCondition.Range(0.05),
+                new AnomalyLikelihoodCondition.Shift(80, 0.9999)));
+    Replay throughBytes = Replay.storingStateAsBytes(rule);
+    Replay direct = Replay.of(rule);
+    for (Reading reading : readings(noisy(3000, 22, Map.of(2000, 30.0)), Duration.ofMinutes(5))) {
+      throughBytes.feed(reading);
+      direct.feed(reading);
+    }
+
+    AnomalyLikelihoodState state = (AnomalyLikelihoodState) direct.state().condition();
+    assertThat(throughBytes.state()).isEqualTo(direct.state());
+    assertThat(throughBytes.decisions()).isEqualTo(direct.decisions());
+    // The spike to 80 at reading 2000 has been drawn back over ten half-lives of the level.
+    assertThat(state.range().high()).isGreaterThan(51).isLessThan(60);
+    assertThat(state.shift().variance()).isPositive();
+    assertThat(RuleStates.encode(direct.state()).length).isLessThanOrEqualTo(256);
+
+    Rule plain = rule(checked(null, null));
+    Replay older = Replay.of(plain);
+    older.feed(readings(noisy(500, 23, Map.of()), Duration.ofMinutes(5)).toArray(Reading[]::new));
+    AnomalyLikelihoodState without = (AnomalyLikelihoodState) older.state().condition();
+    assertThat(without.range()).isNull();
+    assertThat(without.shift()).isNull();
+    assertThat(RuleStates.decode(RuleStates.encode(older.state()))).isEqualTo(older.state());
+  }
+
+  @Test
+  void rangeAndShiftRoundTripThroughJsonAndAreRefusedNamingTheField() {
+    String doc =
+        "{\"id\":\"x\",\"severity\":\"warning\",\"condition\":{\"type\":\"anomaly-likelihood\","
+            + "\"metric\":\"v\",\"probability\":0.998,%s}}";
+    Rule parsed = RuleJson.parse(String.format(doc, "\"range\":{},\"shift\":{}"));
+    AnomalyLikelihoodCondition c = (AnomalyLikelihoodCondition) parsed.condition();
+    assertThat(c.range().margin()).isEqualTo(0.05);
+    assertThat(c.shift().averagePoints()).isEqualTo(80);
+    assertThat(c.shift().probability()).isEqualTo(0.998);
+    assertThat(RuleJson.parse(RuleJson.toJson(parsed))).isEqualTo(parsed);
+    assertThat(
+            ((AnomalyLikelihoodCondition)
+                    RuleJson.parse(String.format(doc, "\"steps\":true")).condition())
+                .range())
+        .isNull();
+
+    assertThatThrownBy(() -> RuleJson.parse(String.format(doc, "\"range\":{\"margin\":0}")))
+        .isInstanceOf(RuleValidationException.class)
+        .hasMessageStartingWith("condition.range.margin:");
+    assertThatThrownBy(() -> RuleJson.parse(String.format(doc, "\"range\":{\"width\":1}")))
+        .hasMessageContaining("width");
+    assertThatThrownBy(() -> RuleJson.parse(String.format(doc, "\"shift\":{\"averagePoints\":0}")))
+        .hasMessageStartingWith("condition.shift.averagePoints:");
+    assertThatThrownBy(() -> RuleJson.parse(String.format(doc, "\"shift\":{\"probability\":1}")))
+        .hasMessageStartingWith("condition.shift.probability:");
+  }
 }
