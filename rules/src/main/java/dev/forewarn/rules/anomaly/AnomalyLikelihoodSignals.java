@@ -379,10 +379,14 @@ public final class AnomalyLikelihoodSignals {
 
   /** |x − centre| in spreads, with the spread floored. */
   private static double distance(double x, double centre, double absDeviation) {
-    double spread =
-        Math.max(absDeviation * Baselines.MAD_TO_SD, Math.max(MIN_SPREAD, 1e-9 * Math.abs(centre)));
-    double z = absolute(x, centre) / spread;
+    double z = absolute(x, centre) / spread(centre, absDeviation);
     return Double.isFinite(z) ? z : Double.MAX_VALUE;
+  }
+
+  /** The spread of a mean absolute deviation, floored at 10⁻⁹ of the centre and above zero. */
+  private static double spread(double centre, double absDeviation) {
+    return Math.max(
+        absDeviation * Baselines.MAD_TO_SD, Math.max(MIN_SPREAD, 1e-9 * Math.abs(centre)));
   }
 
   /** Whether {@code x} lies beyond {@code range} by more than {@code margin} times its width. */
@@ -396,9 +400,7 @@ public final class AnomalyLikelihoodSignals {
    * {@link AnomalyLikelihoodCondition#SHIFT_CLIP} either way.
    */
   private static double signedDistance(double x, double centre, double absDeviation) {
-    double spread =
-        Math.max(absDeviation * Baselines.MAD_TO_SD, Math.max(MIN_SPREAD, 1e-9 * Math.abs(centre)));
-    double z = difference(x, centre) / spread;
+    double z = difference(x, centre) / spread(centre, absDeviation);
     double clip = AnomalyLikelihoodCondition.SHIFT_CLIP;
     return Double.isNaN(z) ? 0 : Math.max(-clip, Math.min(clip, z));
   }

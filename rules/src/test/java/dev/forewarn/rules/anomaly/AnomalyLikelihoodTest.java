@@ -205,14 +205,21 @@ class AnomalyLikelihoodTest {
     for (int i = 0; i < values.length; i++) {
       values[i] = i % 3 == 0 ? Double.MAX_VALUE : (i % 3 == 1 ? -Double.MAX_VALUE : 1e-300);
     }
-    Rule rule = rule(condition(new AnomalyLikelihoodCondition.Budget(1, null, 100)));
-    Replay replay = Replay.storingStateAsBytes(rule);
-    replay.feed(readings(values, Duration.ofSeconds(1)).toArray(Reading[]::new));
+    AnomalyLikelihoodCondition base =
+        condition(new AnomalyLikelihoodCondition.Budget(1, null, 100));
+    AnomalyLikelihoodCondition checked =
+        checked(
+            new AnomalyLikelihoodCondition.Range(0.05),
+            new AnomalyLikelihoodCondition.Shift(80, 0.999));
+    for (AnomalyLikelihoodCondition c : List.of(base, checked)) {
+      Replay replay = Replay.storingStateAsBytes(rule(c));
+      replay.feed(readings(values, Duration.ofSeconds(1)).toArray(Reading[]::new));
 
-    byte[] bytes = RuleStates.encode(replay.state());
-    assertThat(RuleStates.decode(bytes)).isEqualTo(replay.state());
-    assertThat(replay.decisions())
-        .allSatisfy(d -> assertThat(d.evidence().values()).allMatch(Double::isFinite));
+      byte[] bytes = RuleStates.encode(replay.state());
+      assertThat(RuleStates.decode(bytes)).isEqualTo(replay.state());
+      assertThat(replay.decisions())
+          .allSatisfy(d -> assertThat(d.evidence().values()).allMatch(Double::isFinite));
+    }
   }
 
   @Test
