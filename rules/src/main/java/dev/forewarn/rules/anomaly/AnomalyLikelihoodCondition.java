@@ -126,7 +126,9 @@ public record AnomalyLikelihoodCondition(
    * lowest by as much. A value the device has never come near is the plainest sign that something
    * changed, and a share of the device's own range means the same on every scale. Highest and
    * lowest draw back toward the learned level with the condition's {@code halfLifePoints}, so that
-   * one wild reading does not blind the check for good. Not before {@code learningPoints} readings.
+   * one wild reading does not blind the check for good, but never within {@code freezeSpreads} of
+   * the level or the season's phase centres, so that the device's usual noise and cycle do not come
+   * to lie beyond them. Not before {@code learningPoints} readings.
    *
    * @param margin share of the range beyond it, above 0 and at most {@value #MAX_RANGE_MARGIN}
    */

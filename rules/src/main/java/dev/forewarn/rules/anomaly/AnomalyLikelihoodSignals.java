@@ -145,12 +145,16 @@ public final class AnomalyLikelihoodSignals {
     boolean beyondRange = false;
     if (condition.range() != null && range != null) {
       beyondRange = n >= condition.learningPoints() && beyond(x, range, condition.range().margin());
-      // The range draws back toward the level before it takes this reading in.
+      // Before it takes this reading in, the range draws back toward the level, but not within
+      // what the condition counts as usual: so a healthy device's own noise and cycle never come to
+      // lie beyond it.
+      double[] usual = usualEnvelope(condition, state, at);
       double back = Baselines.smoothingWeight(condition.halfLifePoints());
-      range =
-          new AnomalyLikelihoodState.RangeSeen(
-              Math.min(x, blend(range.low(), state.level(), back)),
-              Math.max(x, blend(range.high(), state.level(), back)));
+      double low =
+          Math.min(blend(range.low(), state.level(), back), Math.max(range.low(), usual[0]));
+      double high =
+          Math.max(blend(range.high(), state.level(), back), Math.min(range.high(), usual[1]));
+      range = new AnomalyLikelihoodState.RangeSeen(Math.min(x, low), Math.max(x, high));
     }
 
     double w = weight(condition.halfLifePoints(), n);
@@ -387,6 +391,39 @@ public final class AnomalyLikelihoodSignals {
   private static double spread(double centre, double absDeviation) {
     return Math.max(
         absDeviation * Baselines.MAD_TO_SD, Math.max(MIN_SPREAD, 1e-9 * Math.abs(centre)));
+  }
+
+  /**
+   * The lowest and highest values within {@code freezeSpreads} of the device's usual: of its phase
+   * centres once the season is known (a whole cycle passed; for a season in event time, over the
+   * phases visited), of its level otherwise.
+   */
+  private static double[] usualEnvelope(
+      AnomalyLikelihoodCondition condition, AnomalyLikelihoodState state, Instant at) {
+    AnomalyLikelihoodCondition.Season season = condition.season();
+    double low = state.level();
+    double high = state.level();
+    double absDeviation = state.levelSpread();
+    boolean known =
+        season != null
+            && (season.timed()
+                ? Duration.between(state.firstAt(), at).compareTo(season.period()) >= 0
+                : state.count() >= season.points());
+    if (known) {
+      double[] centres = state.centresView();
+      long[] visits = state.visitsView();
+      low = Double.POSITIVE_INFINITY;
+      high = Double.NEGATIVE_INFINITY;
+      for (int b = 0; b < centres.length; b++) {
+        if (visits.length == 0 || visits[b] > 0) {
+          low = Math.min(low, centres[b]);
+          high = Math.max(high, centres[b]);
+        }
+      }
+      absDeviation = state.seasonSpread();
+    }
+    double reach = condition.freezeSpreads() * absDeviation * Baselines.MAD_TO_SD;
+    return new double[] {low - reach, high + reach};
   }
 
   /** Whether {@code x} lies beyond {@code range} by more than {@code margin} times its width. */

@@ -575,6 +575,36 @@ class AnomalyLikelihoodTest {
   }
 
   @Test
+  void aHealthyDevicesNoiseOpensNoMoreThanItsAllTimeRecords() {
+    // The level's half-life of 100 readings draws the range back fast: without a floor at what the
+    // condition counts as usual, the noise's own extremes would pass it again and again. With the
+    // floor, the range check adds only readings beyond the noise's range over all time.
+    double[] values = noisy(20_000, 24, Map.of());
+    List<Reading> readings = readings(values, Duration.ofMinutes(5));
+    int learning = condition(null).learningPoints();
+    List<Integer> records = new ArrayList<>();
+    double low = values[0];
+    double high = values[0];
+    for (int i = 1; i < values.length; i++) {
+      double reach = 0.05 * (high - low);
+      if (i >= learning && (values[i] > high + reach || values[i] < low - reach)) {
+        records.add(i);
+      }
+      low = Math.min(low, values[i]);
+      high = Math.max(high, values[i]);
+    }
+
+    List<Integer> plain = openings(rule(checked(null, null)), readings);
+    List<Integer> ranged =
+        openings(rule(checked(new AnomalyLikelihoodCondition.Range(0.05), null)), readings);
+    List<Integer> added = new ArrayList<>(ranged);
+    added.removeAll(plain);
+
+    assertThat(ranged).containsAll(plain);
+    assertThat(records).hasSizeLessThan(10).containsAll(added);
+  }
+
+  @Test
   void aLastingShiftOfOneSpreadOpensTheShiftCheck() {
     double[] values = noisy(4000, 21, Map.of());
     for (int i = 2500; i < values.length; i++) {
@@ -610,8 +640,9 @@ class AnomalyLikelihoodTest {
     AnomalyLikelihoodState state = (AnomalyLikelihoodState) direct.state().condition();
     assertThat(throughBytes.state()).isEqualTo(direct.state());
     assertThat(throughBytes.decisions()).isEqualTo(direct.decisions());
-    // The spike to 80 at reading 2000 has been drawn back over ten half-lives of the level.
-    assertThat(state.range().high()).isGreaterThan(51).isLessThan(60);
+    // The spike to 80 at reading 2000 has been drawn back over ten half-lives of the level, down
+    // to six spreads (freezeSpreads) above it, about 62, and no further.
+    assertThat(state.range().high()).isGreaterThan(56).isLessThan(65);
     assertThat(state.shift().variance()).isPositive();
     assertThat(RuleStates.encode(direct.state()).length).isLessThanOrEqualTo(256);
 
