@@ -130,7 +130,8 @@ public record AnomalyLikelihoodCondition(
    * the level or the season's phase centres, so that the device's usual noise and cycle do not come
    * to lie beyond them. Not before {@code learningPoints} readings.
    *
-   * @param margin share of the range beyond it, above 0 and at most {@value #MAX_RANGE_MARGIN}
+   * @param margin share of the range beyond it, above 0 and at most {@value
+   *     AnomalyLikelihoodCondition#MAX_RANGE_MARGIN}
    */
   public record Range(double margin) {
     public Range {
@@ -146,12 +147,12 @@ public record AnomalyLikelihoodCondition(
 
   /**
    * A lasting shift of the level holds, though no single reading is far off: each reading's signed
-   * distance from its phase centre (or the level) in spreads, at most {@value #SHIFT_CLIP} either
-   * way, is averaged with a half-life of {@code averagePoints} readings; that average is set
-   * against its own history (mean and variance, half-life {@code historyPoints}) and holds when it
-   * lies so far from the history's mean, either way, that the normal probability of lying no
-   * further is at least {@code probability}. Not before {@code averagePoints} readings have been
-   * averaged.
+   * distance from its phase centre (or the level) in spreads, at most {@value
+   * AnomalyLikelihoodCondition#SHIFT_CLIP} either way, is averaged with a half-life of {@code
+   * averagePoints} readings; that average is set against its own history (mean and variance,
+   * half-life {@code historyPoints}) and holds when it lies so far from the history's mean, either
+   * way, that the normal probability of lying no further is at least {@code probability}. Not
+   * before {@code averagePoints} readings have been averaged.
    *
    * @param averagePoints half-life of the signed average, in readings, 1 or more
    * @param probability the least probability that holds, in (0, 1 - 1e-12]
