@@ -232,41 +232,6 @@ public record AnomalyLikelihoodCondition(
     }
   }
 
-  /** A condition without a range or shift check. */
-  public AnomalyLikelihoodCondition(
-      String metric,
-      boolean steps,
-      int halfLifePoints,
-      double freezeSpreads,
-      double capSpreads,
-      int averagePoints,
-      int historyPoints,
-      int learningPoints,
-      double probability,
-      double clearProbability,
-      Budget budget,
-      Season season,
-      Scale scale,
-      Scale averageScale) {
-    this(
-        metric,
-        steps,
-        halfLifePoints,
-        freezeSpreads,
-        capSpreads,
-        averagePoints,
-        historyPoints,
-        learningPoints,
-        probability,
-        clearProbability,
-        budget,
-        season,
-        scale,
-        averageScale,
-        null,
-        null);
-  }
-
   public AnomalyLikelihoodCondition {
     scale = scale == null ? Scale.LINEAR : scale;
     averageScale = averageScale == null ? Scale.LINEAR : averageScale;

@@ -29,7 +29,8 @@ class AnomalyLikelihoodTest {
 
   private static AnomalyLikelihoodCondition condition(AnomalyLikelihoodCondition.Budget budget) {
     return new AnomalyLikelihoodCondition(
-        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null, null);
+        METRIC, true, 100, 6, 20, 5, 1000, 200, 0.9999, 0.999, budget, null, null, null, null,
+        null);
   }
 
   private static Rule rule(AnomalyLikelihoodCondition condition) {
@@ -303,6 +304,8 @@ class AnomalyLikelihoodTest {
         null,
         season,
         null,
+        null,
+        null,
         null);
   }
 
@@ -415,7 +418,9 @@ class AnomalyLikelihoodTest {
         null,
         null,
         null,
-        averageScale);
+        averageScale,
+        null,
+        null);
   }
 
   @Test
@@ -480,6 +485,8 @@ class AnomalyLikelihoodTest {
             null,
             null,
             AnomalyLikelihoodCondition.Scale.LOG,
+            null,
+            null,
             null);
 
     List<Integer> onSmall = openings(rule(log), readings(small, Duration.ofMinutes(5)));
